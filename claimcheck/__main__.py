@@ -1,0 +1,5 @@
+"""`python -m claimcheck` runs the command-line tool."""
+
+from .cli import main
+
+main()

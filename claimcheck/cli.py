@@ -1,0 +1,232 @@
+"""The `claimcheck` command: parses options, calls the library, picks a renderer.
+
+Library modules are imported inside the commands so that `claimcheck --help`
+stays fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Callable, List, Optional
+
+import typer
+
+
+from . import __version__
+from .errors import ClaimcheckError, ExitCode
+
+app = typer.Typer(
+    name="claimcheck",
+    help=(
+        "Find the numbers and dates that news reports of one story disagree on.\n\n"
+        "Reads plain-text articles (folders of .txt/.md files, files, or - for stdin); "
+        "with no path it reads the bundled example corpus."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+# --- options shared by every command (declared once) ------------------------------------
+
+Paths = Annotated[
+    Optional[List[str]],
+    typer.Argument(help="Folders, files or - (stdin). Default: the bundled corpus.", show_default=False),
+]
+JsonFlag = Annotated[bool, typer.Option("--json", help="Print one JSON document (schema in the README).")]
+JsonlFlag = Annotated[bool, typer.Option("--jsonl", help='Print JSON Lines: {"type": ..., "data": ...} records, then a summary.')]
+ManifestOpt = Annotated[
+    Optional[Path],
+    typer.Option("--manifest", help="Read document metadata and topics from this claimcheck.toml.", show_default=False),
+]
+KeepBoilerplateFlag = Annotated[
+    bool, typer.Option("--keep-boilerplate", help="Also read numbers from page furniture (related articles, comments...).")
+]
+NoColorFlag = Annotated[bool, typer.Option("--no-color", help="Plain text (also when NO_COLOR is set or output is not a terminal).")]
+DebugFlag = Annotated[bool, typer.Option("--debug", help="Show the full traceback of an error.")]
+
+
+@dataclass(frozen=True)
+class OutputOptions:
+    json: bool
+    jsonl: bool
+    no_color: bool
+    debug: bool
+
+    @property
+    def machine(self) -> bool:
+        return self.json or self.jsonl
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"claimcheck {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        Optional[bool], typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = None,
+) -> None:
+    """Find the numbers and dates that news reports of one story disagree on."""
+
+
+# --- running a command -----------------------------------------------------------------
+
+
+def _console(options: OutputOptions):
+    from rich.console import Console
+
+    no_color = options.no_color or bool(os.environ.get("NO_COLOR")) or os.environ.get("TERM") == "dumb"
+    return Console(no_color=no_color, highlight=False, emoji=False, markup=False, soft_wrap=False)
+
+
+def _run(options: OutputOptions, build: Callable[[], object], to_json: Callable, to_tables: Callable) -> object:
+    """Build a report, print it in the chosen format; library errors become one line."""
+    if options.json and options.jsonl:
+        _fail("--json and --jsonl cannot be used together", "pick one output format")
+    try:
+        report = build()
+    except ClaimcheckError as exc:
+        if options.debug:
+            raise
+        _fail(exc.message, exc.hint, exc.exit_code)
+    if options.machine:
+        from .render import json as render_json
+
+        document = to_json(report)
+        lines = [render_json.dumps(document)] if options.json else render_json.dumps_lines(document)
+        for line in lines:
+            sys.stdout.write(line + "\n")
+        sys.stdout.flush()
+    else:
+        console = _console(options)
+        markers = console.no_color or console.color_system is None
+        for renderable in to_tables(report, markers):
+            console.print(renderable)
+    return report
+
+
+def _fail(message: str, hint: Optional[str] = None, code: int = ExitCode.USAGE) -> None:
+    typer.echo(f"Error: {message}" + (f" ({hint})" if hint else ""), err=True)
+    raise typer.Exit(int(code))
+
+
+# --- commands ---------------------------------------------------------------------------
+
+
+@app.command()
+def diff(
+    topic: Annotated[
+        Optional[str],
+        typer.Argument(
+            help="What to compare: a topic (troops, deaths, shells, cost...) or any counted noun. "
+            "Omit it to summarise every topic that has a conflict.",
+            show_default=False,
+        ),
+    ] = None,
+    paths: Paths = None,
+    tolerance: Annotated[
+        float, typer.Option("--tolerance", help="Relative slack for approximate figures ('about 14,000').", min=0.0, max=0.99)
+    ] = 0.05,
+    check: Annotated[bool, typer.Option("--check", help="Exit with status 1 when any figures conflict.")] = False,
+    manifest: ManifestOpt = None,
+    keep_boilerplate: KeepBoilerplateFlag = False,
+    json: JsonFlag = False,
+    jsonl: JsonlFlag = False,
+    no_color: NoColorFlag = False,
+    debug: DebugFlag = False,
+) -> None:
+    """Show every figure on TOPIC, which ones conflict, and what may explain it.
+
+    Example: claimcheck diff troops ./articles
+    """
+    from .render import json as render_json
+    from .render import table as render_table
+    from .report import build_diff_report
+
+    path_list = list(paths or [])
+    if topic is not None and (topic == "-" or (Path(topic).exists() and not path_list)):
+        path_list.insert(0, topic)  # `claimcheck diff ./folder`: the first argument is a path
+        topic = None
+    options = OutputOptions(json, jsonl, no_color, debug)
+    report = _run(
+        options,
+        lambda: build_diff_report(topic, path_list, _path(manifest), keep_boilerplate, tolerance),
+        render_json.diff_document,
+        render_table.diff_renderables,
+    )
+    if check and report.has_conflicts:
+        raise typer.Exit(int(ExitCode.CONFLICTS))
+
+
+@app.command()
+def claims(
+    paths: Paths = None,
+    topic: Annotated[Optional[str], typer.Option("--topic", "-t", help="Only claims on this topic or counted noun.")] = None,
+    manifest: ManifestOpt = None,
+    keep_boilerplate: KeepBoilerplateFlag = False,
+    json: JsonFlag = False,
+    jsonl: JsonlFlag = False,
+    no_color: NoColorFlag = False,
+    debug: DebugFlag = False,
+) -> None:
+    """List every quantitative claim: value, what it counts, topic, who says it, when."""
+    from .render import json as render_json
+    from .render import table as render_table
+    from .report import build_claims_report
+
+    _run(
+        OutputOptions(json, jsonl, no_color, debug),
+        lambda: build_claims_report(paths or [], topic, _path(manifest), keep_boilerplate),
+        render_json.claims_document,
+        lambda report, markers: render_table.claims_renderables(report),
+    )
+
+
+@app.command()
+def sources(
+    paths: Paths = None,
+    manifest: ManifestOpt = None,
+    json: JsonFlag = False,
+    jsonl: JsonlFlag = False,
+    no_color: NoColorFlag = False,
+    debug: DebugFlag = False,
+) -> None:
+    """Show each document's date, outlet and title (and where each came from), its
+    articles, and the page furniture left out of claims."""
+    from .render import json as render_json
+    from .render import table as render_table
+    from .report import build_sources_report
+
+    _run(
+        OutputOptions(json, jsonl, no_color, debug),
+        lambda: build_sources_report(paths or [], _path(manifest)),
+        render_json.sources_document,
+        lambda corpus, markers: render_table.sources_renderables(corpus),
+    )
+
+
+def _path(path: Optional[Path]) -> Optional[str]:
+    return str(path) if path is not None else None
+
+
+def main() -> None:
+    """Console entry point: maps interrupts and broken pipes to quiet exits."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.stderr.write("Interrupted.\n")
+        sys.exit(int(ExitCode.INTERRUPTED))
+    except BrokenPipeError:
+        # Output went to a closed pipe (`claimcheck claims | head`): stop quietly.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(int(ExitCode.OK))

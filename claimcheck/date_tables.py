@@ -1,0 +1,116 @@
+"""Word tables for the date grammar in :mod:`claimcheck.dates` (data, not logic).
+
+Shared tables (months, weekdays, seasons, number words) live in :mod:`claimcheck.vocab`;
+these are the ones only the date grammar needs. Patterns are built from them, so adding
+a word here teaches every pattern that uses the table.
+"""
+
+from __future__ import annotations
+
+from claimcheck import vocab
+
+# Prepositions kept inside a date mention's span ("on Saturday", "since January").
+PREPOSITIONS = (
+    "on", "in", "since", "from", "until", "till", "by", "during", "before", "after",
+    "through", "throughout", "as of", "over", "at",
+)
+
+# A bare four-digit number is a year only after one of these.
+YEAR_PREPOSITIONS = (
+    "in", "since", "from", "until", "till", "by", "of", "during", "before", "after",
+    "through", "throughout", "as of", "circa", "the year", "in the year",
+)
+
+# Words ending in "s" that may follow a year ("in 2024 was ..."). Any other lower-case
+# word ending in "s" after a bare number is taken as a counted plural: "in 2000 homes".
+NOT_PLURAL_NOUNS = (
+    "was", "has", "its", "this", "thus", "plus", "across", "versus", "unless",
+    "whereas", "perhaps", "always", "towards", "afterwards", "besides", "is", "as",
+)
+
+PARTS_OF_DAY = ("morning", "afternoon", "evening", "night")
+
+# early / mid / late: which third of a month, season, year or decade.
+THIRDS = {"early": 0, "mid": 1, "middle": 1, "late": 2}
+
+# Calendar units a count can go with: unit word -> (base unit, multiple).
+UNITS = {
+    "day": ("day", 1),
+    "week": ("week", 1),
+    "fortnight": ("week", 2),
+    "month": ("month", 1),
+    "year": ("year", 1),
+    "decade": ("year", 10),
+}
+# Units that only make durations ("48 hours"); "an hour ago" is not dated: on a web page
+# it is relative to when the page was rendered, not to the article's date.
+DURATION_ONLY_UNITS = ("hour", "minute")
+
+# Nouns that make a hyphenated count a duration: "a three-month period".
+PERIOD_NOUNS = (
+    "period", "stretch", "span", "spell", "window", "stint", "interval", "timeframe",
+    "term", "cycle",
+)
+
+# Prepositions kept inside a duration's span ("for seven months").
+DURATION_PREPOSITIONS = ("for", "over", "during", "across", "throughout", "within")
+# Prepositions kept inside a relative span ("over the past three months").
+SPAN_PREPOSITIONS = ("in", "over", "during", "for", "within", "throughout", "across")
+# "the past three months" (-1) / "the next two months" (+1).
+SPAN_DIRECTIONS = {"past": -1, "last": -1, "next": 1, "coming": 1}
+
+# Counts without digits: "the past few months". A vague plural counts as three units.
+VAGUE_COUNTS = {"few": 3, "several": 3, "couple of": 2}
+VAGUE_PLURAL = 3
+
+# Hedges before "N units ago": over -> between N and N+1 units ago; under -> within the
+# last N units; approx -> as if unhedged.
+HEDGES = {
+    "more than": "over", "over": "over", "at least": "over", "just over": "over",
+    "upwards of": "over",
+    "less than": "under", "under": "under", "fewer than": "under", "just under": "under",
+    "about": "approx", "around": "approx", "roughly": "approx", "nearly": "approx",
+    "almost": "approx", "some": "approx", "approximately": "approx",
+}
+
+# Days relative to the anchor.
+DEICTIC_DAYS = {
+    "the day before yesterday": -2,
+    "yesterday": -1,
+    "last night": -1,
+    "today": 0,
+    "tonight": 0,
+    "this morning": 0,
+    "this afternoon": 0,
+    "this evening": 0,
+    "tomorrow": 1,
+    "the day after tomorrow": 2,
+}
+
+# Words before a weekday (or a year-less date) that put it in the future.
+FUTURE_CUES = (
+    "will", "shall", "won't", "is due to", "are due to", "is expected to",
+    "are expected to", "plans to", "plan to", "is planning to", "are planning to",
+    "is set to", "are set to", "is scheduled to", "are scheduled to", "is going to",
+    "are going to", "next",
+)
+# A future cue before one of these belongs to another clause:
+# "Kim will send more troops, the agency said Monday."
+REPORTING_VERBS = (
+    "said", "says", "say", "told", "tells", "announced", "reported", "added", "stated",
+    "confirmed", "claimed", "according to",
+)
+# Words before "in N years" that make it a look back, not a future date:
+# "the first time in 15 years", "the highest in a decade".
+RETROSPECTIVE_CUES = (
+    "first", "time", "ever", "only", "once", "highest", "lowest", "biggest", "largest",
+    "worst", "best", "most", "least", "longest", "deadliest", "strongest", "weakest",
+)
+
+QUARTERS = {w: n for w, n in vocab.ORDINAL_WORDS.items() if n <= 4}
+QUARTERS.update({"1st": 1, "2nd": 2, "3rd": 3, "4th": 4})
+
+# A calendar-unit reference: "last week", "this month", "next year".
+CALENDAR_MODIFIERS = {"last": -1, "this past": -1, "this": 0, "next": 1}
+# "earlier this year", "later this month", "early next year".
+CALENDAR_PARTS = ("earlier", "later", "early", "mid", "late")

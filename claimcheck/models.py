@@ -1,0 +1,229 @@
+"""Frozen dataclasses shared by every stage of the pipeline.
+
+Offsets are always half-open ``[start, end)`` code-point offsets into a document's
+decoded text, so ``document.text[x.start:x.end] == x.text`` holds for every span.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Optional, Union
+
+Number = Union[int, float]
+
+# Value kinds: how a number phrase bounds the quantity it states.
+EXACT = "exact"  # 14,000
+RANGE = "range"  # 11,000-12,000, between 10 and 12
+LOWER_BOUND = "lower_bound"  # at least 10,000, more than 60
+UPPER_BOUND = "upper_bound"  # up to 100,000, fewer than 20
+VAGUE = "vague"  # thousands, dozens, a few hundred
+
+
+def tidy_number(x: Optional[float]) -> Optional[Number]:
+    """Return ``x`` as an int when it is integral, so JSON shows 14000, not 14000.0."""
+    if x is None:
+        return None
+    if isinstance(x, float) and x.is_integer() and abs(x) < 2**63:
+        return int(x)
+    return x
+
+
+@dataclass(frozen=True)
+class Value:
+    """A quantity as an interval: ``low``/``high`` of None mean open on that side."""
+
+    low: Optional[Number]
+    high: Optional[Number]
+    approx: bool = False
+    kind: str = EXACT
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"low": self.low, "high": self.high, "approx": self.approx, "kind": self.kind}
+
+
+# Quantity kinds of a number phrase. Only COUNT, MONEY, PERCENT and MEASURE become claims;
+# the rest are recognised so that they are never mistaken for counts.
+COUNT = "count"
+MONEY = "money"
+PERCENT = "percent"
+MEASURE = "measure"
+DURATION = "duration"
+AGE = "age"
+YEAR = "year"
+DATE = "date"
+TIME = "time"
+ORDINAL = "ordinal"
+RATIO = "ratio"
+CLAIM_QUANTITIES = frozenset({COUNT, MONEY, PERCENT, MEASURE})
+
+# A claim's role among the figures on its topic: only figures of one role are compared.
+TOTAL = "total"  # the size of the whole thing counted
+INCREMENT = "increment"  # an addition: "3,000 reinforcements", "thousands more"
+PART = "part"  # a share of a larger figure: "including 3,000 ..."
+
+
+@dataclass(frozen=True)
+class NumberPhrase:
+    """A number phrase found in text: the span includes its hedge ("about 14,000")."""
+
+    start: int
+    end: int
+    text: str
+    value: Value
+    quantity: str  # one of COUNT, MONEY, PERCENT, MEASURE, DURATION, AGE, YEAR, ...
+    unit: Optional[str] = None  # "USD", "%", "mm", "ton", "month", ...
+
+
+@dataclass(frozen=True)
+class DateInterval:
+    """A resolved date: the calendar interval ``[start, end]`` (both inclusive)."""
+
+    start: date
+    end: date
+    precision: str  # day, week, month, season, quarter, year, decade, span
+    note: Optional[str] = None  # e.g. "meteorological seasons (fall = Sep-Nov)"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "start": self.start.isoformat(),
+            "end": self.end.isoformat(),
+            "precision": self.precision,
+            "note": self.note,
+        }
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date or duration expression found in text, resolved when it can be."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # "absolute", "relative" or "duration"
+    resolved: Optional[DateInterval] = None  # None: relative with no anchor, or a duration
+    future: bool = False  # "next month", "within the next two months"
+    anchor: Optional[date] = None  # the date a relative expression was resolved against
+    assumed: bool = False  # the anchor was inferred, not the document's known date
+
+
+@dataclass(frozen=True)
+class MetaField:
+    """One metadata value with where it came from (manifest, front-matter, dateline)."""
+
+    value: Any
+    source: str
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of a document left out of claims, with the reason."""
+
+    start: int
+    end: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class Part:
+    """One article inside a file (a file may hold several, each with its headline)."""
+
+    number: int
+    start: int
+    end: int
+    title: Optional[str] = None
+    byline: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class Document:
+    """A decoded text file with its metadata, articles and page furniture."""
+
+    id: str  # path relative to the folder given, or as given; "-" for stdin
+    path: Optional[str]
+    text: str
+    published: Optional[MetaField] = None
+    outlet: Optional[MetaField] = None
+    title: Optional[MetaField] = None
+    parts: tuple[Part, ...] = ()
+    boilerplate: tuple[Span, ...] = ()
+    encoding: str = "utf-8"
+
+    def part_at(self, offset: int) -> int:
+        """The number of the article that contains ``offset`` (1 when there is one)."""
+        for part in self.parts:
+            if part.start <= offset < part.end:
+                return part.number
+        return self.parts[-1].number if self.parts else 1
+
+    @property
+    def label(self) -> str:
+        """How tables name the document: its outlet when known, else its id."""
+        return self.outlet.value if self.outlet else self.id
+
+
+@dataclass(frozen=True)
+class SkippedFile:
+    """A file that was asked for but could not be used, and why."""
+
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Corpus:
+    documents: tuple[Document, ...]
+    skipped: tuple[SkippedFile, ...] = ()
+    root: Optional[str] = None
+    topics: dict[str, Any] = field(default_factory=dict)  # user topics from the manifest
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who asserts a claim: ``source`` says it (``via`` an outlet, when named)."""
+
+    source: str
+    start: int
+    end: int
+    verb: str
+    via: Optional[str] = None
+    pronoun: Optional[str] = None  # the pronoun the sentence used, when resolved to ``source``
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "source": self.source,
+            "via": self.via,
+            "verb": self.verb,
+            "start": self.start,
+            "end": self.end,
+            "pronoun": self.pronoun,
+        }
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A quantitative claim with full provenance."""
+
+    id: str
+    doc: str
+    part: int
+    start: int
+    end: int
+    text: str
+    value: Value
+    quantity: str
+    unit: Optional[str]
+    counted: Optional[str]
+    topic: Optional[str]
+    role: str  # "total", "increment" or "part"
+    attribution: Optional[Attribution]
+    time: Optional[DateMention]
+    sentence: Sentence
+    notes: tuple[str, ...] = ()  # e.g. 'described as "additional"', 'includes 3,000 ...'

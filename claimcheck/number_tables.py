@@ -1,0 +1,144 @@
+"""Word tables for the number grammar in :mod:`claimcheck.numbers` (data, not logic).
+
+Keys are lower-case surface forms; a space in a key matches any short run of
+whitespace. Patterns are built from these tables, so adding a word here is enough.
+"""
+
+from __future__ import annotations
+
+from .models import DURATION, LOWER_BOUND, MEASURE, MONEY, PERCENT, UPPER_BOUND
+from .vocab import SCALE_WORDS
+
+APPROX = "approx"  # a hedge that widens the number without bounding it
+
+# Words before a number and how they bound it.
+HEDGES: dict[str, str] = {
+    "about": APPROX, "around": APPROX, "some": APPROX, "roughly": APPROX,
+    "approximately": APPROX, "approx.": APPROX, "an estimated": APPROX, "estimated": APPROX,
+    "nearly": APPROX, "almost": APPROX, "close to": APPROX, "circa": APPROX,
+    "at least": LOWER_BOUND, "more than": LOWER_BOUND, "over": LOWER_BOUND,
+    "upwards of": LOWER_BOUND, "no fewer than": LOWER_BOUND, "no less than": LOWER_BOUND,
+    "in excess of": LOWER_BOUND, "greater than": LOWER_BOUND, "above": LOWER_BOUND,
+    "a minimum of": LOWER_BOUND, "just over": LOWER_BOUND, "well over": LOWER_BOUND,
+    "up to": UPPER_BOUND, "as many as": UPPER_BOUND, "as much as": UPPER_BOUND,
+    "at most": UPPER_BOUND, "fewer than": UPPER_BOUND, "less than": UPPER_BOUND,
+    "under": UPPER_BOUND, "no more than": UPPER_BOUND, "not more than": UPPER_BOUND,
+    "a maximum of": UPPER_BOUND, "below": UPPER_BOUND, "just under": UPPER_BOUND,
+    "well under": UPPER_BOUND,
+}
+
+# Words after a number. Keys starting with "-" or "+" are glued to the number.
+POSTFIXES: dict[str, str] = {
+    "or more": LOWER_BOUND, "or above": LOWER_BOUND, "or over": LOWER_BOUND,
+    "-plus": LOWER_BOUND, "+": LOWER_BOUND,
+    "or so": APPROX, "-odd": APPROX, "odd": APPROX,
+}
+
+# Multipliers written as words, including "dozen".
+SCALES: dict[str, int] = {**SCALE_WORDS, "dozen": 12}
+
+# Vague amounts as (low, high), the ONE table of such intervals. Quantifier entries
+# (VAGUE_QUANTIFIERS) multiply the scale words that follow: "several hundred" = 300-900.
+VAGUE_AMOUNTS: dict[str, tuple[int, int]] = {
+    "dozens": (24, 99),
+    "scores": (40, 99),  # only as "scores of"
+    "hundreds": (200, 999),
+    "thousands": (2_000, 9_999),
+    "tens of thousands": (20_000, 99_999),
+    "hundreds of thousands": (200_000, 999_999),
+    "millions": (2_000_000, 9_999_999),
+    "tens of millions": (20_000_000, 99_999_999),
+    "hundreds of millions": (200_000_000, 999_999_999),
+    "billions": (2_000_000_000, 9_999_999_999),
+    "tens of billions": (20_000_000_000, 99_999_999_999),
+    "hundreds of billions": (200_000_000_000, 999_999_999_999),
+    "trillions": (2_000_000_000_000, 9_999_999_999_999),
+    "several": (3, 9),
+    "a few": (2, 5),
+}
+VAGUE_QUANTIFIERS: tuple[str, ...] = ("several", "a few")
+VAGUE_NEED_OF: tuple[str, ...] = ("scores",)  # "test scores" is not an amount
+
+# Currency written before the number.
+CURRENCY_SIGNS: dict[str, str] = {
+    "$": "USD", "us$": "USD", "a$": "AUD", "c$": "CAD", "hk$": "HKD",
+    "€": "EUR", "£": "GBP", "₩": "KRW", "¥": "JPY", "₽": "RUB", "₴": "UAH", "₹": "INR",
+}
+# ISO codes, before or after the number; matched case-sensitively.
+CURRENCY_CODES: tuple[str, ...] = (
+    "USD", "EUR", "GBP", "KRW", "JPY", "CNY", "RUB", "UAH", "INR", "CAD", "AUD", "CHF", "KPW",
+)
+
+
+def _forms(unit: str, quantity: str, *words: str) -> dict[str, tuple[str, str]]:
+    return {w: (quantity, unit) for w in words}
+
+
+# Words after a number that give it a quantity kind and a unit.
+UNITS: dict[str, tuple[str, str]] = {
+    **_forms("%", PERCENT, "%", "percent", "per cent", "pct", "percentage point",
+             "percentage points"),
+    **_forms("USD", MONEY, "dollars", "dollar", "us dollars", "u.s. dollars"),
+    **_forms("EUR", MONEY, "euros", "euro"),
+    **_forms("GBP", MONEY, "pounds sterling", "british pounds", "sterling"),
+    **_forms("KRW", MONEY, "won", "south korean won"),
+    **_forms("JPY", MONEY, "yen"),
+    **_forms("CNY", MONEY, "yuan", "renminbi"),
+    **_forms("RUB", MONEY, "rubles", "ruble", "roubles", "rouble"),
+    **_forms("UAH", MONEY, "hryvnias", "hryvnia", "hryvnas", "hryvnya"),
+    **_forms("INR", MONEY, "rupees", "rupee"),
+    **_forms("CAD", MONEY, "canadian dollars"),
+    **_forms("AUD", MONEY, "australian dollars"),
+    **_forms("mm", MEASURE, "mm", "millimetres", "millimeters", "millimetre", "millimeter"),
+    **_forms("cm", MEASURE, "cm", "centimetres", "centimeters", "centimetre", "centimeter"),
+    **_forms("m", MEASURE, "metres", "meters", "metre", "meter"),
+    **_forms("km", MEASURE, "km", "kms", "kilometres", "kilometers", "kilometre", "kilometer"),
+    **_forms("km2", MEASURE, "km2", "km²", "sq km", "square kilometres", "square kilometers"),
+    **_forms("mi", MEASURE, "miles", "mile"),
+    **_forms("mi2", MEASURE, "square miles"),
+    **_forms("nmi", MEASURE, "nautical miles"),
+    **_forms("ft", MEASURE, "feet", "foot", "ft"),
+    **_forms("in", MEASURE, "inches", "inch"),
+    **_forms("yd", MEASURE, "yards", "yard"),
+    **_forms("kg", MEASURE, "kg", "kilograms", "kilogram", "kilogrammes", "kilos", "kilo"),
+    **_forms("g", MEASURE, "grams", "gram"),
+    **_forms("lb", MEASURE, "lb", "lbs", "pounds", "pound"),
+    **_forms("ton", MEASURE, "tons", "ton", "tonnes", "tonne", "metric tons"),
+    **_forms("kW", MEASURE, "kw", "kilowatts", "kilowatt"),
+    **_forms("MW", MEASURE, "mw", "megawatts", "megawatt"),
+    **_forms("GW", MEASURE, "gw", "gigawatts", "gigawatt"),
+    **_forms("kWh", MEASURE, "kwh"),
+    **_forms("MWh", MEASURE, "mwh"),
+    **_forms("GWh", MEASURE, "gwh"),
+    **_forms("TWh", MEASURE, "twh"),
+    **_forms("magnitude", MEASURE, "magnitude"),
+    **_forms("degree", MEASURE, "degrees", "degree", "°"),
+    **_forms("°C", MEASURE, "°c", "degrees celsius", "degrees centigrade"),
+    **_forms("°F", MEASURE, "°f", "degrees fahrenheit"),
+    **_forms("barrel", MEASURE, "barrels", "barrel"),
+    **_forms("barrel/day", MEASURE, "bpd", "barrels per day", "barrels a day"),
+    **_forms("ha", MEASURE, "hectares", "hectare", "ha"),
+    **_forms("acre", MEASURE, "acres", "acre"),
+    **_forms("l", MEASURE, "litres", "liters", "litre", "liter"),
+    **_forms("gal", MEASURE, "gallons", "gallon"),
+    **_forms("km/h", MEASURE, "km/h", "kph"),
+    **_forms("mph", MEASURE, "mph"),
+    **_forms("kn", MEASURE, "knots"),
+    **_forms("second", DURATION, "seconds", "second"),
+    **_forms("minute", DURATION, "minutes", "minute"),
+    **_forms("hour", DURATION, "hours", "hour"),
+    **_forms("day", DURATION, "days", "day"),
+    **_forms("week", DURATION, "weeks", "week"),
+    **_forms("month", DURATION, "months", "month"),
+    **_forms("year", DURATION, "years", "year"),
+    **_forms("decade", DURATION, "decades", "decade"),
+    **_forms("century", DURATION, "centuries", "century"),
+}
+TIME_UNITS: tuple[str, ...] = tuple(k for k, (q, _) in UNITS.items() if q == DURATION)
+AGE_UNITS: tuple[str, ...] = ("years", "year", "months", "month", "weeks", "week", "days", "day")
+
+# Plurals that do not end in "s"; used to tell "about 2000 troops" (count) from a year.
+IRREGULAR_PLURALS: frozenset[str] = frozenset({
+    "people", "men", "women", "children", "personnel", "staff", "police", "troops",
+    "civilians", "soldiers", "workers",
+})

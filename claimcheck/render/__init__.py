@@ -1,0 +1,1 @@
+"""Renderers: reports -> Rich renderables (table) or JSON documents and records (json)."""

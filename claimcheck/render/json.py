@@ -1,0 +1,159 @@
+"""Reports -> JSON documents and JSON Lines records (schema in the README).
+
+``--json`` gives one document; ``--jsonl`` gives ``{"type": ..., "data": {...}}``
+records ending with a ``summary`` record. Fields and record types may be added in
+later versions; consumers should ignore what they do not know.
+"""
+
+from __future__ import annotations
+
+import json as _json
+from typing import Any, Iterator, Optional
+
+from ..compare import Group
+from ..models import Claim, Corpus, DateMention, Document, MetaField
+from ..report import SCHEMA_VERSION, ClaimsReport, DiffReport
+
+
+def _meta(field: Optional[MetaField]) -> Optional[dict[str, Any]]:
+    return {"value": field.value, "source": field.source} if field else None
+
+
+def document_to_dict(doc: Document) -> dict[str, Any]:
+    return {
+        "id": doc.id,
+        "path": doc.path,
+        "encoding": doc.encoding,
+        "characters": len(doc.text),
+        "published": _meta(doc.published),
+        "outlet": _meta(doc.outlet),
+        "title": _meta(doc.title),
+        "parts": [
+            {"number": p.number, "start": p.start, "end": p.end, "title": p.title, "byline": p.byline}
+            for p in doc.parts
+        ],
+        "left_out": [
+            {"start": s.start, "end": s.end, "reason": s.reason, "text": doc.text[s.start : s.end]}
+            for s in doc.boilerplate
+        ],
+    }
+
+
+def _time(mention: Optional[DateMention]) -> Optional[dict[str, Any]]:
+    if mention is None:
+        return None
+    return {
+        "text": mention.text,
+        "start": mention.start,
+        "end": mention.end,
+        "kind": mention.kind,
+        "future": mention.future,
+        "resolved": mention.resolved.to_dict() if mention.resolved else None,
+        "anchor": mention.anchor.isoformat() if mention.anchor else None,
+        "assumed": mention.assumed,
+    }
+
+
+def claim_to_dict(claim: Claim, group: Optional[str] = None, conflicts_with: tuple[str, ...] = ()) -> dict[str, Any]:
+    return {
+        "id": claim.id,
+        "doc": claim.doc,
+        "part": claim.part,
+        "start": claim.start,
+        "end": claim.end,
+        "text": claim.text,
+        "value": claim.value.to_dict(),
+        "quantity": claim.quantity,
+        "unit": claim.unit,
+        "counted": claim.counted,
+        "topic": claim.topic,
+        "role": claim.role,
+        "attribution": claim.attribution.to_dict() if claim.attribution else None,
+        "time": _time(claim.time),
+        "sentence": {"start": claim.sentence.start, "end": claim.sentence.end, "text": claim.sentence.text},
+        "notes": list(claim.notes),
+        "group": group,
+        "conflicts_with": list(conflicts_with),
+    }
+
+
+def group_to_dict(group: Group) -> dict[str, Any]:
+    return {
+        "id": group.id,
+        "topic": group.topic,
+        "role": group.role,
+        "unit": group.unit,
+        "label": group.label,
+        "summary": group.summary,
+        "claims": [c.id for c in group.claims],
+        "conflicts": [c.to_dict() for c in group.conflicts],
+    }
+
+
+def _skipped(corpus: Corpus) -> list[dict[str, str]]:
+    return [{"path": s.path, "reason": s.reason} for s in corpus.skipped]
+
+
+def _diff_claims(report: DiffReport) -> list[dict[str, Any]]:
+    group_of = {c.id: g.id for g in report.comparison.groups for c in g.claims}
+    return [claim_to_dict(c, group_of.get(c.id), report.comparison.conflicts_with.get(c.id, ())) for c in report.claims]
+
+
+def diff_document(report: DiffReport) -> dict[str, Any]:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "command": "diff",
+        "topic": report.topic,
+        "tolerance": report.tolerance,
+        "documents": [document_to_dict(d) for d in report.corpus.documents],
+        "skipped": _skipped(report.corpus),
+        "claims": _diff_claims(report),
+        "groups": [group_to_dict(g) for g in report.comparison.groups],
+    }
+
+
+def claims_document(report: ClaimsReport) -> dict[str, Any]:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "command": "claims",
+        "topic": report.topic,
+        "documents": [document_to_dict(d) for d in report.corpus.documents],
+        "skipped": _skipped(report.corpus),
+        "claims": [claim_to_dict(c) for c in report.claims],
+    }
+
+
+def sources_document(corpus: Corpus) -> dict[str, Any]:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "command": "sources",
+        "documents": [document_to_dict(d) for d in corpus.documents],
+        "skipped": _skipped(corpus),
+    }
+
+
+def records(document: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """JSON Lines records for a JSON document: one per item, then a summary."""
+    singular = {"documents": "document", "skipped": "skipped", "claims": "claim", "groups": "group", "events": "event"}
+    counts = {}
+    for key, kind in singular.items():
+        items = document.get(key)
+        if items is None:
+            continue
+        counts[key] = len(items)
+        for item in items:
+            yield {"type": kind, "data": item}
+    summary = {"schema_version": document["schema_version"], "command": document["command"], **counts}
+    if "groups" in document:
+        summary["conflicts"] = sum(len(g["conflicts"]) for g in document["groups"])
+    yield {"type": "summary", "data": summary}
+
+
+def dumps(document: dict[str, Any]) -> str:
+    """One JSON document, indented, keys in schema order."""
+    return _json.dumps(document, ensure_ascii=False, indent=2)
+
+
+def dumps_lines(document: dict[str, Any]) -> Iterator[str]:
+    for record in records(document):
+        yield _json.dumps(record, ensure_ascii=False, separators=(",", ":"))

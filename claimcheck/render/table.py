@@ -1,0 +1,216 @@
+"""Reports -> Rich renderables. Functions return renderables; only the CLI prints."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from rich import box
+from rich.console import Group as RenderGroup
+from rich.console import RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from ..compare import Group, format_value
+from ..models import Claim, Corpus, DateInterval, DateMention, Document
+from ..report import ClaimsReport, DiffReport
+
+CONFLICT_STYLE = "bold red"
+AGREE_STYLE = "green"
+EMPHASIS_STYLE = "bold underline"
+
+
+def _source_label(claim: Claim, docs: dict[str, Document]) -> str:
+    """The outlet when known, else the file; with the article number in a multi-article file."""
+    doc = docs.get(claim.doc)
+    label = doc.label if doc else claim.doc
+    if doc and len(doc.parts) > 1:
+        label += f", part {claim.part}"
+    return label
+
+
+def _who(claim: Claim) -> str:
+    a = claim.attribution
+    if a is None:
+        return "—"
+    text = a.source
+    if a.pronoun:
+        text += f' ("{a.pronoun}")'
+    if a.via:
+        text += f", to {a.via}" if a.verb.casefold() in {"told", "tells", "informed", "briefed"} else f", via {a.via}"
+    return text
+
+
+def _when(mention: Optional[DateMention]) -> str:
+    if mention is None:
+        return "—"
+    if mention.resolved is None:
+        return mention.text if mention.kind != "duration" else f"{mention.text} (duration)"
+    flags = ", future" if mention.future else ""
+    return f"{mention.text}\n= {format_interval(mention.resolved)}{flags}"
+
+
+def format_interval(r: DateInterval) -> str:
+    """A resolved date at its precision: "2025-04-26", "2025-01", "fall 2024", "2024"."""
+    if r.precision == "day":
+        return r.start.isoformat()
+    if r.precision == "month":
+        return r.start.strftime("%Y-%m")
+    if r.precision == "year":
+        return str(r.start.year)
+    if r.precision == "season":
+        name = {3: "spring", 6: "summer", 9: "fall", 12: "winter"}.get(r.start.month, "season")
+        return f"{name} {r.start.year}"
+    if r.precision == "week":
+        return f"week of {r.start.isoformat()}"
+    return f"{r.start.isoformat()}..{r.end.isoformat()}"
+
+
+def emphasised_sentence(claim: Claim, markers: bool) -> Text:
+    """The claim's sentence with its number phrase emphasised (``*...*`` without colour)."""
+    s = claim.sentence
+    before = claim.start - s.start
+    after = claim.end - s.start
+    text = Text(s.text[:before])
+    phrase = f"*{claim.text}*" if markers else claim.text
+    text.append(phrase, style=EMPHASIS_STYLE)
+    text.append(s.text[after:])
+    return text
+
+
+def _value_cell(claim: Claim, conflicting: frozenset[str]) -> Text:
+    value = format_value(claim)
+    if claim.unit and claim.quantity != "count":
+        value += f" {claim.unit}"
+    style = CONFLICT_STYLE if claim.id in conflicting else AGREE_STYLE
+    mark = " ✗" if claim.id in conflicting else ""
+    return Text(value + mark, style=style)
+
+
+def group_table(group: Group, docs: dict[str, Document], markers: bool) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, expand=True, show_lines=False, pad_edge=False)
+    counted_width = min(12, max((len(c.counted or "—") for c in group.claims), default=6))
+    source_width = min(14, max((len(_source_label(c, docs)) for c in group.claims), default=6))
+    table.add_column("Value", no_wrap=True, min_width=9)
+    table.add_column("Counts", min_width=counted_width, max_width=12, overflow="fold")
+    table.add_column("Who says", ratio=2, min_width=12, overflow="fold")
+    table.add_column("When", ratio=1, min_width=12, overflow="fold")
+    table.add_column("Source", min_width=source_width, max_width=14, overflow="fold")
+    table.add_column("Sentence", ratio=4, min_width=24)
+    conflicting = group.conflicting_ids
+    for claim in group.claims:
+        table.add_row(
+            _value_cell(claim, conflicting),
+            claim.counted or "—",
+            _who(claim),
+            _when(claim.time),
+            _source_label(claim, docs),
+            emphasised_sentence(claim, markers),
+        )
+    return table
+
+
+def _claim_ref(claim: Claim, docs: dict[str, Document]) -> str:
+    doc = docs.get(claim.doc)
+    name = doc.label if doc else claim.doc
+    return f"{format_value(claim)} ({name})"
+
+
+def conflict_list(group: Group, docs: dict[str, Document]) -> RenderableType:
+    by_id = {c.id: c for c in group.claims}
+    lines = Text()
+    lines.append(f"Conflicts ({len(group.conflicts)})\n", style="bold")
+    for conflict in group.conflicts:
+        a, b = by_id[conflict.a], by_id[conflict.b]
+        lines.append("  ✗ ", style=CONFLICT_STYLE)
+        lines.append(f"{_claim_ref(a, docs)} vs {_claim_ref(b, docs)}\n")
+        for reason in conflict.reasons:
+            lines.append(f"      - {reason}\n", style="dim")
+    return lines
+
+
+def diff_renderables(report: DiffReport, markers: bool = False) -> list[RenderableType]:
+    """One table per group, each followed by its conflicts."""
+    docs = {d.id: d for d in report.corpus.documents}
+    out: list[RenderableType] = []
+    if not report.comparison.groups:
+        what = f"on '{report.topic}'" if report.topic else "that conflict"
+        out.append(Text(f"No claims {what} in {len(docs)} documents."))
+    if report.topic is None and report.comparison.groups:
+        out.append(topic_overview(report))
+        return out + _skipped_note(report.corpus)
+    for group in report.comparison.groups:
+        heading = Text(group.label, style="bold")
+        heading.append(f" — {group.summary}")
+        out.append(heading)
+        out.append(group_table(group, docs, markers))
+        if group.conflicts:
+            out.append(conflict_list(group, docs))
+        else:
+            out.append(Text("No conflicts: these figures can all hold at once.\n", style=AGREE_STYLE))
+    return out + _skipped_note(report.corpus)
+
+
+def topic_overview(report: DiffReport) -> RenderableType:
+    """`diff` with no topic: one row per group that has a conflict."""
+    table = Table(title="Topics with conflicting figures", box=box.SIMPLE_HEAD, expand=True, title_justify="left")
+    table.add_column("Topic")
+    table.add_column("Figures", justify="right")
+    table.add_column("Conflicts", justify="right")
+    table.add_column("Summary", ratio=1)
+    for group in report.comparison.groups:
+        if group.conflicts:
+            table.add_row(group.label, str(len(group.claims)), Text(str(len(group.conflicts)), style=CONFLICT_STYLE), group.summary)
+    hint = Text("Run `claimcheck diff TOPIC` to see the figures and why they conflict.", style="dim")
+    return RenderGroup(table, hint)
+
+
+def claims_renderables(report: ClaimsReport) -> list[RenderableType]:
+    docs = {d.id: d for d in report.corpus.documents}
+    table = Table(box=box.SIMPLE_HEAD, expand=True)
+    table.add_column("Source", ratio=1, overflow="fold")
+    table.add_column("Value", no_wrap=True)
+    table.add_column("Kind")
+    table.add_column("Counts", ratio=1)
+    table.add_column("Topic")
+    table.add_column("Who says", ratio=2)
+    table.add_column("When", ratio=1)
+    for claim in report.claims:
+        kind = claim.quantity if claim.role == "total" else f"{claim.quantity}, {claim.role}"
+        value = format_value(claim) + (f" {claim.unit}" if claim.unit and claim.quantity != "count" else "")
+        table.add_row(_source_label(claim, docs), value, kind, claim.counted or "—", claim.topic or "—", _who(claim), _when(claim.time))
+    title = f"{len(report.claims)} claims" + (f" on '{report.topic}'" if report.topic else "") + f" in {len(docs)} documents"
+    return [Text(title, style="bold"), table, *_skipped_note(report.corpus)]
+
+
+def sources_renderables(corpus: Corpus) -> list[RenderableType]:
+    """Each document's metadata with where it came from, its articles and what was left out."""
+    out: list[RenderableType] = []
+    for doc in corpus.documents:
+        table = Table(box=box.SIMPLE, show_header=False, expand=True, title_justify="left", title=doc.id, title_style="bold")
+        table.add_column("Field", style="dim", no_wrap=True)
+        table.add_column("Value", ratio=1)
+        for name, field in (("published", doc.published), ("outlet", doc.outlet), ("title", doc.title)):
+            table.add_row(name, f"{field.value}  [{field.source}]" if field else "unknown")
+        table.add_row("encoding", f"{doc.encoding}, {len(doc.text):,} characters")
+        for part in doc.parts:
+            label = part.title or "(untitled)"
+            byline = f" — {part.byline}" if part.byline else ""
+            table.add_row(f"part {part.number}", f"{label}{byline}  [{part.start}–{part.end})")
+        for span in doc.boilerplate:
+            table.add_row("left out", Text(f"{span.reason} [{span.start}–{span.end}): {_preview(doc.text[span.start:span.end])}"))
+        out.append(table)
+    return out + _skipped_note(corpus)
+
+
+def _preview(text: str, limit: int = 70) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def _skipped_note(corpus: Corpus) -> list[RenderableType]:
+    if not corpus.skipped:
+        return []
+    text = Text(f"Skipped {len(corpus.skipped)} file(s):\n", style="yellow")
+    for skipped in corpus.skipped:
+        text.append(f"  {skipped.path}: {skipped.reason}\n")
+    return [text]

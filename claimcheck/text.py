@@ -1,0 +1,376 @@
+"""Text structure with offsets: lines, page furniture, articles, sentences, quotes.
+
+Nothing here changes the text: every function returns spans into the document
+text exactly as it was decoded.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable, Optional, Sequence
+
+import regex
+
+from .models import Part, Sentence, Span
+from .resources import load_data
+
+TIMEOUT = 2.0  # seconds; a backstop only, the patterns are linear by construction
+
+
+@dataclass(frozen=True)
+class Line:
+    start: int  # first character of the line
+    end: int  # end of its content, before the line break
+    text: str
+
+    @property
+    def stripped(self) -> str:
+        return self.text.strip()
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip()
+
+
+_LINE_BREAK = regex.compile(r"\r\n|\r|\n")
+
+
+def split_lines(text: str) -> list[Line]:
+    """Lines with offsets; ``\\r\\n``, ``\\r`` and ``\\n`` all end a line."""
+    lines = []
+    pos = 0
+    for match in _LINE_BREAK.finditer(text):
+        lines.append(Line(pos, match.start(), text[pos : match.start()]))
+        pos = match.end()
+    lines.append(Line(pos, len(text), text[pos:]))
+    return lines
+
+
+# --- page furniture --------------------------------------------------------------
+
+_BULLET = regex.compile(r"^[\s\-*•·]+")
+
+
+def _furniture_key(line: Line) -> str:
+    """The line without a leading bullet, case-folded ("- Get link" -> "get link")."""
+    key = _BULLET.sub("", line.stripped).strip()
+    return (key or line.stripped).casefold()
+
+
+@lru_cache(maxsize=1)
+def _furniture_rules() -> tuple[frozenset, tuple, tuple]:
+    data = load_data("boilerplate.toml")
+    exact = frozenset(w.casefold() for w in data["lines"]["exact"])
+    line_patterns = tuple(regex.compile(p, regex.IGNORECASE) for p in data["lines"]["patterns"])
+    block_patterns = tuple(regex.compile(p, regex.IGNORECASE) for p in data["blocks"]["starts"])
+    return exact, line_patterns, block_patterns
+
+
+def is_furniture_line(line: Line) -> bool:
+    """True for a share button, ad slot, copyright line or similar."""
+    exact, patterns, _ = _furniture_rules()
+    key = _furniture_key(line)
+    if not key:
+        return False
+    if key in exact:
+        return True
+    return any(p.search(key, timeout=TIMEOUT) for p in patterns)
+
+
+def starts_trailing_block(line: Line) -> bool:
+    """True for a heading such as "Related Articles" or "Comments"."""
+    _, _, blocks = _furniture_rules()
+    key = _furniture_key(line)
+    return bool(key) and any(p.search(key, timeout=TIMEOUT) for p in blocks)
+
+
+# --- bylines, headlines and articles ---------------------------------------------
+
+_BYLINE = regex.compile(
+    r"""
+    ^\s*
+    (?:by\s+)?                                   # optional "By"
+    (?P<name>
+      \p{Lu}[\p{L}'’.\-]{0,30}                     # first name or initial
+      (?:\s+(?:(?:de|da|van|von|der|al|bin|le)\s+)? # name particles
+         \p{Lu}[\p{L}'’.\-]{0,30}){1,3}             # one to three more capitalised names
+      (?:\s+and\s+\p{Lu}[\p{L}'’.\-]{0,30}(?:\s+\p{Lu}[\p{L}'’.\-]{0,30}){1,3})?  # co-author
+    )
+    (?:\s*,\s*(?P<outlet>\p{Lu}[\p{L}&.'’\- ]{1,60}?))?  # ", Bloomberg News"
+    (?:\s+on)?                                   # "... on" left by a missing date
+    \s*$
+    """,
+    regex.VERBOSE,
+)
+
+_SENTENCE_END = frozenset(".!?:;")
+
+
+def byline_match(line: Line) -> Optional[regex.Match]:
+    """The byline pattern's match for a short line such as "Matthew Loh"."""
+    text = line.stripped
+    if not text or len(text) > 80:
+        return None
+    return _BYLINE.match(text, timeout=TIMEOUT)
+
+
+def looks_like_headline(line: Line) -> bool:
+    """A line of 4-30 words that starts with a capital and does not end a sentence."""
+    text = line.stripped
+    words = text.split()
+    if not 4 <= len(words) <= 30 or not text[0].isupper():
+        return False
+    return text[-1] not in _SENTENCE_END
+
+
+@dataclass(frozen=True)
+class Layout:
+    """What :func:`analyse_layout` found: articles and the stretches left out."""
+
+    parts: tuple[Part, ...]
+    boilerplate: tuple[Span, ...]
+    headline: Optional[str]
+    bylines: tuple[str, ...]
+    outlet_from_byline: Optional[str]
+
+
+def analyse_layout(text: str, lines: Sequence[Line], metadata_lines: Optional[dict[int, str]] = None) -> Layout:
+    """Find page furniture, trailing blocks and the articles a file holds.
+
+    ``metadata_lines`` maps indexes of lines already known to be datelines or front
+    matter to that reason; they are left out of claims like furniture.
+    """
+    leave_out: dict[int, str] = dict(metadata_lines or {})
+    for i, line in enumerate(lines):
+        if i not in leave_out and is_furniture_line(line):
+            leave_out[i] = "furniture"
+
+    content = [i for i, line in enumerate(lines) if not line.blank and i not in leave_out]
+    part_starts = [0]  # indexes into ``lines``
+    titles: list[Optional[str]] = [None]
+    bylines: list[Optional[str]] = [None]
+    outlet = None
+    body_chars = 0
+    for pos, i in enumerate(content):
+        match = byline_match(lines[i])
+        previous = content[pos - 1] if pos else None
+        if match and previous is not None and looks_like_headline(lines[previous]):
+            leave_out[i] = "byline"
+            outlet = outlet or (match.group("outlet") or "").strip() or None
+            if body_chars >= 400 and previous > part_starts[-1]:
+                part_starts.append(previous)
+                titles.append(lines[previous].stripped)
+                bylines.append(match.group("name"))
+                body_chars = 0
+            elif titles[-1] is None:
+                titles[-1] = lines[previous].stripped
+                bylines[-1] = match.group("name")
+            continue
+        if i not in leave_out and not looks_like_headline(lines[i]):
+            body_chars += len(lines[i].stripped)
+
+    if titles[0] is None:
+        titles[0] = _first_headline(lines, leave_out)
+    part_bounds = [lines[i].start for i in part_starts[1:]] + [len(text)]
+    parts = []
+    start = 0
+    for number, end in enumerate(part_bounds, 1):
+        parts.append(Part(number, start, end, titles[number - 1], bylines[number - 1]))
+        start = end
+
+    spans = _trailing_blocks(lines, leave_out, part_bounds)
+    spans += [Span(lines[i].start, lines[i].end, reason) for i, reason in leave_out.items()]
+    return Layout(
+        parts=tuple(parts),
+        boilerplate=tuple(_merge(spans)),
+        headline=titles[0],
+        bylines=tuple(b for b in bylines if b),
+        outlet_from_byline=outlet,
+    )
+
+
+def _trailing_blocks(lines: Sequence[Line], leave_out: dict[int, str], part_ends: list[int]) -> list[Span]:
+    spans = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if not line.blank and starts_trailing_block(line):
+            end = next(e for e in part_ends if e > line.start)
+            spans.append(Span(line.start, end, "trailing block: " + line.stripped[:40]))
+            while i < len(lines) and lines[i].start < end:
+                i += 1
+            continue
+        i += 1
+    return spans
+
+
+def _first_headline(lines: Sequence[Line], leave_out: dict[int, str]) -> Optional[str]:
+    for i, line in enumerate(lines[:15]):
+        if line.blank or i in leave_out:
+            continue
+        if looks_like_headline(line):
+            return line.stripped
+    return None
+
+
+def _merge(spans: list[Span]) -> list[Span]:
+    """Sort spans and fold the ones that lie inside an earlier span."""
+    merged: list[Span] = []
+    for span in sorted(spans, key=lambda s: (s.start, -s.end)):
+        if merged and span.end <= merged[-1].end:
+            continue
+        merged.append(span)
+    return merged
+
+
+def kept_regions(text_length: int, boilerplate: Sequence[Span]) -> list[tuple[int, int]]:
+    """The ``[start, end)`` stretches of a document that are article text."""
+    regions = []
+    pos = 0
+    for span in sorted(boilerplate, key=lambda s: s.start):
+        if span.start > pos:
+            regions.append((pos, span.start))
+        pos = max(pos, span.end)
+    if pos < text_length:
+        regions.append((pos, text_length))
+    return regions
+
+
+# --- sentences --------------------------------------------------------------------
+
+# Words after which a full stop does not end a sentence.
+ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms dr prof gen col lt sgt capt maj cmdr adm gov sen rep rev st jr sr
+    no vs etc inc corp co ltd dept est approx fig jan feb mar apr jun jul aug sep
+    sept oct nov dec mon tue wed thu fri sat sun u.s u.n u.k e.u
+    """.split()
+)
+
+_SENTENCE_BREAK = regex.compile(
+    r"""
+    (?<=[.!?])                # after a sentence-final mark
+    [\"'”’)\]]{0,3}           # closing quotes or brackets stay with the sentence
+    \K                        # the sentence ends here
+    [ \t\u00a0]+              # the gap to the next sentence
+    (?=[\"'“‘(\[]?[\p{Lu}\d]) # which starts with a capital or a digit
+    """,
+    regex.VERBOSE,
+)
+_LAST_WORD = regex.compile(r"([\p{L}.]+)\.[\"'”’)\]]{0,3}$")
+
+
+def _ends_with_abbreviation(chunk: str) -> bool:
+    match = _LAST_WORD.search(chunk[-40:])
+    if not match:
+        return False
+    word = match.group(1).casefold()
+    return word in ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+
+
+def split_sentences(text: str, start: int = 0, end: Optional[int] = None) -> list[Sentence]:
+    """Sentences inside ``text[start:end]``; every line break ends a sentence
+    unless the next line continues it in lower case (hard-wrapped text)."""
+    end = len(text) if end is None else end
+    sentences: list[Sentence] = []
+    for para_start, para_end in _paragraphs(text, start, end):
+        pos = para_start
+        for match in _SENTENCE_BREAK.finditer(text, para_start, para_end, timeout=TIMEOUT):
+            if _ends_with_abbreviation(text[pos : match.start()]):
+                continue
+            _add_sentence(sentences, text, pos, match.start())
+            pos = match.end()
+        _add_sentence(sentences, text, pos, para_end)
+    return sentences
+
+
+_PARA_BREAK = regex.compile(r"[ \t\u00a0]*(?:\r\n|\r|\n)[ \t\u00a0]*")
+
+
+def _paragraphs(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
+    pos = start
+    for match in _PARA_BREAK.finditer(text, start, end, timeout=TIMEOUT):
+        before = text[pos : match.start()].rstrip()
+        after = text[match.end() : match.end() + 1]
+        continues = before and (before[-1].isalpha() or before[-1] in ",-") and after.islower()
+        if not continues:
+            yield pos, match.start()
+            pos = match.end()
+    yield pos, end
+
+
+_TRIM_LEFT = regex.compile(r"^[\s\-*•·]+")
+
+
+def _add_sentence(out: list[Sentence], text: str, start: int, end: int) -> None:
+    chunk = text[start:end]
+    lead = _TRIM_LEFT.match(chunk)
+    if lead:
+        start += lead.end()
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append(Sentence(start, end, text[start:end]))
+
+
+# --- quotations ---------------------------------------------------------------------
+
+_QUOTE_PAIRS = {"“": "”", "‘": "’", '"': '"', "'": "'"}
+
+
+def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``[open, close]`` offsets of quotations in ``text[start:end]`` (one paragraph).
+
+    A straight or curly quote opens only after a space, line start or bracket and
+    closes only before a space, punctuation or the end, so apostrophes in
+    "Pyongyang's" are not taken for quotes.
+    """
+    spans = []
+    i = start
+    while i < end:
+        ch = text[i]
+        closing = _QUOTE_PAIRS.get(ch)
+        if closing and (i == start or text[i - 1] in " \t([—–-") and i + 1 < end and not text[i + 1].isspace():
+            j = i + 1
+            while j < end:
+                if text[j] == closing and not text[j - 1].isspace() and (
+                    j + 1 >= end or not text[j + 1].isalnum()
+                ):
+                    break
+                j += 1
+            if j < end:
+                spans.append((i, j))
+                i = j + 1
+                continue
+        i += 1
+    return spans
+
+
+# --- words ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def lower(self) -> str:
+        return self.text.casefold().replace("’", "'")
+
+
+_WORD = regex.compile(
+    r"""
+    [\p{L}\p{N}]                  # a word starts with a letter or digit
+    (?:[\p{L}\p{N}'’.\-]{0,40}    # and may hold apostrophes, dots, hyphens ("U.S.", "well-prepared")
+       [\p{L}\p{N}])?             # but ends with a letter or digit
+    """,
+    regex.VERBOSE,
+)
+
+
+def words(text: str, start: int, end: int) -> list[Token]:
+    """Word tokens of ``text[start:end]`` with offsets."""
+    return [Token(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start, end, timeout=TIMEOUT)]

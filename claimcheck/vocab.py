@@ -1,0 +1,82 @@
+"""Word tables shared by the number and date grammars (data, not logic).
+
+Each table maps a lower-case surface form to its meaning. Grammar modules build
+their regex alternations from these tables, longest form first, so adding a word
+here is enough to teach every pattern that uses the table.
+"""
+
+from __future__ import annotations
+
+MONTHS: dict[str, int] = {
+    "january": 1, "jan": 1,
+    "february": 2, "feb": 2,
+    "march": 3, "mar": 3,
+    "april": 4, "apr": 4,
+    "may": 5,
+    "june": 6, "jun": 6,
+    "july": 7, "jul": 7,
+    "august": 8, "aug": 8,
+    "september": 9, "sep": 9, "sept": 9,
+    "october": 10, "oct": 10,
+    "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}
+
+WEEKDAYS: dict[str, int] = {  # Monday = 0, as datetime.date.weekday()
+    "monday": 0, "mon": 0,
+    "tuesday": 1, "tue": 1, "tues": 1,
+    "wednesday": 2, "wed": 2,
+    "thursday": 3, "thu": 3, "thur": 3, "thurs": 3,
+    "friday": 4, "fri": 4,
+    "saturday": 5, "sat": 5,
+    "sunday": 6, "sun": 6,
+}
+
+# Meteorological seasons (northern hemisphere): first month and length in months.
+SEASONS: dict[str, tuple[int, int]] = {
+    "spring": (3, 3),
+    "summer": (6, 3),
+    "fall": (9, 3),
+    "autumn": (9, 3),
+    "winter": (12, 3),
+}
+SEASON_NOTE = "meteorological seasons (spring Mar-May, summer Jun-Aug, fall Sep-Nov, winter Dec-Feb)"
+
+UNIT_WORDS: dict[str, int] = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19,
+}
+
+TENS_WORDS: dict[str, int] = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}
+
+# Multipliers written as words or as suffixes on digits ("2.5bn", "300k").
+SCALE_WORDS: dict[str, int] = {
+    "hundred": 100,
+    "thousand": 1_000,
+    "million": 1_000_000,
+    "billion": 1_000_000_000,
+    "trillion": 1_000_000_000_000,
+}
+SCALE_SUFFIXES: dict[str, int] = {
+    "k": 1_000,
+    "m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000,
+    "bn": 1_000_000_000, "b": 1_000_000_000,
+    "tn": 1_000_000_000_000, "trn": 1_000_000_000_000,
+}
+
+ORDINAL_WORDS: dict[str, int] = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+    "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+}
+
+
+def alternation(words) -> str:
+    """A regex alternation of ``words``, longest first so that "sept" beats "sep"."""
+    import regex
+
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))

@@ -1,0 +1,137 @@
+"""Loading documents: metadata and where it came from, furniture, articles, errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from claimcheck.corpus import build_document, decode, load_corpus, read_manifest
+from claimcheck.errors import ConfigError, InputError
+from claimcheck.resources import bundled_corpus
+
+
+@pytest.fixture(scope="module")
+def bundled():
+    return {d.id: d for d in load_corpus().documents}
+
+
+def test_bundled_corpus_is_the_seed_articles_byte_for_byte(bundled):
+    seeds = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
+    if not seeds.is_dir():
+        pytest.skip("shared/seeds is not beside this checkout")
+    for seed in sorted(seeds.glob("*.txt")):
+        assert (bundled_corpus() / seed.name).read_bytes() == seed.read_bytes()
+
+
+def test_bundled_corpus_metadata(bundled):
+    assert sorted(bundled) == [
+        "000_1d296700903c29a3.txt", "001_e466ae1f60d4263a.txt", "002_f3ab224358793bb6.txt",
+        "003_ee7869321a2733c2.txt", "004_7a64f5e8588624dd.txt",
+    ]
+    first = bundled["000_1d296700903c29a3.txt"]
+    assert (first.published.value, first.published.source) == ("2025-04-27", "manifest")
+    assert first.outlet.value == "Business Insider"
+    assert [p.byline for p in first.parts] == ["Matthew Loh", "Matthew Loh"]
+    assert first.parts[1].title.startswith("Ukraine said 120,000 useless mortar rounds")
+    bloomberg = bundled["003_ee7869321a2733c2.txt"]
+    assert (bloomberg.published.value, bloomberg.published.source) == ("2025-04-28", "manifest")
+    for undated in ("001_e466ae1f60d4263a.txt", "002_f3ab224358793bb6.txt", "004_7a64f5e8588624dd.txt"):
+        assert bundled[undated].published is None
+
+
+def test_related_articles_at_the_end_of_004_are_left_out(bundled):
+    doc = bundled["004_7a64f5e8588624dd.txt"]
+    start = doc.text.index("Related Articles")
+    assert any(s.start <= start and s.end == len(doc.text) for s in doc.boilerplate)
+    assert any(doc.text[s.start : s.end] == "Advertisement" for s in doc.boilerplate)
+
+
+def test_dateline_under_the_byline_beats_the_repost_date_without_a_manifest(tmp_path):
+    seed = bundled_corpus() / "000_1d296700903c29a3.txt"
+    (tmp_path / "a.txt").write_bytes(seed.read_bytes())
+    (doc,) = load_corpus([str(tmp_path)]).documents
+    assert (doc.published.value, doc.published.source) == ("2025-04-27", "dateline")
+    # the date lines themselves are metadata, not article text
+    assert any(doc.text[s.start : s.end] == "Sun, April 27, 2025" for s in doc.boilerplate)
+
+
+@pytest.mark.parametrize(
+    "top, published",
+    [
+        ("April 28, 2025\n\nTroops arrived.", "2025-04-28"),
+        ("2025-04-28\n\nTroops arrived.", "2025-04-28"),
+        ("Sun, April 27, 2025\nTroops arrived.", "2025-04-27"),
+        ("SEOUL, April 30 (Yonhap) -- Some 300 troops died, it said. ©2025 Yonhap", "2025-04-30"),
+        ("Troops arrived in April.\n", None),
+        ("SEOUL, April 30 (Yonhap) -- no year anywhere here.", None),
+    ],
+)
+def test_datelines(top, published):
+    doc = build_document("a.txt", None, top)
+    assert (doc.published.value if doc.published else None) == published
+
+
+def test_wire_dateline_names_the_agency_and_where_the_year_came_from():
+    doc = build_document("a.txt", None, "SEOUL, April 30 (Yonhap) -- Some 300 troops died. ©2025 Yonhap")
+    assert doc.published.source == "dateline (year 2025 from the text)"
+    assert (doc.outlet.value, doc.outlet.source) == ("Yonhap", "dateline")
+
+
+def test_front_matter_beats_dateline_and_manifest_beats_both(tmp_path):
+    text = "---\ntitle: Troops\npublished: 2025-05-01\noutlet: Example News\n---\nApril 28, 2025\n\nSome 300 troops died.\n"
+    doc = build_document("a.md", None, text)
+    assert (doc.published.value, doc.published.source) == ("2025-05-01", "front matter")
+    assert (doc.outlet.value, doc.title.value) == ("Example News", "Troops")
+    (tmp_path / "a.md").write_text(text, encoding="utf-8")
+    (tmp_path / "claimcheck.toml").write_text('[documents."a.md"]\npublished = 2025-06-01\n', encoding="utf-8")
+    (loaded,) = load_corpus([str(tmp_path)]).documents
+    assert (loaded.published.value, loaded.published.source) == ("2025-06-01", "manifest")
+    assert loaded.outlet.source == "front matter"
+
+
+def test_decoding_keeps_offsets_on_the_decoded_text():
+    assert decode("\ufeffabc".encode("utf-8")) == ("abc", "utf-8")
+    assert decode("“14,000”".encode("cp1252")) == ("“14,000”", "windows-1252")
+    assert decode("abc".encode("utf-16")) == ("abc", "utf-16")
+
+
+def test_folders_are_read_recursively_in_sorted_order_skipping_hidden(tmp_path):
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "z.md").write_text("Two troops.", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Three troops.", encoding="utf-8")
+    (tmp_path / ".hidden.txt").write_text("Four troops.", encoding="utf-8")
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF-1.4")
+    corpus = load_corpus([str(tmp_path)])
+    assert [d.id for d in corpus.documents] == ["a.txt", "b/z.md"]
+
+
+def test_missing_path_is_reported_and_the_rest_still_load(tmp_path):
+    (tmp_path / "a.txt").write_text("Three troops.", encoding="utf-8")
+    corpus = load_corpus([str(tmp_path / "a.txt"), str(tmp_path / "missing.txt")])
+    assert [d.id for d in corpus.documents] == [str(tmp_path / "a.txt")]
+    assert [(s.path, s.reason) for s in corpus.skipped] == [(str(tmp_path / "missing.txt"), "no such file or folder")]
+
+
+def test_nothing_usable_is_an_input_error(tmp_path):
+    with pytest.raises(InputError, match="nothing to read"):
+        load_corpus([str(tmp_path / "missing")])
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ('[documents."a.txt"\npublished = 1', "invalid TOML"),
+        ('[documents."a.txt"]\npublished = "last week"', "not a date"),
+        ('[documents."a.txt"]\ndated = 2025-01-01', "unknown key 'dated'"),
+        ('[sources]\nx = 1', r"unknown table \[sources\]"),
+        ('[topics.tanks]\nnouns = "tanks"', "must be a list of words"),
+    ],
+)
+def test_malformed_manifest_is_one_clear_error(tmp_path, content, message):
+    path = tmp_path / "claimcheck.toml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(ConfigError, match=message) as info:
+        read_manifest(path)
+    assert str(path) in info.value.message
+    assert "\n" not in info.value.message

@@ -1,0 +1,215 @@
+"""Tests for claimcheck.dates: table-driven cases, properties, laziness and speed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import regex
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from claimcheck import dates, vocab
+from claimcheck.dates import find_date_mentions, resolve_expression
+from claimcheck.models import DateInterval
+
+ROOT = Path(__file__).resolve().parents[1]
+CASES = json.loads((ROOT / "tests" / "cases" / "dates.json").read_text(encoding="utf-8"))
+PRECISIONS = {"day", "week", "month", "season", "quarter", "year", "decade", "span"}
+
+
+def _anchor(case: dict) -> dt.date | None:
+    return dt.date.fromisoformat(case["anchor"]) if case["anchor"] else None
+
+
+def _summary(m) -> dict:
+    r = m.resolved
+    return {
+        "text": m.text,
+        "kind": m.kind,
+        "start": r and r.start.isoformat(),
+        "end": r and r.end.isoformat(),
+        "precision": r and r.precision,
+        "future": m.future,
+    }
+
+
+def _check_invariants(text: str, mentions, anchor, assumed) -> None:
+    prev_end = -1
+    for m in mentions:
+        assert text[m.start:m.end] == m.text and m.text
+        assert m.start >= prev_end, "sorted and non-overlapping"
+        prev_end = m.end
+        assert m.kind in ("absolute", "relative", "duration")
+        if m.kind == "duration":
+            assert m.resolved is None and m.anchor is None and not m.assumed
+        elif m.kind == "absolute":
+            assert m.resolved is not None and m.anchor is None and not m.assumed
+        else:
+            assert m.anchor == anchor and m.assumed == (assumed and anchor is not None)
+            if anchor is None:
+                assert m.resolved is None
+        if m.resolved is not None:
+            assert m.resolved.start <= m.resolved.end
+            assert m.resolved.precision in PRECISIONS
+            if m.resolved.precision == "season":
+                assert m.resolved.note == vocab.SEASON_NOTE
+
+
+@pytest.mark.parametrize("case", CASES, ids=[f"{i:03d}-{c['text'][:40]}" for i, c in enumerate(CASES)])
+def test_case_table(case):
+    anchor = _anchor(case)
+    mentions = find_date_mentions(case["text"], anchor=anchor, assumed=case["assumed"])
+    assert [_summary(m) for m in mentions] == case["expect"]
+    _check_invariants(case["text"], mentions, anchor, case["assumed"])
+
+
+def test_case_table_is_big_enough():
+    assert len(CASES) >= 90
+    assert sum(1 for c in CASES if not c["expect"]) >= 10  # negatives
+
+
+def test_offsets_are_relative_to_the_whole_text_and_window_is_respected():
+    text = "Intro on Saturday. Middle: in January. End: last fall."
+    start = text.index("Middle")
+    end = text.index("End")
+    got = find_date_mentions(text, start, end, anchor=dt.date(2025, 4, 28))
+    assert [(m.text, m.start) for m in got] == [("in January", text.index("in January"))]
+    assert find_date_mentions(text, 5, 5) == []
+    assert find_date_mentions(text, 40, 10) == []
+
+
+def test_datetime_anchor_is_treated_as_its_date():
+    got = find_date_mentions("on Saturday", anchor=dt.datetime(2025, 4, 28, 23, 59))
+    assert got[0].anchor == dt.date(2025, 4, 28)
+    assert got[0].resolved == DateInterval(dt.date(2025, 4, 26), dt.date(2025, 4, 26), "day")
+
+
+def test_resolve_expression():
+    a = dt.date(2025, 4, 28)
+    assert resolve_expression("last fall", a) == DateInterval(
+        dt.date(2024, 9, 1), dt.date(2024, 11, 30), "season", vocab.SEASON_NOTE)
+    assert resolve_expression("April 28, 2025", None) == DateInterval(a, a, "day")
+    assert resolve_expression("in 2024", None) == DateInterval(dt.date(2024, 1, 1), dt.date(2024, 12, 31), "year")
+    assert resolve_expression("last year", None) is None  # relative, no anchor
+    assert resolve_expression("seven months", a) is None  # a duration
+    assert resolve_expression("may", a) is None
+    assert resolve_expression("on Monday and on Tuesday", a) is None  # two mentions
+
+
+def test_patterns_are_compiled_module_constants():
+    assert dates.PATTERNS and all(isinstance(p, regex.Pattern) for p in dates.PATTERNS.values())
+    assert all(p.flags & regex.VERBOSE for p in dates.PATTERNS.values())
+
+
+# ---------------------------------------------------------------- properties
+
+_TOKENS = [
+    "on", "in", "last", "next", "this", "the", "of", "early", "mid-", "late", "past", "ago",
+    "May", "may", "March", "Sun", "Monday", "April", "Feb.", "fall", "winter", "week", "weekend",
+    "year", "years", "months", "three", "twenty-five", "a", "more than", "2024", "1990s", "28",
+    "29", "31", "0", "2,024", "Q1", "quarter", "from", "to", "between", "and", "will", "said",
+    "yesterday", "-", ",", ".", " ", "\n", "/", "04/28/2025", "2024-02-30", "period", "three-month",
+]
+_texty = st.lists(st.one_of(st.sampled_from(_TOKENS), st.text(max_size=4)), max_size=30).map(" ".join)
+_anchors = st.one_of(st.none(), st.dates(), st.sampled_from([dt.date.min, dt.date.max, dt.date(2024, 2, 29)]))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=st.one_of(st.text(max_size=200), _texty), anchor=_anchors, assumed=st.booleans())
+def test_never_raises_and_spans_are_consistent(text, anchor, assumed):
+    mentions = find_date_mentions(text, anchor=anchor, assumed=assumed)
+    _check_invariants(text, mentions, anchor, assumed)
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=_texty, anchor=_anchors, data=st.data())
+def test_window_mentions_lie_inside_the_window(text, anchor, data):
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    for m in find_date_mentions(text, start, end, anchor=anchor):
+        assert start <= m.start < m.end <= end
+        assert text[m.start:m.end] == m.text
+
+
+@settings(max_examples=100, deadline=None)
+@given(text=_texty, anchor=st.dates(min_value=dt.date(1700, 1, 1), max_value=dt.date(2100, 12, 31)))
+def test_relative_mentions_resolve_with_an_ordinary_anchor(text, anchor):
+    for m in find_date_mentions(text, anchor=anchor):
+        if m.kind == "relative":
+            assert m.resolved is not None, m
+
+
+# ---------------------------------------------------------------- dateparser is lazy
+
+def test_dateparser_is_not_imported_for_the_common_forms():
+    common = [c for c in CASES if not c.get("uses_dateparser")]
+    script = (
+        "import sys, json, datetime as dt\n"
+        "import claimcheck.dates as d\n"
+        "assert 'dateparser' not in sys.modules, 'imported at module import'\n"
+        f"cases = json.loads({json.dumps(json.dumps(common))})\n"
+        "for c in cases:\n"
+        "    a = dt.date.fromisoformat(c['anchor']) if c['anchor'] else None\n"
+        "    d.find_date_mentions(c['text'], anchor=a)\n"
+        "    for e in c['expect']:\n"
+        "        d.resolve_expression(e['text'], a)\n"
+        "assert 'dateparser' not in sys.modules, 'imported while resolving'\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+
+
+def test_numeric_dates_fall_back_to_dateparser():
+    got = find_date_mentions("Signed 04/28/2025 and 28.04.2025, not 13/13/2025.")
+    assert [(m.text, m.kind, m.resolved.start) for m in got] == [
+        ("04/28/2025", "absolute", dt.date(2025, 4, 28)),
+        ("28.04.2025", "absolute", dt.date(2025, 4, 28)),
+    ]
+
+
+# ---------------------------------------------------------------- regex safety
+
+_ADVERSARIAL = {
+    "weekdays": "Monday, " * 12_500,
+    "digits": "1" * 100_000,
+    "digit groups": "12 " * 33_000,
+    "punctuation": ".,;:-/'’(" * 11_000,
+    "dates": "April 28, " * 10_000,
+    "prepositions": "in the " * 14_000,
+    "hedged counts": "more than three " * 6_000,
+    "years": "from 2022 to " * 8_000,
+    "hyphens": "mid-" * 25_000,
+    "whitespace": " \n" * 50_000,
+}
+
+
+def _best_time(fn, repeat: int = 3) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - t)
+    return best
+
+
+@pytest.mark.parametrize("name", list(_ADVERSARIAL))
+def test_adversarial_input_runs_in_roughly_linear_time(name):
+    text = _ADVERSARIAL[name]
+    word = regex.compile(r"\w+|[^\w\s]")
+    trivial = max(_best_time(lambda: word.findall(text)), 1e-3)
+    took = _best_time(lambda: find_date_mentions(text, anchor=dt.date(2025, 4, 28)), repeat=1)
+    # Linear work is a few hundred trivial scans; a catastrophic pattern would be many
+    # thousands (or stopped by the search timeout).
+    assert took / trivial < 3000, f"{name}: {took:.2f}s vs {trivial:.4f}s"
+
+
+def test_search_timeout_returns_partial_results(monkeypatch):
+    monkeypatch.setattr(dates, "SEARCH_TIMEOUT", 0.0)
+    text = "on Saturday " * 20_000
+    assert isinstance(find_date_mentions(text, anchor=dt.date(2025, 4, 28)), list)
