@@ -4,7 +4,10 @@ among other figures, who asserts it and when it refers to."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from typing import Iterable, Optional, Sequence
+
+import regex
 
 from .attribution import AttributionFinder
 from .dates import find_date_mentions
@@ -66,7 +69,7 @@ def extract_claims(
                 _claim(doc, lex, sentence, tokens, phrase, phrases, dates, previous,
                        attributions.find(index, phrase.start))
             )
-    return _link_parts(claims)
+    return _link_parts(_coordinated_parts(doc.text, claims))
 
 
 def _claim(doc, lex, sentence, tokens, phrase, phrases, dates, previous, attribution) -> Claim:
@@ -251,6 +254,24 @@ def _subject_marks_increment(before: Sequence[Token], roles) -> bool:
     return False
 
 
+_COORDINATION = regex.compile(r"^[\p{L}\p{N}\s'’-]{0,80}\s(?:and|as well as|plus)\s+$")
+
+
+def _coordinated_parts(text: str, claims: list[Claim]) -> list[Claim]:
+    """"5,000 construction workers and 1,000 mine removal workers": a list of
+    sub-populations with one head noun; each is a part of their sum, not a rival."""
+    out = list(claims)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        same_noun = a.counted and b.counted and a.counted.split()[-1].casefold() == b.counted.split()[-1].casefold()
+        if a.sentence != b.sentence or not same_noun or a.topic != b.topic:
+            continue
+        if _COORDINATION.match(text[a.end : b.start]):
+            for j, other in ((i, b), (i + 1, a)):
+                out[j] = replace(out[j], role=PART, notes=out[j].notes + (f"listed with {other.text} {other.counted}",))
+    return out
+
+
 def _link_parts(claims: list[Claim]) -> list[Claim]:
     """Note on a figure that it is described as including a part ("14,000, including 3,000")."""
     out = list(claims)
@@ -267,8 +288,6 @@ def _link_parts(claims: list[Claim]) -> list[Claim]:
 
 
 def _with_note(claim: Claim, note: str) -> Claim:
-    from dataclasses import replace
-
     return replace(claim, notes=claim.notes + (note,))
 
 

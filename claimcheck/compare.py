@@ -15,10 +15,13 @@ DEFAULT_TOLERANCE = 0.05
 VAGUE_CEILING_FACTOR = 2.0
 
 ROLE_ORDER = {TOTAL: 0, INCREMENT: 1, PART: 2}
+# Parts ("including 3,000 reinforcements", "5,000 builders and 1,000 deminers") each
+# describe their own sub-population, so they are listed but never compared.
+COMPARED_ROLES = frozenset({TOTAL, INCREMENT})
 ROLE_LABELS = {
     TOTAL: "totals",
     INCREMENT: "additions (reinforcements, more, additional)",
-    PART: "parts of a larger figure",
+    PART: "parts of a larger figure (not compared)",
 }
 
 
@@ -131,7 +134,7 @@ def compare(
     for topic, role, unit in sorted(buckets, key=lambda k: (k[0], ROLE_ORDER.get(k[1], 9), k[2] or "")):
         members = tuple(sorted(buckets[(topic, role, unit)], key=lambda c: (c.doc, c.start)))
         conflicts = []
-        for i, a in enumerate(members):
+        for i, a in enumerate(members if role in COMPARED_ROLES else ()):
             for b in members[i + 1 :]:
                 if in_conflict(a, b, tolerance):
                     conflicts.append(Conflict(a.id, b.id, conflict_reasons(a, b, docs)))

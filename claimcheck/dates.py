@@ -227,7 +227,7 @@ _RULES: dict[str, tuple[Optional[str], str]] = {
           | {_count('n', articles=True, decimals=True)}\s+  # seven / a
             (?P<unit>{_DURATION_UNIT})s?\b(?![-\w])       # months
             (?P<after>(?=\s+(?:later|earlier|after|before)\b))?  # (a week) later
-            (?!\s+ago\b) )                                # "N days ago" is a date
+            (?!\s+(?:ago|old)\b) )                        # a date / an age, not a duration
         """),
     "weekday": (
         rf"""{_P}                                         # on
@@ -463,13 +463,12 @@ def _r_day_date(c: _Ctx) -> Optional[_Res]:
 
 
 def _r_iso_date(c: _Ctx) -> _Res:
-    d = dt.date(int(c.g("y")), int(c.g("mo")), int(c.g("d")))
-    return _Res(ABSOLUTE, DateInterval(d, d, "day"))
+    return _Res(ABSOLUTE, _day_iv(dt.date(int(c.g("y")), int(c.g("mo")), int(c.g("d")))))
 
 
 def _r_numeric_date(c: _Ctx) -> Optional[_Res]:
-    d = _dateparser_day(c.g("num"))
-    return _Res(ABSOLUTE, DateInterval(d, d, "day")) if d else None
+    d = _dateparser_day(c.g("num").lower())
+    return _Res(ABSOLUTE, _day_iv(d)) if d else None
 
 
 def _r_month(c: _Ctx) -> Optional[_Res]:
@@ -679,7 +678,10 @@ _RESOLVERS: dict[str, Callable[[_Ctx], Optional[_Res]]] = {
 
 @functools.lru_cache(maxsize=1024)
 def _dateparser_day(span: str, anchor: Optional[dt.date] = None) -> Optional[dt.date]:
-    """A numeric date ("04/28/2025") read by dateparser, imported only when needed."""
+    """A numeric date ("04/28/2025") read by dateparser, imported only when needed.
+
+    Cached by (lower-cased span, anchor); absolute spans are passed without an anchor.
+    """
     import dateparser
 
     settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False,
@@ -687,7 +689,7 @@ def _dateparser_day(span: str, anchor: Optional[dt.date] = None) -> Optional[dt.
     if anchor is not None:
         settings["RELATIVE_BASE"] = dt.datetime(anchor.year, anchor.month, anchor.day)
     try:
-        parsed = dateparser.parse(span.lower(), languages=["en"], settings=settings)
+        parsed = dateparser.parse(span, languages=["en"], settings=settings)
     except Exception:  # dateparser's own errors on odd input: not a date
         return None
     return parsed.date() if parsed else None

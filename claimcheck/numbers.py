@@ -151,6 +151,10 @@ _FIRST_WORDS = {w.split()[0].rstrip(".") for w in (*T.HEDGES, *T.VAGUE_AMOUNTS)}
 _CANDIDATE = regex.compile(rf"""{_LEFT_DIGIT}\d                 # 14,000
   | [{_SIGNS}](?=\d)                                   # $5
   | {_START}{_alt(_FIRST_WORDS)}(?![\p{{L}}\p{{N}}])  # about, two, April, US$""", _FLAGS)
+_PREFIX = 64  # no phrase starts further than this before its first core
+_CORE = regex.compile(rf"""{_LEFT_DIGIT}\d               # every phrase holds a core: a digit
+  | {_START}{_alt({*UNIT_WORDS, *TENS_WORDS, *T.SCALES, *T.VAGUE_NEED_OF} - {"one"})}s?(?![\p{{L}}])  # two, thousands
+  | {_START}one(?=-|{_S}o['’]clock)""", _FLAGS)  # one-year; "one" alone is not a number
 _QTY_ONLY = regex.compile(rf"(?P<hedge>{_HEDGE})?(?P<qty>{_QTY})", _FLAGS)  # fallback
 
 _DIGIT_PARTS = regex.compile(r"""([\d,]+(?:\.\d+)?)                 # the digits
@@ -444,6 +448,22 @@ def _search(pattern, text: str, pos: int, end: int, deadline: float, anchored: b
     return pattern.search(text, pos, end, timeout=timeout)
 
 
+def _next_match(text: str, pos: int, end: int, deadline: float):
+    """The leftmost ``_PHRASE`` match at or after ``pos``, tried only at candidates near cores."""
+    tried = pos  # every start before ``tried`` has been tried
+    while True:
+        core = _search(_CORE, text, tried, end, deadline)
+        if core is None:
+            return None
+        window = max(tried, core.start() - _PREFIX)
+        timeout = max(deadline - time.monotonic(), 1e-3)
+        for candidate in _CANDIDATE.finditer(text, window, core.end(), timeout=timeout):
+            m = _search(_PHRASE, text, candidate.start(), end, deadline, anchored=True)
+            if m is not None:
+                return m
+        tried = core.end()
+
+
 def find_number_phrases(text: str, start: int = 0, end: Optional[int] = None) -> list[NumberPhrase]:
     """Every number phrase in ``text[start:end]``, sorted and non-overlapping.
 
@@ -458,20 +478,16 @@ def find_number_phrases(text: str, start: int = 0, end: Optional[int] = None) ->
     found: list[NumberPhrase] = []
     try:
         while pos < end:
-            candidate = _search(_CANDIDATE, text, pos, end, deadline)
-            if candidate is None:
-                break
-            m = _search(_PHRASE, text, candidate.start(), end, deadline, anchored=True)
+            m = _next_match(text, pos, end, deadline)
             if m is None:
-                pos = candidate.end()
-                continue
+                break
             name, resolve = next((n, r) for n, r in _RESOLVERS if m.group(n) is not None)
             phrases, resume = resolve(m, text, end)
             if phrases is None and name != "qty":  # e.g. "10 in 5": read it as a quantity
                 m = _search(_QTY_ONLY, text, m.start(), end, deadline, anchored=True)
                 phrases, resume = _resolve_qty(m, text, end) if m else (None, resume)
             found.extend(phrases or ())
-            pos = max(resume, pos + 1)
+            pos = max(resume, m.start() + 1)
     except (TimeoutError, ArithmeticError):
         pass  # a backstop: the patterns are linear, but never hang or raise on odd input
     return found

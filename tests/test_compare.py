@@ -85,3 +85,10 @@ def test_format_value(v, shown):
 
 def test_vague_values_are_shown_as_written():
     assert format_value(make_claim(1, Value(2000, 9999, True, "vague"), text="thousands")) == "thousands"
+
+
+def test_parts_are_listed_but_never_compared():
+    a = make_claim(1, Value(5000, 5000, True), role="part")
+    b = make_claim(2, Value(1000, 1000), role="part")
+    (group,) = compare([a, b]).groups
+    assert group.role == "part" and group.conflicts == ()
