@@ -18,9 +18,17 @@ resolved with plain calendar arithmetic. Conventions (all intervals inclusive):
   4-6, 7-9. Precision "span".
 * seasons are meteorological (``vocab.SEASON_NOTE``); "winter 2024" starts in Dec 2024.
   "last fall": the most recent fall that ended before the anchor's own season began.
-* vague plurals ("the coming weeks", "the past few months") count as three units.
+* "in N weeks" -> like "N weeks ago", forward, future. "the past N months" ->
+  [anchor - N months, anchor]; "within the next N months" -> [anchor, anchor + N months].
+  Vague plurals ("the coming weeks", "the past few months") count as three units.
+* "over the weekend": the last Saturday-Sunday whose Saturday is on or before the
+  anchor; "last weekend": the last one that ended before the anchor. Precision "span".
+* "this summer" is the one starting in the anchor's year ("this winter" in Jan-Feb:
+  the one under way); ``future`` is set when it starts after the anchor.
 
-Only numeric dates such as "04/28/2025" go to dateparser, imported lazily.
+Durations ("for seven months", "over a three-month period") are found so that callers
+can tell them from dates; they never resolve. Only numeric dates such as "04/28/2025"
+go to dateparser, imported lazily.
 """
 
 from __future__ import annotations
@@ -76,7 +84,7 @@ _NUMBER_WORD = (
     rf"\b(?:(?:{_alt(vocab.TENS_WORDS)})(?:[-\s](?:{_alt(k for k, v in vocab.UNIT_WORDS.items() if 0 < v < 10)}))?"
     rf"|{_alt(vocab.UNIT_WORDS)})\b"
 )
-_NOT_PLURAL_AFTER = rf"(?!\s+(?!(?:{_alt(T.NOT_PLURAL_NOUNS)})\b)(?-i:[a-z]{{2,}}s)\b)"
+_NOT_PLURAL_AFTER = rf"(?!\s{{1,3}}(?!(?:{_alt(T.NOT_PLURAL_NOUNS)})\b)(?-i:[a-z]{{2,}}s)\b)"
 
 
 def _month(g: str) -> str:
@@ -148,6 +156,7 @@ _RULES: dict[str, tuple[Optional[str], str]] = {
         """,
         rf"""{_month('m')}                                # January / Jan.
         (?:\s+(?:of\s+)?(?:{_year('y')}|{_REL_YEAR}))?    # 2024 / (of) last year
+        (?!,?\s+\d)                                       # not the month of "Feb 30, 2025"
         """),
     "season": (
         rf"""{_P}                                         # in / over
@@ -233,7 +242,7 @@ _RULES: dict[str, tuple[Optional[str], str]] = {
         rf"""{_P}                                         # on
         (?:\b(?P<mod>last|next|this|early|late)\s+)?      # last / next
         """,
-        rf"""(?<!\b(?:a|an|any|each|every|one)\s+)         # not "a Monday", "every Friday"
+        rf"""(?<!\b(?:a|an|any|each|every|one)\s{{1,3}})         # not "a Monday", "every Friday"
         \b(?P<wd>{_WEEKDAY_WORD})\b                       # Saturday (not "Saturdays")
         (?:\s+(?:{_alt(T.PARTS_OF_DAY)})\b)?              # morning
         """),
