@@ -19,10 +19,21 @@ AGREE_STYLE = "green"
 EMPHASIS_STYLE = "bold underline"
 
 
+SOURCE_WIDTH = 14
+
+
+def short_name(doc_id: str, width: int = SOURCE_WIDTH) -> str:
+    """A file name cut in the middle to fit a table cell: "001_e466…4263a.txt"."""
+    if len(doc_id) <= width:
+        return doc_id
+    keep = width - 1
+    return doc_id[: keep - keep // 2] + "…" + doc_id[-(keep // 2) :]
+
+
 def _source_label(claim: Claim, docs: dict[str, Document]) -> str:
     """The outlet when known, else the file; with the article number in a multi-article file."""
     doc = docs.get(claim.doc)
-    label = doc.label if doc else claim.doc
+    label = doc.outlet.value if doc and doc.outlet else short_name(claim.doc)
     if doc and len(doc.parts) > 1:
         label += f", part {claim.part}"
     return label
@@ -88,14 +99,16 @@ def _value_cell(claim: Claim, conflicting: frozenset[str]) -> Text:
 
 def group_table(group: Group, docs: dict[str, Document], markers: bool) -> Table:
     table = Table(box=box.SIMPLE_HEAD, expand=True, show_lines=False, pad_edge=False)
-    counted_width = min(12, max((len(c.counted or "—") for c in group.claims), default=6))
-    source_width = min(14, max((len(_source_label(c, docs)) for c in group.claims), default=6))
-    table.add_column("Value", no_wrap=True, min_width=9)
-    table.add_column("Counts", min_width=counted_width, max_width=12, overflow="fold")
-    table.add_column("Who says", ratio=2, min_width=12, overflow="fold")
-    table.add_column("When", ratio=1, min_width=12, overflow="fold")
-    table.add_column("Source", min_width=source_width, max_width=14, overflow="fold")
-    table.add_column("Sentence", ratio=4, min_width=24)
+    def fit(cells, cap: int) -> int:
+        return min(cap, max(len(line) for cell in cells for line in cell.split("\n")))
+
+    claims = group.claims
+    table.add_column("Value", no_wrap=True, width=fit([_value_cell(c, frozenset()).plain + " ✗" for c in claims], 16))
+    table.add_column("Counts", width=fit([c.counted or "—" for c in claims] + ["Counts"], 12), overflow="fold")
+    table.add_column("Who says", ratio=1, overflow="fold")
+    table.add_column("When", width=fit([_when(c.time) for c in claims] + ["When"], 12), overflow="fold")
+    table.add_column("Source", width=fit([_source_label(c, docs) for c in claims] + ["Source"], SOURCE_WIDTH), overflow="fold")
+    table.add_column("Sentence", ratio=2)
     conflicting = group.conflicting_ids
     for claim in group.claims:
         table.add_row(
