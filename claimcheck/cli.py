@@ -98,6 +98,9 @@ def _run(options: OutputOptions, build: Callable[[], object], to_json: Callable,
         if options.debug:
             raise
         _fail(exc.message, exc.hint, exc.exit_code)
+    corpus = getattr(report, "corpus", report)
+    for skipped in getattr(corpus, "skipped", ()):
+        typer.echo(f"Warning: skipped {skipped.path}: {skipped.reason}", err=True)
     if options.machine:
         from .render import json as render_json
 

@@ -190,3 +190,24 @@ def test_installed_command_finds_the_bundled_corpus_from_any_directory(tmp_path)
     result = subprocess.run([str(script), "diff", "troops", "--json"], cwd=tmp_path, capture_output=True, text=True, env=env)
     assert result.returncode == 0, result.stderr
     assert len(json.loads(result.stdout)["documents"]) == 5
+
+
+def test_an_unreadable_path_is_named_on_stderr_and_the_rest_still_read(tmp_path):
+    (tmp_path / "a.txt").write_text("Officials said 300 troops died.", encoding="utf-8")
+    runner = CliRunner()
+    result = runner.invoke(app, ["claims", str(tmp_path / "a.txt"), str(tmp_path / "gone.txt"), "--json"], env=PLAIN)
+    assert result.exit_code == 0
+    assert f"Warning: skipped {tmp_path / 'gone.txt'}: no such file or folder" in result.stderr
+    data = json.loads(result.stdout)
+    assert [c["text"] for c in data["claims"]] == ["300"]
+    assert data["skipped"] == [{"path": str(tmp_path / "gone.txt"), "reason": "no such file or folder"}]
+
+
+def test_user_topics_from_the_manifest(tmp_path):
+    (tmp_path / "a.txt").write_text("Officials said 40 howitzers were destroyed.\nOthers said 55 howitzers were destroyed.", encoding="utf-8")
+    (tmp_path / "claimcheck.toml").write_text('[topics.artillery]\nnouns = ["howitzers"]\n', encoding="utf-8")
+    result = run("diff", "artillery", str(tmp_path), "--json")
+    data = json.loads(result.output)
+    assert data["topic"] == "artillery"
+    assert [c["text"] for c in data["claims"]] == ["40", "55"]
+    assert data["claims"][0]["conflicts_with"] == [data["claims"][1]["id"]]
