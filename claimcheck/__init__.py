@@ -32,7 +32,7 @@ def __getattr__(name: str):
 
         return extract_claims
     if name == "compare":
-        from .compare import compare
+        from .comparison import compare
 
         return compare
     if name in ("build_diff_report", "build_claims_report", "build_sources_report"):

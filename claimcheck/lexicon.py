@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Iterable, Mapping, Optional
+from typing import Any, Mapping, Optional
 
 from .resources import load_data
 
@@ -111,7 +111,3 @@ def default_lexicon() -> Lexicon:
 
 def lexicon_for(extra_topics: Optional[Mapping[str, Mapping[str, Any]]]) -> Lexicon:
     return build_lexicon(extra_topics) if extra_topics else default_lexicon()
-
-
-def words_in(phrases: Iterable[str]) -> set[str]:
-    return {w for p in phrases for w in p.casefold().split()}

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from typing import Optional, Sequence
 
 from .claims import extract_claims
-from .compare import DEFAULT_TOLERANCE, Comparison, compare
+from .comparison import DEFAULT_TOLERANCE, Comparison, compare
 from .corpus import load_corpus
 from .errors import ConfigError, TopicError
 from .lexicon import Lexicon, lexicon_for, singular

@@ -211,3 +211,27 @@ def test_user_topics_from_the_manifest(tmp_path):
     assert data["topic"] == "artillery"
     assert [c["text"] for c in data["claims"]] == ["40", "55"]
     assert data["claims"][0]["conflicts_with"] == [data["claims"][1]["id"]]
+
+
+def test_every_command_and_option_is_in_the_readme():
+    import typer.main
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    group = typer.main.get_command(app)
+    for opt in ("--version",):
+        assert f"{opt}" in readme, opt
+    for name, command in group.commands.items():
+        assert f"claimcheck {name}" in readme, name
+        for param in command.params:
+            for opt in getattr(param, "opts", []):
+                if opt.startswith("--") and opt != "--help":
+                    assert f"`{opt}" in readme, f"{name} {opt}"
+
+
+def test_library_api_named_in_the_readme_works():
+    from claimcheck import compare, extract_claims, load_corpus
+
+    corpus = load_corpus([])
+    claims = [c for doc in corpus.documents for c in extract_claims(doc)]
+    groups = compare([c for c in claims if c.topic == "troops"], corpus.documents).groups
+    assert groups[0].label == "troops: totals" and groups[0].conflicts

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck.compare import compare, format_value, in_conflict, summarise
+from claimcheck.comparison import compare, format_value, in_conflict, summarise
 from claimcheck.models import EXACT, Attribution, Claim, Sentence, Value
 
 CASES = json.loads((Path(__file__).parent / "cases" / "conflicts.json").read_text(encoding="utf-8"))

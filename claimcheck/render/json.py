@@ -10,7 +10,7 @@ from __future__ import annotations
 import json as _json
 from typing import Any, Iterator, Optional
 
-from ..compare import Group
+from ..comparison import Group
 from ..models import Claim, Corpus, DateMention, Document, MetaField
 from ..report import SCHEMA_VERSION, ClaimsReport, DiffReport
 

@@ -10,7 +10,7 @@ from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from ..compare import Group, format_value
+from ..comparison import Group, format_value
 from ..models import Claim, Corpus, DateInterval, DateMention, Document
 from ..report import ClaimsReport, DiffReport
 
