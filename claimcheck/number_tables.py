@@ -7,7 +7,7 @@ whitespace. Patterns are built from these tables, so adding a word here is enoug
 from __future__ import annotations
 
 from .models import DURATION, LOWER_BOUND, MEASURE, MONEY, PERCENT, UPPER_BOUND
-from .vocab import SCALE_WORDS
+from .vocab import SCALE_WORDS, TENS_WORDS, UNIT_WORDS
 
 APPROX = "approx"  # a hedge that widens the number without bounding it
 
@@ -136,6 +136,15 @@ UNITS: dict[str, tuple[str, str]] = {
 }
 TIME_UNITS: tuple[str, ...] = tuple(k for k, (q, _) in UNITS.items() if q == DURATION)
 AGE_UNITS: tuple[str, ...] = ("years", "year", "months", "month", "weeks", "week", "days", "day")
+
+# Words that can open a phrase before its number (besides number words, months, hedges).
+OPENERS: tuple[str, ...] = (
+    "between", "from", "as", "aged", "age", "ages", "magnitude", "half", "http", "https", "www",
+    *sorted({k.split()[0] for k in VAGUE_AMOUNTS} - {"a"}),  # several, dozens, tens, ...
+)
+# Number words that anchor a phrase ("one" alone is a determiner, so it is not here).
+CORE_WORDS: tuple[str, ...] = tuple(
+    w for w in (*UNIT_WORDS, *TENS_WORDS, *SCALES, *VAGUE_NEED_OF) if w != "one")
 
 # Plurals that do not end in "s"; used to tell "about 2000 troops" (count) from a year.
 IRREGULAR_PLURALS: frozenset[str] = frozenset({

@@ -1,0 +1,142 @@
+"""Tests for claimcheck.numbers: table-driven cases, properties, and regex safety."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claimcheck.models import COUNT, LOWER_BOUND, RANGE, UPPER_BOUND, VAGUE, YEAR
+from claimcheck.numbers import find_number_phrases
+
+CASES = json.loads((Path(__file__).parent / "cases" / "numbers.json").read_text(encoding="utf-8"))
+
+
+def _as_dicts(text: str) -> list[dict]:
+    return [
+        {"text": p.text, **p.value.to_dict(), "quantity": p.quantity, "unit": p.unit}
+        for p in find_number_phrases(text)
+    ]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["text"][:50] for c in CASES])
+def test_cases(case):
+    assert _as_dicts(case["text"]) == case["expect"]
+
+
+def test_offsets_are_into_the_whole_text():
+    text = "Kim sent about 14,000 troops in 2024."
+    inner = find_number_phrases(text, 5, 30)
+    assert [(p.start, p.end, p.text) for p in inner] == [(9, 21, "about 14,000")]
+    assert text[inner[0].start:inner[0].end] == "about 14,000"
+    assert [p.text for p in find_number_phrases(text, 0, 21)] == ["about 14,000"]
+    assert [p.text for p in find_number_phrases(text, 21)] == ["2024"]
+
+
+def test_left_context_before_start_still_counts():
+    # "16" in F-16 is an identifier even when the scan starts right at the digits.
+    assert find_number_phrases("an F-16 jet", 5) == []
+
+
+def test_non_string_input_gives_nothing():
+    assert find_number_phrases(None) == []  # type: ignore[arg-type]
+
+
+# ---- properties --------------------------------------------------------------------
+def _check_invariants(text: str, start: int = 0, end: int | None = None) -> None:
+    phrases = find_number_phrases(text, start, end)
+    stop = len(text) if end is None else max(0, min(end, len(text)))
+    previous_end = max(0, start)
+    for p in phrases:
+        assert text[p.start:p.end] == p.text
+        assert previous_end <= p.start < p.end <= stop
+        previous_end = p.end
+        v = p.value
+        if v.low is not None and v.high is not None:
+            assert v.low <= v.high
+        assert v.kind != LOWER_BOUND or v.high is None
+        assert v.kind != UPPER_BOUND or v.low is None
+        assert v.kind not in (RANGE, VAGUE) or (v.low is not None and v.high is not None)
+
+
+_PIECES = st.sampled_from([
+    "about ", "at least ", "up to ", "some ", "between ", " and ", " to ", "-", "–", " — ", ",", ".",
+    "1", "2", "14", "000", ",000", "2024", "1.3", " million", "bn", "k", "%", " percent", "$", "€",
+    "one", "two", "twenty", "-five", " hundred", " thousand", "a ", "half", "-dozen", "dozens",
+    "thousands", "tens of ", " of ", " in ", " or ", " or more", "+", "-odd", " years", "-year-old",
+    " ago", " mm", "-ton", "April ", "Sun, ", ":", "/", "am", " ", "\n", "F-", "G", "x", "@", "http://",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_any_text_keeps_the_invariants(text):
+    _check_invariants(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_PIECES, max_size=30).map("".join), st.integers(0, 40), st.integers(0, 200))
+def test_number_like_text_keeps_the_invariants(text, start, end):
+    _check_invariants(text)
+    _check_invariants(text, start, end)
+
+
+@given(st.integers(0, 10**12))
+def test_comma_grouped_numbers_are_exact_counts(n):
+    text = f"sent {n:,} people"
+    (phrase,) = find_number_phrases(text)
+    assert (phrase.text, phrase.quantity) == (f"{n:,}", COUNT)
+    assert (phrase.value.low, phrase.value.high, phrase.value.kind) == (n, n, "exact")
+
+
+@given(st.integers(1900, 2099))
+def test_bare_year_shapes_are_years(n):
+    (phrase,) = find_number_phrases(f"in {n} the war")
+    assert (phrase.text, phrase.quantity, phrase.value.low) == (str(n), YEAR, n)
+
+
+# ---- regex safety ------------------------------------------------------------------
+def _simple_scan(text: str) -> int:
+    """A plain Python pass over the text: the yardstick for "roughly linear"."""
+    return sum(1 for ch in text if ch.isdigit() or ch in ",.")
+
+
+ADVERSARIAL = {
+    "100k digits": "7" * 100_000,
+    "50k comma list": ",".join(str(i % 10) for i in range(50_000)),
+    "50k numbers list": ",".join(str(i) for i in range(50_000)),
+    "dots": "." * 100_000,
+    "dashes": "-" * 100_000,
+    "mixed punctuation": ".,-–—/:;!?()[]$€£%+#@" * 5_000,
+    "whitespace": " \n\t" * 33_000,
+    "hedges without numbers": "about at least more than up to " * 3_500,
+    "decimal chain": "1." * 50_000,
+    "glued identifiers": "F-16 " * 20_000,
+}
+
+
+@pytest.mark.parametrize("name", ADVERSARIAL)
+def test_adversarial_input_stays_roughly_linear(name):
+    text = ADVERSARIAL[name]
+    started = time.perf_counter()
+    _simple_scan(text)
+    baseline = time.perf_counter() - started
+    started = time.perf_counter()
+    find_number_phrases(text)
+    elapsed = time.perf_counter() - started
+    assert elapsed < 200 * max(baseline, 1e-3), f"{name}: {elapsed:.3f}s vs scan {baseline:.4f}s"
+
+
+def test_news_text_scales_linearly():
+    sentence = "Kim sent about 14,000 troops, at least 1,000 died in 2024 and $2.5bn was spent. "
+    small, large = sentence * 200, sentence * 1600
+    timings = []
+    for text in (small, large):
+        started = time.perf_counter()
+        assert len(find_number_phrases(text)) == 4 * text.count("Kim")
+        timings.append(time.perf_counter() - started)
+    assert timings[1] < 8 * 4 * max(timings[0], 1e-3)  # 8x the text: well under quadratic
