@@ -14,6 +14,7 @@ from typing import Optional, Sequence
 from .lexicon import Lexicon
 from .models import Attribution, Sentence
 from .text import Token, quote_spans, split_lines, words
+from .vocab import MONTHS, WEEKDAYS
 
 PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
 
@@ -72,7 +73,7 @@ def _is_verb(tokens: Sequence[Token], i: int, lex: Lexicon) -> bool:
 def _subject_before(text: str, tokens: Sequence[Token], verb: int, floor: int) -> Optional[tuple[int, int]]:
     """Token range ``[i, j)`` of the subject that ends before token ``verb``."""
     j = verb
-    while j > 0 and (tokens[j - 1].lower in _BETWEEN or tokens[j - 1].lower.endswith("ly")):
+    while j > 0 and (tokens[j - 1].lower in _BETWEEN or tokens[j - 1].lower.endswith("ly") or _time_word(tokens, j - 1)):
         j -= 1
     i = j
     while i > 0 and tokens[i - 1].start >= floor and j - i < _MAX_SUBJECT:
@@ -86,6 +87,19 @@ def _subject_before(text: str, tokens: Sequence[Token], verb: int, floor: int) -
                 break
         i -= 1
     return (i, j) if i < j else None
+
+
+_TIME_WORDS = frozenset(
+    [*WEEKDAYS, *MONTHS, "on", "in", "last", "this", "week", "month", "year", "yesterday", "today",
+     "morning", "afternoon", "evening", "night", "tonight"]
+)
+
+
+def _time_word(tokens: Sequence[Token], k: int) -> bool:
+    """A word of a time phrase between subject and verb: "The FAA on Friday announced"."""
+    return tokens[k].lower in _TIME_WORDS and tokens[k].lower not in ("in", "on") or (
+        tokens[k].lower in ("in", "on") and k + 1 < len(tokens) and tokens[k + 1].lower in _TIME_WORDS
+    )
 
 
 def _object_after(text: str, tokens: Sequence[Token], verb: int, limit: int) -> Optional[str]:

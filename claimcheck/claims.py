@@ -13,6 +13,7 @@ from .attribution import AttributionFinder
 from .dates import find_date_mentions
 from .lexicon import Lexicon, default_lexicon
 from .models import CLAIM_QUANTITIES, COUNT, INCREMENT, PART, TOTAL, Claim, DateMention, Document, NumberPhrase, Sentence
+from .number_tables import IRREGULAR_PLURALS
 from .numbers import find_number_phrases
 from .text import Token, kept_regions, split_sentences, words
 
@@ -148,7 +149,7 @@ def _noun_phrase(text, lex, phrase, after, phrases) -> list[Token]:
     found_noun = False
     for tok in after[:_NOUN_WINDOW]:
         gap = text[(run[-1].end if run else phrase.end) : tok.start]
-        if any(ch in gap for ch in ",;:()“”\"") or tok.lower in _NP_END or _is_number_token(tok, phrases):
+        if _ends_phrase(gap) or tok.lower in _NP_END or _is_number_token(tok, phrases):
             break
         if run and tok.lower == "of":
             break
@@ -163,8 +164,15 @@ def _noun_phrase(text, lex, phrase, after, phrases) -> list[Token]:
     return run
 
 
+def _ends_phrase(gap: str) -> bool:
+    """Punctuation between two words that ends a noun phrase (a hyphen inside a word does not)."""
+    return any(ch in gap for ch in ",;:()“”\"—–") or " -" in gap or "- " in gap
+
+
 def _looks_plural(tok: Token) -> bool:
     w = tok.lower.rstrip("'’")
+    if w in IRREGULAR_PLURALS:
+        return True
     return len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "'s")) and tok.text[:1].islower()
 
 

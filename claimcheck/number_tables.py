@@ -146,8 +146,10 @@ OPENERS: tuple[str, ...] = (
 CORE_WORDS: tuple[str, ...] = tuple(
     w for w in (*UNIT_WORDS, *TENS_WORDS, *SCALES, *VAGUE_NEED_OF) if w != "one")
 
-# Plurals that do not end in "s"; used to tell "about 2000 troops" (count) from a year.
+# Plural nouns that do not look plural (and a few common counted plurals): used to tell
+# "about 2000 troops" (count) from a year, and to find the noun a number counts.
 IRREGULAR_PLURALS: frozenset[str] = frozenset({
     "people", "men", "women", "children", "personnel", "staff", "police", "troops",
-    "civilians", "soldiers", "workers",
+    "civilians", "soldiers", "workers", "cattle", "livestock", "sheep", "deer", "fish",
+    "aircraft", "infantry", "militia", "youth", "clergy",
 })

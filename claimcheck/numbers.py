@@ -120,7 +120,7 @@ _QTY = rf"""{_START}
     (?P<post2>{_S}or{_S}(?:so|more){_WEND})?             # 10 days or so
     {_END}
 """
-_RATIO = rf"""(?P<ra_lo>{_PLAIN_L}){_S}(?:in|out{_S}of|(?:of|in){_S}every){_S}  # one in
+_RATIO = rf"""(?P<ra_lo>{_PLAIN_L}){_S}(?:in|out{_S}of(?:{_S}every)?|(?:of|in){_S}every){_S}  # one in
     (?!(?:19|20)\d\d(?!\p{{N}}))(?P<ra_hi>{_PLAIN})     # 10, but not "25 in 2024"
     (?!(?:-|{_S}){_TIME_UNIT}){_END}                   # nor "3 in 20 minutes"
 """
@@ -160,6 +160,8 @@ _PHRASE = regex.compile(rf"""
   | (?P<decade>{_LEFT_DIGIT}(?:1[89]|20)\d0s)(?![\p{{L}}\p{{N}}])  # the 1990s
   | (?P<ordinal>{_LEFT_DIGIT}\d{{1,9}}(?:st|nd|rd|th))(?![\p{{L}}\p{{N}}_])  # 4th
   | (?P<agebefore>{_AGE_BEFORE})                          # as young as 18, aged 18
+  | (?<=\p{{Lu}}[\p{{L}}'’.\-]{{1,40}},[^\S\r\n])          # after a name and a comma:
+    (?P<appos>(?:1[01]\d|[1-9]?\d))(?=,[^\S\r\n])          # "George Lowe, 89, died": an age
   | (?P<magnitude>{_START}magnitude(?:-|{_S})(?P<mag_n>{_LEFT_DIGIT}{_DIGITS})){_END}  # magnitude 7.8
   | (?P<hedge>{_HEDGE})?                                  # about, at least, up to
     (?:(?P<ratio>{_RATIO})                                # one in 10
@@ -439,7 +441,7 @@ def _ratio(m, g: dict, text: str, end: int):
 _RESOLVERS = {  # the name of each alternative in _PHRASE -> its resolver
     "skip": lambda m, g, text, end: ([], m.end()), "date": _date, "time": _time, "decade": _decade,
     "ordinal": _simple("ordinal", ORDINAL), "magnitude": _simple("mag_n", MEASURE, "magnitude"),
-    "agebefore": _age_before, "ageafter": _with_time_unit(("age_n", "age_n2"), AGE, "age_unit"),
+    "agebefore": _age_before, "appos": _simple("appos", AGE, "year"), "ageafter": _with_time_unit(("age_n", "age_n2"), AGE, "age_unit"),
     "reldate": _with_time_unit(("rel_n",), DATE, "rel_unit"), "ratio": _ratio, "qty": _quantity,
 }
 _NAMES = {p: tuple(sorted(p.groupindex, key=p.groupindex.get)) for p in (_PHRASE, _QTY_ONLY)}
