@@ -101,20 +101,28 @@ def _run(options: OutputOptions, build: Callable[[], object], to_json: Callable,
     corpus = getattr(report, "corpus", report)
     for skipped in getattr(corpus, "skipped", ()):
         typer.echo(f"Warning: skipped {skipped.path}: {skipped.reason}", err=True)
-    if options.machine:
-        from .render import json as render_json
+    try:
+        if options.machine:
+            from .render import json as render_json
 
-        document = to_json(report)
-        lines = [render_json.dumps(document)] if options.json else render_json.dumps_lines(document)
-        for line in lines:
-            sys.stdout.write(line + "\n")
-        sys.stdout.flush()
-    else:
-        console = _console(options)
-        markers = console.no_color or console.color_system is None
-        for renderable in to_tables(report, markers):
-            console.print(renderable)
+            document = to_json(report)
+            lines = [render_json.dumps(document)] if options.json else render_json.dumps_lines(document)
+            for line in lines:
+                sys.stdout.write(line + "\n")
+            sys.stdout.flush()
+        else:
+            console = _console(options)
+            markers = console.no_color or console.color_system is None
+            for renderable in to_tables(report, markers):
+                console.print(renderable)
+    except BrokenPipeError:
+        _silence_stdout()  # `claimcheck claims | head`: the reader has all it wants
     return report
+
+
+def _silence_stdout() -> None:
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
 
 
 def _fail(message: str, hint: Optional[str] = None, code: int = ExitCode.USAGE) -> None:
@@ -229,7 +237,5 @@ def main() -> None:
         sys.stderr.write("Interrupted.\n")
         sys.exit(int(ExitCode.INTERRUPTED))
     except BrokenPipeError:
-        # Output went to a closed pipe (`claimcheck claims | head`): stop quietly.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _silence_stdout()
         sys.exit(int(ExitCode.OK))

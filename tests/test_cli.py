@@ -235,3 +235,14 @@ def test_library_api_named_in_the_readme_works():
     claims = [c for doc in corpus.documents for c in extract_claims(doc)]
     groups = compare([c for c in claims if c.topic == "troops"], corpus.documents).groups
     assert groups[0].label == "troops: totals" and groups[0].conflicts
+
+
+def test_output_piped_into_head_ends_quietly():
+    script = "import sys; from claimcheck.cli import main; sys.argv = ['claimcheck', *sys.argv[1:]]; main()"
+    for args, status in ((["claims", "--jsonl"], 0), (["diff", "troops", "--check"], 1)):
+        producer = subprocess.Popen([sys.executable, "-c", script, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        producer.stdout.readline()
+        producer.stdout.close()  # the reader goes away, like `| head -1`
+        stderr = producer.stderr.read().decode()
+        assert producer.wait() == status, stderr
+        assert "Traceback" not in stderr and "Error" not in stderr
