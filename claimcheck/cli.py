@@ -164,7 +164,7 @@ def diff(
     from .report import build_diff_report
 
     path_list = list(paths or [])
-    if topic is not None and (topic == "-" or (Path(topic).exists() and not path_list)):
+    if topic is not None and not path_list and _names_a_path(topic):
         path_list.insert(0, topic)  # `claimcheck diff ./folder`: the first argument is a path
         topic = None
     options = OutputOptions(json, jsonl, no_color, debug)
@@ -223,6 +223,20 @@ def sources(
         render_json.sources_document,
         lambda corpus, markers: render_table.sources_renderables(corpus),
     )
+
+
+def _names_a_path(arg: str) -> bool:
+    """Whether `diff`'s first argument is a path rather than a topic word.
+
+    A word the lexicon knows stays a topic even when a folder of that name exists.
+    """
+    if arg == "-" or "/" in arg or os.sep in arg or arg.lower().endswith((".txt", ".md")):
+        return True
+    if not arg.strip() or not Path(arg).exists():
+        return False
+    from .lexicon import default_lexicon
+
+    return default_lexicon().topic_for_word(arg) is None
 
 
 def _path(path: Optional[Path]) -> Optional[str]:

@@ -246,3 +246,16 @@ def test_output_piped_into_head_ends_quietly():
         stderr = producer.stderr.read().decode()
         assert producer.wait() == status, stderr
         assert "Traceback" not in stderr and "Error" not in stderr
+
+
+def test_an_empty_topic_is_an_error_not_the_current_folder():
+    result = run("diff", "")
+    assert result.exit_code == 2
+    assert result.output.startswith("Error: the topic is empty")
+
+
+def test_a_topic_word_stays_a_topic_when_a_folder_has_its_name(tmp_path, monkeypatch):
+    (tmp_path / "deaths").mkdir()
+    monkeypatch.chdir(tmp_path)
+    data = json.loads(run("diff", "deaths", "--json").output)
+    assert data["topic"] == "deaths" and len(data["documents"]) == 5
