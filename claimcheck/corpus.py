@@ -212,8 +212,12 @@ def build_document(doc_id: str, path: Optional[str], text: str, encoding: str = 
         if manifest_entry and manifest_entry.get(key) not in (None, ""):
             value = manifest_entry[key]
             return MetaField(value.isoformat() if isinstance(value, dt.date) else str(value), "manifest")
-        if front.get(key):
-            return MetaField(_normalise_front_date(front[key]) if key == "published" else front[key], "front matter")
+        if front.get(key) and key != "published":
+            return MetaField(front[key], "front matter")
+        if front.get(key) and key == "published":
+            day = _front_matter_date(front[key])
+            if day:
+                return MetaField(day.isoformat(), "front matter")
         for value, source in fallbacks:
             if value:
                 return MetaField(value, source)
@@ -232,11 +236,13 @@ def build_document(doc_id: str, path: Optional[str], text: str, encoding: str = 
     )
 
 
-def _normalise_front_date(value: str) -> str:
+def _front_matter_date(value: str) -> Optional[dt.date]:
+    """A front-matter date: ISO (a time after it is ignored) or written out in full.
+    Anything else is not taken as a date."""
     try:
-        return dt.date.fromisoformat(value[:10]).isoformat()
+        return dt.date.fromisoformat(value.strip()[:10])
     except ValueError:
-        return value
+        return _full_date(value.strip(), None)
 
 
 def _iter_folder(folder: Path) -> list[Path]:

@@ -135,3 +135,13 @@ def test_malformed_manifest_is_one_clear_error(tmp_path, content, message):
         read_manifest(path)
     assert str(path) in info.value.message
     assert "\n" not in info.value.message
+
+
+@pytest.mark.parametrize(
+    "value, published",
+    [("2025-05-01T09:30:00Z", "2025-05-01"), ("May 1, 2025", "2025-05-01"), ("last Tuesday", "2025-04-28")],
+)
+def test_front_matter_dates_are_parsed_or_ignored(value, published):
+    text = f"---\npublished: {value}\n---\nApril 28, 2025\n\nSome 300 troops died.\n"
+    doc = build_document("a.md", None, text)
+    assert doc.published.value == published  # an unreadable value falls back to the dateline
