@@ -97,9 +97,10 @@ _TIME_WORDS = frozenset(
 
 def _time_word(tokens: Sequence[Token], k: int) -> bool:
     """A word of a time phrase between subject and verb: "The FAA on Friday announced"."""
-    return tokens[k].lower in _TIME_WORDS and tokens[k].lower not in ("in", "on") or (
-        tokens[k].lower in ("in", "on") and k + 1 < len(tokens) and tokens[k + 1].lower in _TIME_WORDS
-    )
+    word = tokens[k].lower
+    if word in ("in", "on"):  # only as the start of a time phrase: "on Friday", not "officials in Kyiv"
+        return k + 1 < len(tokens) and tokens[k + 1].lower in _TIME_WORDS
+    return word in _TIME_WORDS
 
 
 def _object_after(text: str, tokens: Sequence[Token], verb: int, limit: int) -> Optional[str]:
@@ -121,6 +122,8 @@ def _according_to(text: str, sentence: Sentence, lex: Lexicon) -> Optional[_Foun
     lowered = sentence.text.casefold()
     for prefix in lex.attribution_prefixes:
         at = lowered.find(prefix + " ")
+        while at > 0 and lowered[at - 1].isalnum():  # "exciting" is not "citing"
+            at = lowered.find(prefix + " ", at + 1)
         if at < 0:
             continue
         start = sentence.start + at + len(prefix) + 1
