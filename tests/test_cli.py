@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from claimcheck.cli import app
 
 GOLDEN = Path(__file__).parent / "golden"
-PLAIN = {"COLUMNS": "100", "NO_COLOR": "1", "TERM": "xterm"}
+PLAIN = {"COLUMNS": "100", "NO_COLOR": "1", "TERM": "xterm", "FORCE_COLOR": None, "TTY_COMPATIBLE": None, "TTY_INTERACTIVE": None}
 
 
 def run(*args: str, input: str | None = None):
@@ -186,7 +186,7 @@ def test_installed_command_finds_the_bundled_corpus_from_any_directory(tmp_path)
     script = Path(sys.executable).parent / "claimcheck"
     if not script.exists():
         pytest.skip("claimcheck is not installed in this environment")
-    env = {**os.environ, **PLAIN}
+    env = {k: v for k, v in {**os.environ, **PLAIN}.items() if v is not None}
     result = subprocess.run([str(script), "diff", "troops", "--json"], cwd=tmp_path, capture_output=True, text=True, env=env)
     assert result.returncode == 0, result.stderr
     assert len(json.loads(result.stdout)["documents"]) == 5
