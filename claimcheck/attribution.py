@@ -13,7 +13,7 @@ from typing import Optional, Sequence
 
 from .lexicon import Lexicon
 from .models import Attribution, Sentence
-from .text import Token, quote_spans, split_lines, words
+from .text import DETERMINERS, Token, quote_spans, split_lines, words
 from .vocab import MONTHS, WEEKDAYS
 
 PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
@@ -29,7 +29,6 @@ _CLAUSE_WORDS = frozenset(
     """that which who whom whose when while as after before because but if or so than
     since where though although until whether and nor yet""".split()
 )
-_DETERMINERS = frozenset("the a an its their his her these those this our your".split())
 # Report words that are often nouns: only verbs when not after a determiner or before "of".
 _NOUN_LIKE = frozenset(
     "report reports estimate estimates claim claims notes states shows show puts put say count".split()
@@ -63,7 +62,7 @@ def _is_verb(tokens: Sequence[Token], i: int, lex: Lexicon) -> bool:
     if tok.lower not in lex.attribution_verbs:
         return False
     if tok.lower in _NOUN_LIKE:
-        if i > 0 and tokens[i - 1].lower in _DETERMINERS:
+        if i > 0 and tokens[i - 1].lower in DETERMINERS:
             return False
         if i + 1 < len(tokens) and tokens[i + 1].lower in _NOUN_FOLLOWERS:
             return False
@@ -161,7 +160,7 @@ def _verb_before(text: str, sentence: Sentence, tokens: Sequence[Token], positio
         if _passive(tokens, v):
             return None
         span = _subject_before(text, tokens, v, sentence.start)
-        if span and not all(tokens[k].lower in _DETERMINERS for k in range(*span)):
+        if span and not all(tokens[k].lower in DETERMINERS for k in range(*span)):
             return _found(text, tokens, span, v, lex, position)
     return None
 

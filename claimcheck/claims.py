@@ -15,7 +15,7 @@ from .lexicon import Lexicon, default_lexicon
 from .models import CLAIM_QUANTITIES, COUNT, INCREMENT, PART, TOTAL, Claim, DateMention, Document, NumberPhrase, Sentence
 from .number_tables import IRREGULAR_PLURALS
 from .numbers import find_number_phrases
-from .text import Token, kept_regions, split_sentences, words
+from .text import DETERMINERS, Token, kept_regions, split_sentences, words
 
 # Where the search for a counted noun stops: verbs, prepositions and relatives that
 # end the noun phrase a number starts ("11,000 troops WERE deployed", "300 OF ...").
@@ -26,7 +26,6 @@ _NP_END = frozenset(
     that which whose while when where if but or nor per via amid across against
     within without under near toward towards through""".split()
 )
-_POSSESSIVE_OR_DET = frozenset("the a an his her its their our my your these those this that".split())
 _PRONOUNS = frozenset("them they those these it".split())
 _NOUN_WINDOW = 6  # words after the number in which the counted noun is looked for
 _VERB_BEFORE = 3  # words before the number in which an outcome verb may stand ("killing 25")
@@ -117,7 +116,7 @@ def _counted_noun(text, lex, phrase, after, before, previous, phrases):
     pronoun = None
     if after and after[0].lower == "of":  # partitive: "some 300 of Pyongyang's troops"
         i = 1
-        while i < len(after) and (after[i].lower in _POSSESSIVE_OR_DET or after[i].lower.endswith("'s")):
+        while i < len(after) and (after[i].lower in DETERMINERS or after[i].lower.endswith("'s")):
             i += 1
         if i < len(after) and after[i].lower in _PRONOUNS:
             pronoun = after[i]

@@ -349,6 +349,9 @@ def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 # --- words ----------------------------------------------------------------------------
 
+# Words that open a noun phrase without being its head.
+DETERMINERS = frozenset("the a an his her its their our my your these those this that".split())
+
 
 @dataclass(frozen=True)
 class Token:
