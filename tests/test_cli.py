@@ -33,6 +33,17 @@ def run(*args: str, input: str | None = None):
 )
 def test_golden_output(name, args, update_golden):
     result = run(*args)
+    _compare_golden(name, result, update_golden)
+
+
+def test_narrow_terminals_stack_each_claim(update_golden):
+    result = CliRunner().invoke(app, ["diff", "deaths"], env={**PLAIN, "COLUMNS": "60"})
+    _compare_golden("diff_deaths_60", result, update_golden)
+    assert "who says: Seoul" in result.output
+    assert "*some 300*" in result.output
+
+
+def _compare_golden(name, result, update_golden):
     assert result.exit_code == 0, result.output
     path = GOLDEN / f"{name}.txt"
     if update_golden:

@@ -5,8 +5,10 @@ from __future__ import annotations
 from typing import Optional
 
 from rich import box
+from rich.console import Console, ConsoleOptions, RenderResult
 from rich.console import Group as RenderGroup
 from rich.console import RenderableType
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -122,6 +124,29 @@ def group_table(group: Group, docs: dict[str, Document], markers: bool) -> Table
     return table
 
 
+NARROW_WIDTH = 90  # below this a six-column table squeezes the sentence out
+
+
+class ClaimList:
+    """A group's claims: a table where there is room, stacked entries where there is not."""
+
+    def __init__(self, group: Group, docs: dict[str, Document], markers: bool) -> None:
+        self.group, self.docs, self.markers = group, docs, markers
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        if options.max_width >= NARROW_WIDTH:
+            yield group_table(self.group, self.docs, self.markers)
+            return
+        conflicting = self.group.conflicting_ids
+        for claim in self.group.claims:
+            head = _value_cell(claim, conflicting)
+            details = [claim.counted or "", _when(claim.time).replace("\n", " "), _source_label(claim, self.docs)]
+            head.append("  " + " · ".join(d for d in details if d and d != "—"))
+            yield head
+            yield Padding(Text("who says: " + _who(claim), style="dim"), (0, 0, 0, 2))
+            yield Padding(emphasised_sentence(claim, self.markers), (0, 0, 1, 2))
+
+
 def _claim_ref(claim: Claim, docs: dict[str, Document]) -> str:
     doc = docs.get(claim.doc)
     name = doc.label if doc else claim.doc
@@ -129,16 +154,18 @@ def _claim_ref(claim: Claim, docs: dict[str, Document]) -> str:
 
 
 def conflict_list(group: Group, docs: dict[str, Document]) -> RenderableType:
+    """Each conflicting pair with the reasons that may explain it; wrapped lines stay indented."""
     by_id = {c.id: c for c in group.claims}
-    lines = Text()
-    lines.append(f"Conflicts ({len(group.conflicts)})\n", style="bold")
+    items: list[RenderableType] = [Text(f"Conflicts ({len(group.conflicts)})", style="bold")]
     for conflict in group.conflicts:
         a, b = by_id[conflict.a], by_id[conflict.b]
-        lines.append("  ✗ ", style=CONFLICT_STYLE)
-        lines.append(f"{_claim_ref(a, docs)} vs {_claim_ref(b, docs)}\n")
+        pair = Text("✗ ", style=CONFLICT_STYLE)
+        pair.append(f"{_claim_ref(a, docs)} vs {_claim_ref(b, docs)}")
+        items.append(Padding(pair, (0, 0, 0, 2)))
         for reason in conflict.reasons:
-            lines.append(f"      - {reason}\n", style="dim")
-    return lines
+            items.append(Padding(Text(f"- {reason}", style="dim"), (0, 0, 0, 6)))
+    items.append(Text(""))
+    return RenderGroup(*items)
 
 
 def diff_renderables(report: DiffReport, markers: bool = False) -> list[RenderableType]:
@@ -155,7 +182,7 @@ def diff_renderables(report: DiffReport, markers: bool = False) -> list[Renderab
         heading = Text(group.label, style="bold")
         heading.append(f" — {group.summary}")
         out.append(heading)
-        out.append(group_table(group, docs, markers))
+        out.append(ClaimList(group, docs, markers))
         if group.conflicts:
             out.append(conflict_list(group, docs))
         else:
