@@ -28,6 +28,7 @@ def run(*args: str, input: str | None = None):
         ("diff_deaths", ["diff", "deaths"]),
         ("diff_shells", ["diff", "shells"]),
         ("diff_all", ["diff"]),
+        ("claims", ["claims"]),
         ("sources", ["sources"]),
     ],
 )
@@ -41,6 +42,9 @@ def test_narrow_terminals_stack_each_claim(update_golden):
     _compare_golden("diff_deaths_60", result, update_golden)
     assert "who says: Seoul" in result.output
     assert "*some 300*" in result.output
+    claims = CliRunner().invoke(app, ["claims"], env={**PLAIN, "COLUMNS": "60"})
+    assert "~14,000  troops · [troops] · Business Insider, part 1" in claims.output
+    assert "who says: Ukrainian reports; when: —" in claims.output
 
 
 def _compare_golden(name, result, update_golden):

@@ -91,9 +91,7 @@ def emphasised_sentence(claim: Claim, markers: bool) -> Text:
 
 
 def _value_cell(claim: Claim, conflicting: frozenset[str]) -> Text:
-    value = format_value(claim)
-    if claim.unit and claim.quantity != "count":
-        value += f" {claim.unit}"
+    value = _claim_value(claim)
     style = CONFLICT_STYLE if claim.id in conflicting else AGREE_STYLE
     mark = " ✗" if claim.id in conflicting else ""
     return Text(value + mark, style=style)
@@ -204,22 +202,45 @@ def topic_overview(report: DiffReport) -> RenderableType:
     return RenderGroup(table, hint)
 
 
+class ClaimsTable:
+    """Every claim, one row each where there is room, one line each where there is not."""
+
+    def __init__(self, report: ClaimsReport) -> None:
+        self.report = report
+        self.docs = {d.id: d for d in report.corpus.documents}
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        if options.max_width < NARROW_WIDTH:
+            for claim in self.report.claims:
+                line = Text(f"{_claim_value(claim)}  ", style="bold")
+                fields = [claim.counted, claim.topic and f"[{claim.topic}]", _source_label(claim, self.docs)]
+                line.append(" · ".join(f for f in fields if f), style="")
+                yield line
+                yield Padding(Text(f"who says: {_who(claim)}; when: {_when(claim.time)}".replace("\n", " "), style="dim"), (0, 0, 0, 2))
+            return
+        table = Table(box=box.SIMPLE_HEAD, expand=True)
+        table.add_column("Source", width=SOURCE_WIDTH, overflow="fold")
+        table.add_column("Value", no_wrap=True)
+        table.add_column("Kind")
+        table.add_column("Counts", ratio=1)
+        table.add_column("Topic")
+        table.add_column("Who says", ratio=2)
+        table.add_column("When", ratio=1)
+        for claim in self.report.claims:
+            kind = claim.quantity if claim.role == "total" else f"{claim.quantity}, {claim.role}"
+            table.add_row(_source_label(claim, self.docs), _claim_value(claim), kind, claim.counted or "—",
+                          claim.topic or "—", _who(claim), _when(claim.time))
+        yield table
+
+
+def _claim_value(claim: Claim) -> str:
+    return format_value(claim) + (f" {claim.unit}" if claim.unit and claim.quantity != "count" else "")
+
+
 def claims_renderables(report: ClaimsReport) -> list[RenderableType]:
-    docs = {d.id: d for d in report.corpus.documents}
-    table = Table(box=box.SIMPLE_HEAD, expand=True)
-    table.add_column("Source", ratio=1, overflow="fold")
-    table.add_column("Value", no_wrap=True)
-    table.add_column("Kind")
-    table.add_column("Counts", ratio=1)
-    table.add_column("Topic")
-    table.add_column("Who says", ratio=2)
-    table.add_column("When", ratio=1)
-    for claim in report.claims:
-        kind = claim.quantity if claim.role == "total" else f"{claim.quantity}, {claim.role}"
-        value = format_value(claim) + (f" {claim.unit}" if claim.unit and claim.quantity != "count" else "")
-        table.add_row(_source_label(claim, docs), value, kind, claim.counted or "—", claim.topic or "—", _who(claim), _when(claim.time))
-    title = f"{len(report.claims)} claims" + (f" on '{report.topic}'" if report.topic else "") + f" in {len(docs)} documents"
-    return [Text(title, style="bold"), table, *_skipped_note(report.corpus)]
+    title = f"{len(report.claims)} claims" + (f" on '{report.topic}'" if report.topic else "")
+    title += f" in {len(report.corpus.documents)} documents"
+    return [Text(title, style="bold"), ClaimsTable(report), *_skipped_note(report.corpus)]
 
 
 def sources_renderables(corpus: Corpus) -> list[RenderableType]:
