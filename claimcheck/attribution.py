@@ -13,7 +13,7 @@ from typing import Optional, Sequence
 
 from .lexicon import Lexicon
 from .models import Attribution, Sentence
-from .text import DETERMINERS, Token, quote_spans, split_lines, words
+from .text import DETERMINERS, SentenceWords, Token, quote_spans, split_lines
 from .vocab import MONTHS, WEEKDAYS
 
 PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
@@ -117,7 +117,7 @@ def _found(text: str, tokens: Sequence[Token], span: tuple[int, int], verb: int,
     return _Found(text[tokens[i].start : tokens[j - 1].end], tokens[i].start, tokens[j - 1].end, tokens[verb].text, told)
 
 
-def _according_to(text: str, sentence: Sentence, lex: Lexicon) -> Optional[_Found]:
+def _according_to(text: str, sentence: Sentence, sentence_tokens: Sequence[Token], lex: Lexicon) -> Optional[_Found]:
     lowered = sentence.text.casefold()
     for prefix in lex.attribution_prefixes:
         at = lowered.find(prefix + " ")
@@ -126,7 +126,7 @@ def _according_to(text: str, sentence: Sentence, lex: Lexicon) -> Optional[_Foun
         if at < 0:
             continue
         start = sentence.start + at + len(prefix) + 1
-        tokens = words(text, start, sentence.end)
+        tokens = [t for t in sentence_tokens if t.start >= start]
         k = 0
         while k < len(tokens) and k < 15:
             tok = tokens[k]
@@ -186,10 +186,9 @@ def _verb_after(text: str, sentence: Sentence, tokens: Sequence[Token], position
     return None
 
 
-def _in_sentence(text: str, sentence: Sentence, position: int, lex: Lexicon) -> Optional[_Found]:
-    tokens = words(text, sentence.start, sentence.end)
+def _in_sentence(text: str, sentence: Sentence, tokens: Sequence[Token], position: int, lex: Lexicon) -> Optional[_Found]:
     return (
-        _according_to(text, sentence, lex)
+        _according_to(text, sentence, tokens, lex)
         or _verb_before(text, sentence, tokens, position, lex)
         or _verb_after(text, sentence, tokens, position, lex)
     )
@@ -198,13 +197,15 @@ def _in_sentence(text: str, sentence: Sentence, position: int, lex: Lexicon) -> 
 class AttributionFinder:
     """Finds attributions in one document, reusing sentence and quote analysis."""
 
-    def __init__(self, text: str, sentences: Sequence[Sentence], lexicon: Lexicon) -> None:
-        self.text = text
-        self.sentences = list(sentences)
+    def __init__(self, sentence_words: SentenceWords, lexicon: Lexicon) -> None:
+        self.text = sentence_words.text
+        self.sentences = sentence_words.sentences
+        self.words = sentence_words
         self.starts = [s.start for s in self.sentences]
         self.lex = lexicon
         self._quotes: dict[tuple[int, int], list[tuple[int, int]]] = {}
-        self._lines = split_lines(text)
+        self._named: dict[int, Optional[str]] = {}
+        self._lines = split_lines(self.text)
         self._line_starts = [line.start for line in self._lines]
 
     def _sentence_index(self, offset: int) -> int:
@@ -220,7 +221,7 @@ class AttributionFinder:
     def find(self, sentence_index: int, position: int) -> Optional[Attribution]:
         """The attribution of a number at ``position`` in sentence ``sentence_index``."""
         sentence = self.sentences[sentence_index]
-        found = _in_sentence(self.text, sentence, position, self.lex)
+        found = _in_sentence(self.text, sentence, self.words[sentence_index], position, self.lex)
         if found is None:
             found = self._from_quotation(position)
         if found is None:
@@ -230,12 +231,12 @@ class AttributionFinder:
     def _from_quotation(self, position: int) -> Optional[_Found]:
         for open_at, close_at in self._paragraph_quotes(position):
             if open_at < position < close_at:
-                closing = self.sentences[self._sentence_index(close_at)]
-                found = _verb_after(self.text, closing, words(self.text, closing.start, closing.end), close_at, self.lex)
+                closing = self._sentence_index(close_at)
+                found = _verb_after(self.text, self.sentences[closing], self.words[closing], close_at, self.lex)
                 if found:
                     return found
-                opening = self.sentences[self._sentence_index(open_at)]
-                return _verb_before(self.text, opening, words(self.text, opening.start, opening.end), open_at, self.lex)
+                opening = self._sentence_index(open_at)
+                return _verb_before(self.text, self.sentences[opening], self.words[opening], open_at, self.lex)
         return None
 
     def _resolve_pronoun(self, found: _Found, sentence_index: int) -> Attribution:
@@ -243,10 +244,17 @@ class AttributionFinder:
         source = found.source
         if found.source.casefold() in PRONOUNS:
             for back in range(sentence_index - 1, max(-1, sentence_index - 1 - PRONOUN_LOOKBACK), -1):
-                earlier = self.sentences[back]
-                named = _in_sentence(self.text, earlier, earlier.end, self.lex)
-                if named and named.source.casefold() not in PRONOUNS:
-                    pronoun, source = found.source, named.source
+                named = self._named_source(back)
+                if named:
+                    pronoun, source = found.source, named
                     break
         return Attribution(source=source, start=found.start, end=found.end, verb=found.verb,
                            via=found.told, pronoun=pronoun)
+
+    def _named_source(self, index: int) -> Optional[str]:
+        """The non-pronoun source sentence ``index`` names, if any (cached)."""
+        if index not in self._named:
+            sentence = self.sentences[index]
+            found = _in_sentence(self.text, sentence, self.words[index], sentence.end, self.lex)
+            self._named[index] = found.source if found and found.source.casefold() not in PRONOUNS else None
+        return self._named[index]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
-from typing import Iterable, Optional, Sequence
+from typing import Optional, Sequence
 
 import regex
 
@@ -15,7 +15,7 @@ from .lexicon import Lexicon, default_lexicon
 from .models import CLAIM_QUANTITIES, COUNT, INCREMENT, PART, TOTAL, Claim, DateMention, Document, NumberPhrase, Sentence
 from .number_tables import IRREGULAR_PLURALS
 from .numbers import find_number_phrases
-from .text import DETERMINERS, Token, kept_regions, split_sentences, words
+from .text import DETERMINERS, SentenceWords, Token, kept_regions, split_sentences
 
 # Where the search for a counted noun stops: verbs, prepositions and relatives that
 # end the noun phrase a number starts ("11,000 troops WERE deployed", "300 OF ...").
@@ -54,16 +54,17 @@ def extract_claims(
     if anchor is None and doc.published:
         anchor = dt.date.fromisoformat(doc.published.value)
     sentences = document_sentences(doc, keep_boilerplate)
-    attributions = AttributionFinder(doc.text, sentences, lex)
+    sentence_words = SentenceWords(doc.text, sentences)
+    attributions = AttributionFinder(sentence_words, lex)
     claims: list[Claim] = []
     for index, sentence in enumerate(sentences):
         phrases = find_number_phrases(doc.text, sentence.start, sentence.end)
         wanted = [p for p in phrases if p.quantity in CLAIM_QUANTITIES]
         if not wanted:
             continue
-        tokens = words(doc.text, sentence.start, sentence.end)
+        tokens = sentence_words[index]
         dates = find_date_mentions(doc.text, sentence.start, sentence.end, anchor=anchor)
-        previous = sentences[max(0, index - _ANTECEDENT_SENTENCES) : index]
+        previous = [sentence_words[k] for k in range(max(0, index - _ANTECEDENT_SENTENCES), index)]
         for phrase in wanted:
             claims.append(
                 _claim(doc, lex, sentence, tokens, phrase, phrases, dates, previous,
@@ -123,9 +124,7 @@ def _counted_noun(text, lex, phrase, after, before, previous, phrases):
     run = [] if pronoun else _noun_phrase(text, lex, phrase, after[i:], phrases)
     best = None
     for k in range(len(run)):
-        found = _lexicon_noun(lex, run[: k + 1])
-        if found:
-            best = found
+        best = _lexicon_noun(lex, run, k + 1) or best
     if best:
         return text[best[0].start : best[-1].end], best, []
     plural = next((t for t in run if _looks_plural(t)), None)
@@ -134,7 +133,7 @@ def _counted_noun(text, lex, phrase, after, before, previous, phrases):
     head = run[-1] if run else pronoun
     if head is not None and head is not pronoun:
         return head.text, [head], []
-    antecedent = _antecedent(text, lex, before, previous)
+    antecedent = _antecedent(lex, before, previous)
     if antecedent is None:
         return None, [], []
     noun = text[antecedent[0].start : antecedent[-1].end]
@@ -179,28 +178,24 @@ def _is_number_token(tok: Token, phrases: Sequence[NumberPhrase]) -> bool:
     return any(p.start <= tok.start < p.end for p in phrases)
 
 
-def _lexicon_noun(lex: Lexicon, run: Sequence[Token]) -> Optional[list[Token]]:
-    """The longest lexicon noun that ends at the last token of ``run``."""
-    for size in range(min(lex.longest_noun, len(run)), 0, -1):
-        tail = list(run[-size:])
+def _lexicon_noun(lex: Lexicon, tokens: Sequence[Token], end: Optional[int] = None) -> Optional[list[Token]]:
+    """The longest lexicon noun that ends at ``tokens[end - 1]`` (default: the last token)."""
+    end = len(tokens) if end is None else end
+    for size in range(min(lex.longest_noun, end), 0, -1):
+        tail = tokens[end - size : end]
         if lex.noun_topic(tuple(t.lower for t in tail)):
-            return tail
+            return list(tail)
     return None
 
 
-def _antecedent(text, lex, before, previous) -> Optional[list[Token]]:
-    candidates: list[list[Token]] = []
-    for sentence in previous:
-        candidates.extend(_nouns_in(lex, words(text, sentence.start, sentence.end)))
-    candidates.extend(_nouns_in(lex, before))
-    return candidates[-1] if candidates else None
-
-
-def _nouns_in(lex: Lexicon, tokens: Sequence[Token]) -> Iterable[list[Token]]:
-    for i in range(len(tokens)):
-        found = _lexicon_noun(lex, tokens[: i + 1])
-        if found and lex.noun_topic(tuple(t.lower for t in found)):
-            yield found
+def _antecedent(lex: Lexicon, before: Sequence[Token], previous: Sequence[Sequence[Token]]) -> Optional[list[Token]]:
+    """The last lexicon noun in the sentences before and in this sentence before the number."""
+    for tokens in (before, *reversed(previous)):
+        for end in range(len(tokens), 0, -1):
+            found = _lexicon_noun(lex, tokens, end)
+            if found:
+                return found
+    return None
 
 
 # --- topic and role --------------------------------------------------------------------

@@ -358,10 +358,7 @@ class Token:
     start: int
     end: int
     text: str
-
-    @property
-    def lower(self) -> str:
-        return self.text.casefold().replace("’", "'")
+    lower: str  # case-folded, curly apostrophe straightened; every rule compares this
 
 
 _WORD = regex.compile(
@@ -376,4 +373,27 @@ _WORD = regex.compile(
 
 def words(text: str, start: int, end: int) -> list[Token]:
     """Word tokens of ``text[start:end]`` with offsets."""
-    return [Token(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start, end, timeout=TIMEOUT)]
+    return [_token(m) for m in _WORD.finditer(text, start, end, timeout=TIMEOUT)]
+
+
+def _token(m: regex.Match) -> Token:
+    word = m.group()
+    return Token(m.start(), m.end(), word, word.casefold().replace("’", "'"))
+
+
+class SentenceWords:
+    """A document's sentences, each tokenized once however often it is read."""
+
+    def __init__(self, text: str, sentences: Sequence[Sentence]) -> None:
+        self.text = text
+        self.sentences = list(sentences)
+        self._words: dict[int, list[Token]] = {}
+
+    def __len__(self) -> int:
+        return len(self.sentences)
+
+    def __getitem__(self, index: int) -> list[Token]:
+        if index not in self._words:
+            sentence = self.sentences[index]
+            self._words[index] = words(self.text, sentence.start, sentence.end)
+        return self._words[index]
