@@ -49,7 +49,8 @@ class _Found:
     source: str
     start: int
     end: int
-    verb: str
+    verb_start: int  # the speech verb, or the "according to" that names the source
+    verb_end: int
     told: Optional[str] = None
 
 
@@ -114,7 +115,8 @@ def _object_after(text: str, tokens: Sequence[Token], verb: int, limit: int) -> 
 def _found(text: str, tokens: Sequence[Token], span: tuple[int, int], verb: int, lex: Lexicon, limit: int) -> _Found:
     i, j = span
     told = _object_after(text, tokens, verb, limit) if tokens[verb].lower in lex.telling_verbs else None
-    return _Found(text[tokens[i].start : tokens[j - 1].end], tokens[i].start, tokens[j - 1].end, tokens[verb].text, told)
+    return _Found(text[tokens[i].start : tokens[j - 1].end], tokens[i].start, tokens[j - 1].end,
+                  tokens[verb].start, tokens[verb].end, told)
 
 
 def _according_to(text: str, sentence: Sentence, sentence_tokens: Sequence[Token], lex: Lexicon) -> Optional[_Found]:
@@ -139,7 +141,8 @@ def _according_to(text: str, sentence: Sentence, sentence_tokens: Sequence[Token
                 break
             k += 1
         if k:
-            return _Found(text[tokens[0].start : tokens[k - 1].end], tokens[0].start, tokens[k - 1].end, prefix)
+            return _Found(text[tokens[0].start : tokens[k - 1].end], tokens[0].start, tokens[k - 1].end,
+                          sentence.start + at, sentence.start + at + len(prefix))
     return None
 
 
@@ -176,7 +179,8 @@ def _verb_after(text: str, sentence: Sentence, tokens: Sequence[Token], position
             while k < len(tokens) and k - v <= 6 and not _gap_has_stop(text, tokens[k - 1].end, tokens[k].start):
                 k += 1
             if k > v + 1:
-                return _Found(text[tokens[v + 1].start : tokens[k - 1].end], tokens[v + 1].start, tokens[k - 1].end, tokens[v].text)
+                return _Found(text[tokens[v + 1].start : tokens[k - 1].end], tokens[v + 1].start, tokens[k - 1].end,
+                              tokens[v].start, tokens[v].end)
         span = _subject_before(text, tokens, v, sentence.start)
         if span is None:
             continue
@@ -248,8 +252,9 @@ class AttributionFinder:
                 if named:
                     pronoun, source = found.source, named
                     break
-        return Attribution(source=source, start=found.start, end=found.end, verb=found.verb,
-                           via=found.told, pronoun=pronoun)
+        return Attribution(source=source, start=found.start, end=found.end,
+                           verb=self.text[found.verb_start : found.verb_end], via=found.told, pronoun=pronoun,
+                           verb_start=found.verb_start, verb_end=found.verb_end)
 
     def _named_source(self, index: int) -> Optional[str]:
         """The non-pronoun source sentence ``index`` names, if any (cached)."""

@@ -322,7 +322,7 @@ def _time_reference(text, sentence, phrase, dates: Sequence[DateMention], attrib
     start, end = _clause_bounds(text, sentence, phrase.start)
     candidates = []
     for mention in dates:
-        if attribution and 0 <= mention.start - attribution.end <= 40 and _follows_verb(text, attribution, mention):
+        if attribution and _dates_the_statement(text, attribution, mention):
             continue
         opens_sentence = not text[sentence.start : mention.start].strip(" \"“'‘") and text[mention.end : mention.end + 1] == ","
         if opens_sentence or (start <= mention.start and mention.end <= end):
@@ -332,12 +332,7 @@ def _time_reference(text, sentence, phrase, dates: Sequence[DateMention], attrib
     return min(candidates, key=lambda m: (abs(m.start - phrase.start), m.start))
 
 
-def _follows_verb(text: str, attribution, mention: DateMention) -> bool:
-    """True when the date directly follows the attribution's verb ("said last week")."""
-    verb_at = text.find(attribution.verb, attribution.end, mention.start + 1)
-    if verb_at < 0:
-        verb_at = text.rfind(attribution.verb, 0, attribution.start)
-    if verb_at < 0:
-        return False
-    between = text[verb_at + len(attribution.verb) : mention.start]
-    return len(between.split()) <= 1
+def _dates_the_statement(text: str, attribution, mention: DateMention) -> bool:
+    """True for a date right after the attribution's verb: "said last week", "told lawmakers on Monday"."""
+    verb_end = attribution.verb_end
+    return verb_end is not None and verb_end <= mention.start and len(text[verb_end : mention.start].split()) <= 1

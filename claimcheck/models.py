@@ -195,6 +195,8 @@ class Attribution:
     verb: str
     via: Optional[str] = None
     pronoun: Optional[str] = None  # the pronoun the sentence used, when resolved to ``source``
+    verb_start: Optional[int] = None  # where ``verb`` stands in the document
+    verb_end: Optional[int] = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -203,6 +205,8 @@ class Attribution:
             "verb": self.verb,
             "start": self.start,
             "end": self.end,
+            "verb_start": self.verb_start,
+            "verb_end": self.verb_end,
             "pronoun": self.pronoun,
         }
 

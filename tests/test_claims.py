@@ -62,6 +62,8 @@ def test_claims_carry_provenance(tmp_path):
     for claim in claims:
         assert text[claim.start : claim.end] == claim.text
         assert text[claim.sentence.start : claim.sentence.end] == claim.sentence.text
+        a = claim.attribution
+        assert text[a.start : a.end] == a.source and text[a.verb_start : a.verb_end] == a.verb == "said"
         assert claim.sentence.start <= claim.start < claim.end <= claim.sentence.end
 
 
