@@ -228,7 +228,7 @@ def _outcome_verb(lex: Lexicon, window: Sequence[Token]) -> Optional[str]:
 def _role(text, lex, phrase, counted, before, after) -> tuple[str, list[str]]:
     roles = lex.roles
     lead = text[max(0, phrase.start - 40) : phrase.start].casefold().rstrip()
-    if any(lead.endswith(w) for w in roles["part_before"]):
+    if any(_ends_with_word(lead, w) for w in roles["part_before"]):
         return PART, ["part of a larger figure"]
     if counted and counted.casefold().split()[-1] in roles["increment_nouns"]:
         return INCREMENT, [f'described as "{counted}"']

@@ -10,13 +10,16 @@ import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Callable, List, Optional
+from typing import TYPE_CHECKING, Annotated, Callable, List, Optional
 
 import typer
 
 
 from . import __version__
 from .errors import ClaimcheckError, ExitCode
+
+if TYPE_CHECKING:  # the library is imported inside the commands, so --help stays fast
+    from .report import Report
 
 app = typer.Typer(
     name="claimcheck",
@@ -84,11 +87,11 @@ def _root(
 def _console(options: OutputOptions):
     from rich.console import Console
 
-    no_color = options.no_color or bool(os.environ.get("NO_COLOR")) or os.environ.get("TERM") == "dumb"
-    return Console(no_color=no_color, highlight=False, emoji=False, markup=False, soft_wrap=False)
+    # Rich itself turns colour off for NO_COLOR, TERM=dumb and output that is not a terminal.
+    return Console(no_color=options.no_color or None, highlight=False, emoji=False, markup=False, soft_wrap=False)
 
 
-def _run(options: OutputOptions, build: Callable[[], object], to_json: Callable, to_tables: Callable) -> object:
+def _run(options: OutputOptions, build: Callable[[], Report], to_json: Callable, to_tables: Callable) -> Report:
     """Build a report, print it in the chosen format; library errors become one line."""
     if options.json and options.jsonl:
         _fail("--json and --jsonl cannot be used together", "pick one output format")
@@ -98,8 +101,7 @@ def _run(options: OutputOptions, build: Callable[[], object], to_json: Callable,
         if options.debug:
             raise
         _fail(exc.message, exc.hint, exc.exit_code)
-    corpus = getattr(report, "corpus", report)
-    for skipped in getattr(corpus, "skipped", ()):
+    for skipped in report.corpus.skipped:
         typer.echo(f"Warning: skipped {skipped.path}: {skipped.reason}", err=True)
     try:
         if options.machine:
@@ -221,7 +223,7 @@ def sources(
         OutputOptions(json, jsonl, no_color, debug),
         lambda: build_sources_report(paths or [], _path(manifest)),
         render_json.sources_document,
-        lambda corpus, markers: render_table.sources_renderables(corpus),
+        lambda report, markers: render_table.sources_renderables(report),
     )
 
 

@@ -299,8 +299,7 @@ def load_corpus(paths: Sequence[str] = (), manifest: Optional[str] = None) -> Co
     if not documents:
         reasons = "; ".join(f"{s.path}: {s.reason}" for s in skipped) or "no input"
         raise InputError(f"nothing to read ({reasons})")
-    root = given[0] if len(given) == 1 and Path(given[0]).is_dir() else None
-    return Corpus(tuple(documents), tuple(skipped), root, topics)
+    return Corpus(tuple(documents), tuple(skipped), topics)
 
 
 def _entry(manifest: Optional[Manifest], file: Optional[Path], rel: str) -> Optional[dict[str, Any]]:

@@ -174,7 +174,6 @@ class SkippedFile:
 class Corpus:
     documents: tuple[Document, ...]
     skipped: tuple[SkippedFile, ...] = ()
-    root: Optional[str] = None
     topics: dict[str, Any] = field(default_factory=dict)  # user topics from the manifest
 
 

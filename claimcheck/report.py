@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, replace
-from typing import Optional, Sequence
+from typing import Optional, Sequence, Union
 
 from .claims import extract_claims
 from .comparison import DEFAULT_TOLERANCE, Comparison, compare
@@ -26,6 +26,13 @@ class ClaimsReport:
 
 
 @dataclass(frozen=True)
+class SourcesReport:
+    """The documents with their metadata, articles and what was left out."""
+
+    corpus: Corpus
+
+
+@dataclass(frozen=True)
 class DiffReport:
     """Claims on one topic (or every topic with a conflict), grouped and compared."""
 
@@ -38,6 +45,9 @@ class DiffReport:
     @property
     def has_conflicts(self) -> bool:
         return self.comparison.conflict_count > 0
+
+
+Report = Union[ClaimsReport, DiffReport, SourcesReport]
 
 
 def corpus_claims(corpus: Corpus, lexicon: Lexicon, keep_boilerplate: bool = False) -> list[Claim]:
@@ -116,8 +126,6 @@ def build_diff_report(
     return DiffReport(corpus, topic, tuple(claims), comparison, tolerance)
 
 
-def build_sources_report(
-    paths: Sequence[str] = (), manifest: Optional[str] = None
-) -> Corpus:
+def build_sources_report(paths: Sequence[str] = (), manifest: Optional[str] = None) -> SourcesReport:
     """The documents with their metadata, articles and what was left out."""
-    return load_corpus(paths, manifest)
+    return SourcesReport(load_corpus(paths, manifest))

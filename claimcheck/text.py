@@ -131,7 +131,6 @@ class Layout:
     parts: tuple[Part, ...]
     boilerplate: tuple[Span, ...]
     headline: Optional[str]
-    bylines: tuple[str, ...]
     outlet_from_byline: Optional[str]
 
 
@@ -185,7 +184,6 @@ def analyse_layout(text: str, lines: Sequence[Line], metadata_lines: Optional[di
         parts=tuple(parts),
         boilerplate=tuple(_merge(spans)),
         headline=titles[0],
-        bylines=tuple(b for b in bylines if b),
         outlet_from_byline=outlet,
     )
 

@@ -12,7 +12,7 @@ from typing import Any, Iterator, Optional
 
 from ..comparison import Group
 from ..models import Claim, Corpus, DateMention, Document, MetaField
-from ..report import SCHEMA_VERSION, ClaimsReport, DiffReport
+from ..report import SCHEMA_VERSION, ClaimsReport, DiffReport, SourcesReport
 
 
 def _meta(field: Optional[MetaField]) -> Optional[dict[str, Any]]:
@@ -123,7 +123,8 @@ def claims_document(report: ClaimsReport) -> dict[str, Any]:
     }
 
 
-def sources_document(corpus: Corpus) -> dict[str, Any]:
+def sources_document(report: SourcesReport) -> dict[str, Any]:
+    corpus = report.corpus
     return {
         "schema_version": SCHEMA_VERSION,
         "command": "sources",

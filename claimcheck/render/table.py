@@ -14,7 +14,8 @@ from rich.text import Text
 
 from ..comparison import Group, format_value
 from ..models import Claim, Corpus, DateInterval, DateMention, Document
-from ..report import ClaimsReport, DiffReport
+from ..report import ClaimsReport, DiffReport, SourcesReport
+from ..vocab import SEASONS
 
 CONFLICT_STYLE = "bold red"
 AGREE_STYLE = "green"
@@ -48,8 +49,8 @@ def _who(claim: Claim) -> str:
     text = a.source
     if a.pronoun:
         text += f' ("{a.pronoun}")'
-    if a.via:
-        text += f", to {a.via}" if a.verb.casefold() in {"told", "tells", "informed", "briefed"} else f", via {a.via}"
+    if a.via:  # only verbs of telling have one: "told the BBC"
+        text += f", to {a.via}"
     return text
 
 
@@ -71,7 +72,7 @@ def format_interval(r: DateInterval) -> str:
     if r.precision == "year":
         return str(r.start.year)
     if r.precision == "season":
-        name = {3: "spring", 6: "summer", 9: "fall", 12: "winter"}.get(r.start.month, "season")
+        name = next((n for n, (month, _) in SEASONS.items() if month == r.start.month), "season")
         return f"{name} {r.start.year}"
     if r.precision == "week":
         return f"week of {r.start.isoformat()}"
@@ -103,7 +104,7 @@ def group_table(group: Group, docs: dict[str, Document], markers: bool) -> Table
         return min(cap, max(len(line) for cell in cells for line in cell.split("\n")))
 
     claims = group.claims
-    table.add_column("Value", no_wrap=True, width=fit([_value_cell(c, frozenset()).plain + " ✗" for c in claims], 16))
+    table.add_column("Value", no_wrap=True, width=fit([_claim_value(c) + " ✗" for c in claims], 16))
     table.add_column("Counts", width=fit([c.counted or "—" for c in claims] + ["Counts"], 12), overflow="fold")
     table.add_column("Who says", ratio=1, overflow="fold")
     table.add_column("When", width=fit([_when(c.time) for c in claims] + ["When"], 12), overflow="fold")
@@ -243,8 +244,9 @@ def claims_renderables(report: ClaimsReport) -> list[RenderableType]:
     return [Text(title, style="bold"), ClaimsTable(report), *_skipped_note(report.corpus)]
 
 
-def sources_renderables(corpus: Corpus) -> list[RenderableType]:
+def sources_renderables(report: SourcesReport) -> list[RenderableType]:
     """Each document's metadata with where it came from, its articles and what was left out."""
+    corpus = report.corpus
     out: list[RenderableType] = []
     for doc in corpus.documents:
         table = Table(box=box.SIMPLE, show_header=False, expand=True, title_justify="left", title=doc.id, title_style="bold")
