@@ -325,11 +325,13 @@ def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     "Pyongyang's" are not taken for quotes.
     """
     spans = []
+    unclosed: set[str] = set()  # closing marks known not to occur again before ``end``
     i = start
     while i < end:
         ch = text[i]
         closing = _QUOTE_PAIRS.get(ch)
-        if closing and (i == start or text[i - 1] in " \t([—–-") and i + 1 < end and not text[i + 1].isspace():
+        opens = closing and closing not in unclosed and (i == start or text[i - 1] in " \t([—–-")
+        if opens and i + 1 < end and not text[i + 1].isspace():
             j = i + 1
             while j < end:
                 if text[j] == closing and not text[j - 1].isspace() and (
@@ -341,6 +343,7 @@ def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 spans.append((i, j))
                 i = j + 1
                 continue
+            unclosed.add(closing)  # so a long line of unmatched quotes stays linear
         i += 1
     return spans
 

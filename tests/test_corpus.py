@@ -145,3 +145,19 @@ def test_front_matter_dates_are_parsed_or_ignored(value, published):
     text = f"---\npublished: {value}\n---\nApril 28, 2025\n\nSome 300 troops died.\n"
     doc = build_document("a.md", None, text)
     assert doc.published.value == published  # an unreadable value falls back to the dateline
+
+
+def test_quotations_are_paired_and_unmatched_quotes_stay_linear():
+    import time
+
+    from claimcheck.text import quote_spans
+
+    text = "He said “about 300 died” and ‘some 12,000’ were sent, it's said."
+    assert [text[a : b + 1] for a, b in quote_spans(text, 0, len(text))] == ["“about 300 died”", "‘some 12,000’"]
+    small, large = " “a" * 1_000, " “a" * 8_000
+    times = []
+    for line in (small, large):
+        started = time.process_time()
+        assert quote_spans(line, 0, len(line)) == []
+        times.append(max(time.process_time() - started, 1e-4))
+    assert times[1] / times[0] < 32  # 8x the input: linear is ~8x, quadratic ~64x
