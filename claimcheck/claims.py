@@ -15,7 +15,7 @@ from .lexicon import Lexicon, default_lexicon
 from .models import CLAIM_QUANTITIES, COUNT, INCREMENT, PART, TOTAL, Claim, DateMention, Document, NumberPhrase, Sentence
 from .number_tables import IRREGULAR_PLURALS
 from .numbers import find_number_phrases
-from .text import DETERMINERS, SentenceWords, Token, kept_regions, split_sentences
+from .text import DETERMINERS, SentenceWords, Token, clause_bounds, kept_regions, split_sentences
 
 # Where the search for a counted noun stops: verbs, prepositions and relatives that
 # end the noun phrase a number starts ("11,000 troops WERE deployed", "300 OF ...").
@@ -44,11 +44,13 @@ def extract_claims(
     lexicon: Optional[Lexicon] = None,
     keep_boilerplate: bool = False,
     anchor: Optional[dt.date] = None,
+    anchor_assumed: bool = False,
 ) -> list[Claim]:
     """Every count, money, percentage and measurement claim in ``doc``, in text order.
 
     Time references are resolved against ``anchor``, or the document's publication
-    date when it is known.
+    date when it is known; ``anchor_assumed`` marks them as resolved against an
+    inferred date.
     """
     lex = lexicon or default_lexicon()
     if anchor is None and doc.published:
@@ -63,7 +65,7 @@ def extract_claims(
         if not wanted:
             continue
         tokens = sentence_words[index]
-        dates = find_date_mentions(doc.text, sentence.start, sentence.end, anchor=anchor)
+        dates = find_date_mentions(doc.text, sentence.start, sentence.end, anchor=anchor, assumed=anchor_assumed)
         previous = [sentence_words[k] for k in range(max(0, index - _ANTECEDENT_SENTENCES), index)]
         for phrase in wanted:
             claims.append(
@@ -295,31 +297,13 @@ def _with_note(claim: Claim, note: str) -> Claim:
 
 # --- when -------------------------------------------------------------------------------
 
-_CLAUSE_BREAKS = (", and ", "; ", " and that ", ", but ", ", while ", ", which ", ", who ", ", after ", ", where ", ", when ")
-
-
-def _clause_bounds(text: str, sentence: Sentence, position: int) -> tuple[int, int]:
-    chunk = text[sentence.start : sentence.end].casefold()
-    start, end = sentence.start, sentence.end
-    for marker in _CLAUSE_BREAKS:
-        pos = chunk.find(marker)
-        while pos >= 0:
-            absolute = sentence.start + pos
-            if absolute < position:
-                start = max(start, absolute)
-            else:
-                end = min(end, absolute)
-            pos = chunk.find(marker, pos + 1)
-    return start, end
-
-
 def _time_reference(text, sentence, phrase, dates: Sequence[DateMention], attribution) -> Optional[DateMention]:
     """The date expression that says when the figure applies: in its clause, or one
     that opens the sentence ("In January, ..."), but never the time of the statement
     itself ("said on Tuesday")."""
     if not dates:
         return None
-    start, end = _clause_bounds(text, sentence, phrase.start)
+    start, end = clause_bounds(text, sentence, phrase.start)
     candidates = []
     for mention in dates:
         if attribution and _dates_the_statement(text, attribution, mention):

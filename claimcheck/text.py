@@ -312,6 +312,31 @@ def _add_sentence(out: list[Sentence], text: str, start: int, end: int) -> None:
         out.append(Sentence(start, end, text[start:end]))
 
 
+# --- clauses --------------------------------------------------------------------------
+
+_CLAUSE_BREAK = regex.compile(
+    r"""
+    , \s+ (?:and|but|while|which|who|after|where|when) \b   # ", and ...", ", which ..."
+    | \s and \s+ that \b                                  # "... and that ..."
+    | ;                                                    # "...; ..."
+    """,
+    regex.VERBOSE | regex.IGNORECASE,
+)
+
+
+def clause_bounds(text: str, sentence: Sentence, position: int) -> tuple[int, int]:
+    """The ``[start, end)`` of the clause of ``sentence`` that holds ``position``:
+    the sentence cut at the clause breaks around it (", and", "; ", ", which", ...)."""
+    start, end = sentence.start, sentence.end
+    for m in _CLAUSE_BREAK.finditer(text, sentence.start, sentence.end, timeout=TIMEOUT):
+        if m.start() < position:
+            start = max(start, m.start())
+        else:
+            end = min(end, m.start())
+            break
+    return start, end
+
+
 # --- quotations ---------------------------------------------------------------------
 
 _QUOTE_PAIRS = {"“": "”", "‘": "’", '"': '"', "'": "'"}
