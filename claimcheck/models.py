@@ -230,3 +230,61 @@ class Claim:
     time: Optional[DateMention]
     sentence: Sentence
     notes: tuple[str, ...] = ()  # e.g. 'described as "additional"', 'includes 3,000 ...'
+
+
+@dataclass(frozen=True)
+class DocumentAnchor:
+    """The date a document's relative expressions ("on Saturday") are resolved against."""
+
+    date: date
+    basis: str  # how it was chosen: "published (manifest)", "--as-of", "latest full date in the text", ...
+    assumed: bool  # True unless it is the document's known publication date
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"date": self.date.isoformat(), "basis": self.basis, "assumed": self.assumed}
+
+
+@dataclass(frozen=True)
+class Event:
+    """A happening dated by one date expression: the clause it dates, with provenance.
+
+    ``date.start``/``date.end`` is the date expression's span in the document; the
+    clause ``[clause_start, clause_end)`` is what happened.
+    """
+
+    id: str
+    doc: str
+    part: int
+    date: DateMention
+    clause_start: int
+    clause_end: int
+    sentence: Sentence
+    attribution: Optional[Attribution]
+    durations: tuple[DateMention, ...] = ()  # "for seven months" in the same clause
+    claims: tuple[str, ...] = ()  # ids of claims this date expression dates
+    terms: tuple[str, ...] = ()  # key words used to match it with other sources' events
+    cluster: Optional[str] = None  # the id of the EventCluster it belongs to
+
+    @property
+    def interval(self) -> Optional[DateInterval]:
+        return self.date.resolved
+
+
+@dataclass(frozen=True)
+class DateReading:
+    """One date a cluster's events give, and the events that give it."""
+
+    interval: DateInterval
+    events: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class EventCluster:
+    """Events from several places that describe the same happening."""
+
+    id: str
+    events: tuple[str, ...]
+    terms: tuple[str, ...]  # the key words they share
+    readings: tuple[DateReading, ...]  # distinct dates, earliest first
+    conflict: bool  # two readings cannot both hold
+    reasons: tuple[str, ...] = ()  # what may explain a conflict

@@ -80,3 +80,20 @@ def alternation(words) -> str:
     import regex
 
     return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+# Words that say nothing about which happening a sentence reports: function words,
+# reporting verbs and calendar words. The timeline matches events on the rest.
+STOPWORDS: frozenset[str] = frozenset(
+    """a about above after again against all also am an and any are as at be because been
+    before being below between both but by can could did do does doing down during each
+    few for from further had has have having he her here hers him his how i if in into is
+    it its itself just me more most my no nor not now of off on once only or other our
+    ours out over own same she should so some such than that the their theirs them then
+    there these they this those through to too under until up very was we were what when
+    where which while who whom why will with would you your yet since per via amid
+    according said says say saying told tells tell reported reports report stated added
+    noted cited citing one first last next earlier
+    later ago year years month months week weeks day days today yesterday tomorrow
+    morning afternoon evening night weekend early mid late recent recently time times
+    new also however still even many much may might must shall""".split()
+) | frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset(SEASONS)
