@@ -18,6 +18,9 @@ __all__ = [
     "build_diff_report",
     "build_claims_report",
     "build_sources_report",
+    "build_timeline_report",
+    "extract_events",
+    "document_anchors",
 ]
 
 
@@ -35,7 +38,15 @@ def __getattr__(name: str):
         from .comparison import compare
 
         return compare
-    if name in ("build_diff_report", "build_claims_report", "build_sources_report"):
+    if name == "extract_events":
+        from .timeline import extract_events
+
+        return extract_events
+    if name == "document_anchors":
+        from .anchors import document_anchors
+
+        return document_anchors
+    if name in ("build_diff_report", "build_claims_report", "build_sources_report", "build_timeline_report"):
         from . import report
 
         return getattr(report, name)

@@ -227,8 +227,65 @@ def sources(
     )
 
 
+@app.command()
+def timeline(
+    keyword: Annotated[
+        Optional[str],
+        typer.Argument(help="Only events whose sentence mentions this word (or topic, e.g. troops).", show_default=False),
+    ] = None,
+    paths: Paths = None,
+    as_of: Annotated[
+        Optional[str],
+        typer.Option("--as-of", help="Resolve relative dates in undated documents against this date (YYYY-MM-DD).",
+                     show_default=False),
+    ] = None,
+    date_from: Annotated[
+        Optional[str], typer.Option("--from", help="Only events on or after this date (YYYY-MM-DD, YYYY-MM or YYYY).", show_default=False)
+    ] = None,
+    date_to: Annotated[
+        Optional[str], typer.Option("--to", help="Only events on or before this date (YYYY-MM-DD, YYYY-MM or YYYY).", show_default=False)
+    ] = None,
+    check: Annotated[bool, typer.Option("--check", help="Exit with status 1 when sources date one happening differently.")] = False,
+    manifest: ManifestOpt = None,
+    keep_boilerplate: KeepBoilerplateFlag = False,
+    json: JsonFlag = False,
+    jsonl: JsonlFlag = False,
+    no_color: NoColorFlag = False,
+    debug: DebugFlag = False,
+) -> None:
+    """Show dated events across sources in date order, which sources date the same
+    happening differently, and what each relative date was resolved against.
+
+    Example: claimcheck timeline troops ./articles --from 2025-01
+    """
+    from .render import json as render_json
+    from .render import timeline_table
+    from .report import build_timeline_report, parse_date_option
+
+    path_list = list(paths or [])
+    if keyword is not None and not path_list and _names_a_path(keyword):
+        path_list.insert(0, keyword)
+        keyword = None
+
+    def build():
+        return build_timeline_report(
+            keyword,
+            path_list,
+            _path(manifest),
+            as_of=parse_date_option(as_of, "--as-of", day_only=True),
+            date_from=parse_date_option(date_from, "--from"),
+            date_to=parse_date_option(date_to, "--to", last_day=True),
+            keep_boilerplate=keep_boilerplate,
+        )
+
+    report = _run(OutputOptions(json, jsonl, no_color, debug), build, render_json.timeline_document,
+                  timeline_table.timeline_renderables)
+    if check and report.has_conflicts:
+        raise typer.Exit(int(ExitCode.CONFLICTS))
+
+
 def _names_a_path(arg: str) -> bool:
-    """Whether `diff`'s first argument is a path rather than a topic word.
+    """Whether the first argument of `diff` or `timeline` is a path rather than a word.
 
     A word the lexicon knows stays a topic even when a folder of that name exists.
     """

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Optional, Sequence, Union
@@ -11,7 +13,7 @@ from .comparison import DEFAULT_TOLERANCE, Comparison, compare
 from .corpus import load_corpus
 from .errors import ConfigError, TopicError
 from .lexicon import Lexicon, lexicon_for, singular
-from .models import Claim, Corpus
+from .models import Claim, Corpus, DocumentAnchor, Event, EventCluster
 
 SCHEMA_VERSION = 1
 
@@ -47,7 +49,25 @@ class DiffReport:
         return self.comparison.conflict_count > 0
 
 
-Report = Union[ClaimsReport, DiffReport, SourcesReport]
+@dataclass(frozen=True)
+class TimelineReport:
+    """Dated events across the corpus in date order, with clusters and date conflicts."""
+
+    corpus: Corpus
+    events: tuple[Event, ...]
+    clusters: tuple[EventCluster, ...]
+    anchors: dict[str, Optional[DocumentAnchor]]
+    claims: dict[str, Claim]  # the claims events list, by id
+    keyword: Optional[str] = None
+    date_from: Optional[dt.date] = None
+    date_to: Optional[dt.date] = None
+
+    @property
+    def has_conflicts(self) -> bool:
+        return any(c.conflict for c in self.clusters)
+
+
+Report = Union[ClaimsReport, DiffReport, SourcesReport, TimelineReport]
 
 
 def corpus_claims(corpus: Corpus, lexicon: Lexicon, keep_boilerplate: bool = False) -> list[Claim]:
@@ -129,3 +149,79 @@ def build_diff_report(
 def build_sources_report(paths: Sequence[str] = (), manifest: Optional[str] = None) -> SourcesReport:
     """The documents with their metadata, articles and what was left out."""
     return SourcesReport(load_corpus(paths, manifest))
+
+
+_USER_DATE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
+
+
+def parse_date_option(value: Optional[str], option: str, *, last_day: bool = False, day_only: bool = False) -> Optional[dt.date]:
+    """A date given on the command line: YYYY-MM-DD, or (unless ``day_only``) YYYY-MM or
+    YYYY, taken as their first day, or their last with ``last_day``."""
+    if value is None:
+        return None
+    wanted = "YYYY-MM-DD" if day_only else "YYYY-MM-DD, YYYY-MM or YYYY"
+    m = _USER_DATE.fullmatch(value.strip())
+    if not m or (day_only and m.group(3) is None):
+        raise ConfigError(f"{option} must be a date ({wanted}), not '{value}'")
+    year, month, day = int(m.group(1)), m.group(2), m.group(3)
+    try:
+        if month is None:
+            return dt.date(year, 12, 31) if last_day else dt.date(year, 1, 1)
+        if day is None:
+            first = dt.date(year, int(month), 1)
+            if not last_day:
+                return first
+            following = dt.date(year + (first.month == 12), first.month % 12 + 1, 1)
+            return following - dt.timedelta(days=1)
+        return dt.date(year, int(month), int(day))
+    except ValueError:
+        raise ConfigError(f"{option} is not a real date: '{value}'", hint=wanted) from None
+
+
+def build_timeline_report(
+    keyword: Optional[str] = None,
+    paths: Sequence[str] = (),
+    manifest: Optional[str] = None,
+    as_of: Optional[dt.date] = None,
+    date_from: Optional[dt.date] = None,
+    date_to: Optional[dt.date] = None,
+    keep_boilerplate: bool = False,
+) -> TimelineReport:
+    """Every dated event in date order, clustered across sources; then filtered by
+    ``keyword`` and by the dates ``[date_from, date_to]``."""
+    from .anchors import document_anchors
+    from .timeline import cluster_events, extract_events, matches_keyword, overlaps
+
+    if date_from and date_to and date_from > date_to:
+        raise ConfigError(f"--from {date_from} is after --to {date_to}")
+    if keyword is not None and not keyword.strip():
+        raise ConfigError("the keyword is empty", hint="give a word such as 'troops', or leave it out")
+    corpus = load_corpus(paths, manifest)
+    lexicon = lexicon_for(corpus.topics)
+    anchors = document_anchors(corpus, as_of)
+    events: list[Event] = []
+    claims: dict[str, Claim] = {}
+    for doc in corpus.documents:
+        anchor = anchors[doc.id]
+        day, assumed = (anchor.date, anchor.assumed) if anchor else (None, False)
+        doc_claims = extract_claims(doc, lexicon, keep_boilerplate, anchor=day, anchor_assumed=assumed)
+        claims.update((c.id, c) for c in doc_claims)
+        events.extend(extract_events(doc, lexicon, anchor, doc_claims, keep_boilerplate))
+    events, clusters = cluster_events(events)
+    topics = {cid: c.topic for cid, c in claims.items()}
+    shown = [
+        e for e in events
+        if overlaps(e, date_from, date_to) and (keyword is None or matches_keyword(e, keyword, lexicon, topics))
+    ]
+    shown_clusters = {e.cluster for e in shown}
+    listed = {cid for e in shown for cid in e.claims}
+    return TimelineReport(
+        corpus,
+        tuple(shown),
+        tuple(c for c in clusters if c.id in shown_clusters),
+        anchors,
+        {cid: c for cid, c in claims.items() if cid in listed},
+        keyword,
+        date_from,
+        date_to,
+    )

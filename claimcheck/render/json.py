@@ -11,8 +11,8 @@ import json as _json
 from typing import Any, Iterator, Optional
 
 from ..comparison import Group
-from ..models import Claim, Corpus, DateMention, Document, MetaField
-from ..report import SCHEMA_VERSION, ClaimsReport, DiffReport, SourcesReport
+from ..models import Claim, Corpus, DateMention, Document, DocumentAnchor, Event, EventCluster, MetaField
+from ..report import SCHEMA_VERSION, ClaimsReport, DiffReport, SourcesReport, TimelineReport
 
 
 def _meta(field: Optional[MetaField]) -> Optional[dict[str, Any]]:
@@ -133,9 +133,87 @@ def sources_document(report: SourcesReport) -> dict[str, Any]:
     }
 
 
+def _event_date(event: Event, anchor: Optional[DocumentAnchor]) -> dict[str, Any]:
+    mention = event.date
+    iv = mention.resolved
+    return {
+        "start": iv.start.isoformat() if iv else None,
+        "end": iv.end.isoformat() if iv else None,
+        "precision": iv.precision if iv else None,
+        "note": iv.note if iv else None,
+        "future": mention.future,
+        "assumed": mention.assumed,
+        "anchor": mention.anchor.isoformat() if mention.anchor else None,
+        "anchor_basis": anchor.basis if anchor and mention.anchor else None,
+    }
+
+
+def event_to_dict(event: Event, text: str, anchor: Optional[DocumentAnchor]) -> dict[str, Any]:
+    """An event: the date expression's span and text, its resolution, the clause it dates."""
+    mention = event.date
+    return {
+        "id": event.id,
+        "doc": event.doc,
+        "part": event.part,
+        "start": mention.start,
+        "end": mention.end,
+        "text": mention.text,
+        "kind": mention.kind,
+        "date": _event_date(event, anchor),
+        "clause": {"start": event.clause_start, "end": event.clause_end, "text": text[event.clause_start : event.clause_end]},
+        "sentence": {"start": event.sentence.start, "end": event.sentence.end, "text": event.sentence.text},
+        "attribution": event.attribution.to_dict() if event.attribution else None,
+        "durations": [{"text": d.text, "start": d.start, "end": d.end} for d in event.durations],
+        "claims": list(event.claims),
+        "terms": list(event.terms),
+        "cluster": event.cluster,
+    }
+
+
+def cluster_to_dict(cluster: EventCluster) -> dict[str, Any]:
+    return {
+        "id": cluster.id,
+        "events": list(cluster.events),
+        "terms": list(cluster.terms),
+        "conflict": cluster.conflict,
+        "readings": [
+            {**reading.interval.to_dict(), "events": list(reading.events)} for reading in cluster.readings
+        ],
+        "reasons": list(cluster.reasons),
+    }
+
+
+def timeline_document(report: TimelineReport) -> dict[str, Any]:
+    texts = {d.id: d.text for d in report.corpus.documents}
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "command": "timeline",
+        "keyword": report.keyword,
+        "from": report.date_from.isoformat() if report.date_from else None,
+        "to": report.date_to.isoformat() if report.date_to else None,
+        "documents": [document_to_dict(d) for d in report.corpus.documents],
+        "skipped": _skipped(report.corpus),
+        "anchors": [
+            {"doc": doc_id, **(anchor.to_dict() if anchor else {"date": None, "basis": None, "assumed": False})}
+            for doc_id, anchor in report.anchors.items()
+        ],
+        "events": [event_to_dict(e, texts[e.doc], report.anchors.get(e.doc)) for e in report.events],
+        "clusters": [cluster_to_dict(c) for c in report.clusters],
+        "claims": [claim_to_dict(c) for c in report.claims.values()],
+    }
+
+
 def records(document: dict[str, Any]) -> Iterator[dict[str, Any]]:
     """JSON Lines records for a JSON document: one per item, then a summary."""
-    singular = {"documents": "document", "skipped": "skipped", "claims": "claim", "groups": "group", "events": "event"}
+    singular = {
+        "documents": "document",
+        "skipped": "skipped",
+        "anchors": "anchor",
+        "claims": "claim",
+        "groups": "group",
+        "events": "event",
+        "clusters": "cluster",
+    }
     counts = {}
     for key, kind in singular.items():
         items = document.get(key)
@@ -147,6 +225,8 @@ def records(document: dict[str, Any]) -> Iterator[dict[str, Any]]:
     summary = {"schema_version": document["schema_version"], "command": document["command"], **counts}
     if "groups" in document:
         summary["conflicts"] = sum(len(g["conflicts"]) for g in document["groups"])
+    if "clusters" in document:
+        summary["date_conflicts"] = sum(1 for c in document["clusters"] if c["conflict"])
     yield {"type": "summary", "data": summary}
 
 

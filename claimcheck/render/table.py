@@ -176,7 +176,7 @@ def diff_renderables(report: DiffReport, markers: bool = False) -> list[Renderab
         out.append(Text(f"No claims {what} in {len(docs)} documents."))
     if report.topic is None and report.comparison.groups:
         out.append(topic_overview(report))
-        return out + _skipped_note(report.corpus)
+        return out + skipped_note(report.corpus)
     for group in report.comparison.groups:
         heading = Text(group.label, style="bold")
         heading.append(f" — {group.summary}")
@@ -186,7 +186,7 @@ def diff_renderables(report: DiffReport, markers: bool = False) -> list[Renderab
             out.append(conflict_list(group, docs))
         else:
             out.append(Text("No conflicts: these figures can all hold at once.\n", style=AGREE_STYLE))
-    return out + _skipped_note(report.corpus)
+    return out + skipped_note(report.corpus)
 
 
 def topic_overview(report: DiffReport) -> RenderableType:
@@ -241,7 +241,7 @@ def _claim_value(claim: Claim) -> str:
 def claims_renderables(report: ClaimsReport) -> list[RenderableType]:
     title = f"{len(report.claims)} claims" + (f" on '{report.topic}'" if report.topic else "")
     title += f" in {len(report.corpus.documents)} documents"
-    return [Text(title, style="bold"), ClaimsTable(report), *_skipped_note(report.corpus)]
+    return [Text(title, style="bold"), ClaimsTable(report), *skipped_note(report.corpus)]
 
 
 def sources_renderables(report: SourcesReport) -> list[RenderableType]:
@@ -262,7 +262,7 @@ def sources_renderables(report: SourcesReport) -> list[RenderableType]:
         for span in doc.boilerplate:
             table.add_row("left out", Text(f"{span.reason} [{span.start}–{span.end}): {_preview(doc.text[span.start:span.end])}"))
         out.append(table)
-    return out + _skipped_note(corpus)
+    return out + skipped_note(corpus)
 
 
 def _preview(text: str, limit: int = 70) -> str:
@@ -270,7 +270,7 @@ def _preview(text: str, limit: int = 70) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
-def _skipped_note(corpus: Corpus) -> list[RenderableType]:
+def skipped_note(corpus: Corpus) -> list[RenderableType]:
     if not corpus.skipped:
         return []
     text = Text(f"Skipped {len(corpus.skipped)} file(s):\n", style="yellow")
