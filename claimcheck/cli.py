@@ -52,6 +52,11 @@ KeepBoilerplateFlag = Annotated[
 ]
 NoColorFlag = Annotated[bool, typer.Option("--no-color", help="Plain text (also when NO_COLOR is set or output is not a terminal).")]
 DebugFlag = Annotated[bool, typer.Option("--debug", help="Show the full traceback of an error.")]
+JobsOpt = Annotated[
+    int, typer.Option("--jobs", "-j", help="Processes for large corpora (0: one per core).", min=0, show_default=True)
+]
+NoCacheFlag = Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the per-document result cache.")]
+PROGRESS_MIN_DOCUMENTS = 300  # fewer documents than this finish before a bar is worth drawing
 
 
 @dataclass(frozen=True)
@@ -122,6 +127,40 @@ def _run(options: OutputOptions, build: Callable[[], Report], to_json: Callable,
     return report
 
 
+def _run_options(jobs: int, no_cache: bool):
+    """Processes, cache and progress display for a command that extracts claims."""
+    from .cache import ResultCache
+    from .pipeline import default_jobs
+    from .report import RunOptions
+
+    return RunOptions(jobs or default_jobs(), ResultCache.default(enabled=not no_cache), _ProgressBar())
+
+
+class _ProgressBar:
+    """A Rich progress bar on stderr, drawn only for large corpora when stderr is a terminal."""
+
+    def __init__(self) -> None:
+        self.bar = None
+        self.task = None
+        self.decided = False
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.decided:
+            self.decided = True
+            if total >= PROGRESS_MIN_DOCUMENTS and sys.stderr.isatty():
+                from rich.console import Console
+                from rich.progress import Progress
+
+                self.bar = Progress(console=Console(stderr=True), transient=True)
+                self.task = self.bar.add_task("Reading documents", total=total)
+                self.bar.start()
+        if self.bar is not None:
+            self.bar.update(self.task, completed=done)
+            if done >= total:
+                self.bar.stop()
+                self.bar = None
+
+
 def _silence_stdout() -> None:
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
@@ -152,6 +191,8 @@ def diff(
     check: Annotated[bool, typer.Option("--check", help="Exit with status 1 when any figures conflict.")] = False,
     manifest: ManifestOpt = None,
     keep_boilerplate: KeepBoilerplateFlag = False,
+    jobs: JobsOpt = 0,
+    no_cache: NoCacheFlag = False,
     json: JsonFlag = False,
     jsonl: JsonlFlag = False,
     no_color: NoColorFlag = False,
@@ -172,7 +213,8 @@ def diff(
     options = OutputOptions(json, jsonl, no_color, debug)
     report = _run(
         options,
-        lambda: build_diff_report(topic, path_list, _path(manifest), keep_boilerplate, tolerance),
+        lambda: build_diff_report(topic, path_list, _path(manifest), keep_boilerplate, tolerance,
+                                  _run_options(jobs, no_cache)),
         render_json.diff_document,
         render_table.diff_renderables,
     )
@@ -186,6 +228,8 @@ def claims(
     topic: Annotated[Optional[str], typer.Option("--topic", "-t", help="Only claims on this topic or counted noun.")] = None,
     manifest: ManifestOpt = None,
     keep_boilerplate: KeepBoilerplateFlag = False,
+    jobs: JobsOpt = 0,
+    no_cache: NoCacheFlag = False,
     json: JsonFlag = False,
     jsonl: JsonlFlag = False,
     no_color: NoColorFlag = False,
@@ -198,7 +242,7 @@ def claims(
 
     _run(
         OutputOptions(json, jsonl, no_color, debug),
-        lambda: build_claims_report(paths or [], topic, _path(manifest), keep_boilerplate),
+        lambda: build_claims_report(paths or [], topic, _path(manifest), keep_boilerplate, _run_options(jobs, no_cache)),
         render_json.claims_document,
         lambda report, markers: render_table.claims_renderables(report),
     )
@@ -248,6 +292,8 @@ def timeline(
     check: Annotated[bool, typer.Option("--check", help="Exit with status 1 when sources date one happening differently.")] = False,
     manifest: ManifestOpt = None,
     keep_boilerplate: KeepBoilerplateFlag = False,
+    jobs: JobsOpt = 0,
+    no_cache: NoCacheFlag = False,
     json: JsonFlag = False,
     jsonl: JsonlFlag = False,
     no_color: NoColorFlag = False,
@@ -276,12 +322,38 @@ def timeline(
             date_from=parse_date_option(date_from, "--from"),
             date_to=parse_date_option(date_to, "--to", last_day=True),
             keep_boilerplate=keep_boilerplate,
+            run=_run_options(jobs, no_cache),
         )
 
     report = _run(OutputOptions(json, jsonl, no_color, debug), build, render_json.timeline_document,
                   timeline_table.timeline_renderables)
     if check and report.has_conflicts:
         raise typer.Exit(int(ExitCode.CONFLICTS))
+
+
+cache_app = typer.Typer(
+    help="Show or clear the cache of per-document results (kept in the user cache folder).",
+    no_args_is_help=True,
+)
+app.add_typer(cache_app, name="cache")
+
+
+@cache_app.command("info")
+def cache_info() -> None:
+    """Where the cache is, and how many entries and bytes it holds."""
+    from .cache import cache_dir, cache_usage
+
+    count, size = cache_usage()
+    typer.echo(f"{cache_dir()}: {count} entries, {size:,} bytes")
+
+
+@cache_app.command("clear")
+def cache_clear() -> None:
+    """Delete every cached result (they are rebuilt on the next run)."""
+    from .cache import cache_dir, clear_cache
+
+    count, size = clear_cache()
+    typer.echo(f"Removed {count} entries ({size:,} bytes) from {cache_dir()}")
 
 
 def _names_a_path(arg: str) -> bool:

@@ -8,12 +8,13 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Optional, Sequence, Union
 
-from .claims import extract_claims
+from .cache import ResultCache
 from .comparison import DEFAULT_TOLERANCE, Comparison, compare
 from .corpus import load_corpus
 from .errors import ConfigError, TopicError
 from .lexicon import Lexicon, lexicon_for, singular
 from .models import Claim, Corpus, DocumentAnchor, Event, EventCluster
+from .pipeline import ExtractOptions, Progress, analyse_documents
 
 SCHEMA_VERSION = 1
 
@@ -70,9 +71,21 @@ class TimelineReport:
 Report = Union[ClaimsReport, DiffReport, SourcesReport, TimelineReport]
 
 
-def corpus_claims(corpus: Corpus, lexicon: Lexicon, keep_boilerplate: bool = False) -> list[Claim]:
+@dataclass(frozen=True)
+class RunOptions:
+    """How extraction runs: processes, cache, progress. None of it changes the output."""
+
+    jobs: int = 1
+    cache: Optional[ResultCache] = None
+    progress: Optional[Progress] = None
+
+
+def corpus_claims(corpus: Corpus, lexicon: Lexicon, keep_boilerplate: bool = False,
+                  run: RunOptions = RunOptions()) -> list[Claim]:
     """Claims from every document, in document order then text order."""
-    return [c for doc in corpus.documents for c in extract_claims(doc, lexicon, keep_boilerplate)]
+    results = analyse_documents(corpus.documents, lexicon, ExtractOptions(keep_boilerplate),
+                                jobs=run.jobs, cache=run.cache, progress=run.progress)
+    return [c for _, result in results for c in result.claims]
 
 
 def topic_counts(claims: Sequence[Claim]) -> Counter:
@@ -112,10 +125,11 @@ def build_claims_report(
     topic: Optional[str] = None,
     manifest: Optional[str] = None,
     keep_boilerplate: bool = False,
+    run: RunOptions = RunOptions(),
 ) -> ClaimsReport:
     corpus = load_corpus(paths, manifest)
     lexicon = lexicon_for(corpus.topics)
-    claims = corpus_claims(corpus, lexicon, keep_boilerplate)
+    claims = corpus_claims(corpus, lexicon, keep_boilerplate, run)
     if topic is not None:
         topic, claims = select_topic(topic, claims, lexicon)
     return ClaimsReport(corpus, tuple(claims), topic)
@@ -127,13 +141,14 @@ def build_diff_report(
     manifest: Optional[str] = None,
     keep_boilerplate: bool = False,
     tolerance: float = DEFAULT_TOLERANCE,
+    run: RunOptions = RunOptions(),
 ) -> DiffReport:
     """Compare the claims on ``topic``; with no topic, every topic that has a conflict."""
     if not 0 <= tolerance < 1:
         raise ConfigError(f"--tolerance must be between 0 and 1 (got {tolerance})", hint="0.05 means 5%")
     corpus = load_corpus(paths, manifest)
     lexicon = lexicon_for(corpus.topics)
-    claims = corpus_claims(corpus, lexicon, keep_boilerplate)
+    claims = corpus_claims(corpus, lexicon, keep_boilerplate, run)
     if topic is not None:
         topic, claims = select_topic(topic, claims, lexicon)
     comparison = compare(claims, corpus.documents, tolerance)
@@ -186,11 +201,12 @@ def build_timeline_report(
     date_from: Optional[dt.date] = None,
     date_to: Optional[dt.date] = None,
     keep_boilerplate: bool = False,
+    run: RunOptions = RunOptions(),
 ) -> TimelineReport:
     """Every dated event in date order, clustered across sources; then filtered by
     ``keyword`` and by the dates ``[date_from, date_to]``."""
     from .anchors import document_anchors
-    from .timeline import cluster_events, extract_events, matches_keyword, overlaps
+    from .timeline import cluster_events, matches_keyword, overlaps
 
     if date_from and date_to and date_from > date_to:
         raise ConfigError(f"--from {date_from} is after --to {date_to}")
@@ -201,12 +217,11 @@ def build_timeline_report(
     anchors = document_anchors(corpus, as_of)
     events: list[Event] = []
     claims: dict[str, Claim] = {}
-    for doc in corpus.documents:
-        anchor = anchors[doc.id]
-        day, assumed = (anchor.date, anchor.assumed) if anchor else (None, False)
-        doc_claims = extract_claims(doc, lexicon, keep_boilerplate, anchor=day, anchor_assumed=assumed)
-        claims.update((c.id, c) for c in doc_claims)
-        events.extend(extract_events(doc, lexicon, anchor, doc_claims, keep_boilerplate))
+    results = analyse_documents(corpus.documents, lexicon, ExtractOptions(keep_boilerplate, events=True), anchors,
+                                jobs=run.jobs, cache=run.cache, progress=run.progress)
+    for _, result in results:
+        claims.update((c.id, c) for c in result.claims)
+        events.extend(result.events)
     events, clusters = cluster_events(events)
     topics = {cid: c.topic for cid, c in claims.items()}
     shown = [

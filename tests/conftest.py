@@ -14,3 +14,12 @@ def pytest_addoption(parser):
 @pytest.fixture
 def update_golden(request) -> bool:
     return request.config.getoption("--update-golden")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_result_cache(tmp_path_factory):
+    """Tests never read or write the user's own result cache."""
+    mp = pytest.MonkeyPatch()
+    mp.setenv("CLAIMCHECK_CACHE_DIR", str(tmp_path_factory.mktemp("result-cache")))
+    yield
+    mp.undo()

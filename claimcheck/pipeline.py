@@ -1,0 +1,124 @@
+"""Documents -> per-document extraction results, cached and, for large corpora, in
+several processes. Results come back in document order whatever the process count,
+so the output is the same with ``--jobs 1`` and ``--jobs 8``."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+from dataclasses import dataclass
+from typing import Callable, Iterable, Iterator, Optional, Sequence
+
+from .cache import ResultCache
+from .lexicon import Lexicon
+from .models import Claim, Document, DocumentAnchor, Event
+
+# Below this many documents one process is faster than starting others.
+PARALLEL_MIN_DOCUMENTS = 16
+CHUNK_SIZE = 8
+
+Progress = Callable[[int, int], None]  # called with (documents finished, documents in all)
+
+
+@dataclass(frozen=True)
+class ExtractOptions:
+    keep_boilerplate: bool = False
+    events: bool = False  # also read timeline events (needs each document's anchor)
+
+
+@dataclass(frozen=True)
+class DocumentResult:
+    """What one document yields: its claims, and its events when they were asked for."""
+
+    claims: tuple[Claim, ...]
+    events: tuple[Event, ...] = ()
+
+
+def analyse_document(doc: Document, lexicon: Lexicon, options: ExtractOptions,
+                     anchor: Optional[DocumentAnchor] = None) -> DocumentResult:
+    """Claims (and events) of one document, claims' time references resolved against ``anchor``."""
+    from .claims import extract_claims  # the grammars compile on first use: a warm cache never needs them
+
+    day, assumed = (anchor.date, anchor.assumed) if anchor else (None, False)
+    claims = extract_claims(doc, lexicon, options.keep_boilerplate, anchor=day, anchor_assumed=assumed)
+    if not options.events:
+        return DocumentResult(tuple(claims))
+    from .timeline import extract_events
+
+    events = extract_events(doc, lexicon, anchor, claims, options.keep_boilerplate)
+    return DocumentResult(tuple(claims), tuple(events))
+
+
+def default_jobs() -> int:
+    """Every core this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def analyse_documents(
+    documents: Sequence[Document],
+    lexicon: Lexicon,
+    options: ExtractOptions,
+    anchors: Optional[dict[str, Optional[DocumentAnchor]]] = None,
+    *,
+    jobs: int = 1,
+    cache: Optional[ResultCache] = None,
+    progress: Optional[Progress] = None,
+) -> Iterator[tuple[Document, DocumentResult]]:
+    """Each document with its result, in document order, as soon as it is ready."""
+    cache = cache or ResultCache(None)
+    anchors = anchors or {}
+    lexicon_key = cache.key(lexicon.topics, sorted(lexicon.nouns.items()), sorted(lexicon.verbs.items())) if cache.enabled else None
+    keys = [
+        cache.key(d.id, d.text, d.parts, d.boilerplate, d.published, options, anchors.get(d.id), lexicon_key)
+        if cache.enabled else None
+        for d in documents
+    ]
+    cached = [cache.get(k) if k else None for k in keys]
+    todo = [i for i, hit in enumerate(cached) if hit is None]
+    fresh = _run(
+        [(documents[i], anchors.get(documents[i].id)) for i in todo], lexicon, options,
+        jobs if len(todo) >= PARALLEL_MIN_DOCUMENTS else 1,
+    )
+    pending = iter(zip(todo, fresh))
+    for i, doc in enumerate(documents):
+        result = cached[i]
+        if result is None:
+            index, result = next(pending)
+            assert index == i
+            if keys[i]:
+                cache.put(keys[i], result)
+        if progress:
+            progress(i + 1, len(documents))
+        yield doc, result
+
+
+def _run(tasks: list[tuple[Document, Optional[DocumentAnchor]]], lexicon: Lexicon, options: ExtractOptions,
+         jobs: int) -> Iterable[DocumentResult]:
+    if jobs <= 1 or len(tasks) < 2:
+        return (analyse_document(doc, lexicon, options, anchor) for doc, anchor in tasks)
+    return _parallel(tasks, lexicon, options, jobs)
+
+
+def _parallel(tasks, lexicon, options, jobs) -> Iterator[DocumentResult]:
+    # fork shares the imported modules and compiled patterns; elsewhere spawn re-imports.
+    method = "fork" if sys.platform.startswith("linux") else "spawn"
+    context = multiprocessing.get_context(method)
+    with context.Pool(processes=jobs, initializer=_init_worker, initargs=(lexicon, options)) as pool:
+        yield from pool.imap(_work, tasks, chunksize=CHUNK_SIZE)
+
+
+_worker_state: dict[str, object] = {}
+
+
+def _init_worker(lexicon: Lexicon, options: ExtractOptions) -> None:
+    _worker_state["lexicon"] = lexicon
+    _worker_state["options"] = options
+
+
+def _work(task: tuple[Document, Optional[DocumentAnchor]]) -> DocumentResult:
+    doc, anchor = task
+    return analyse_document(doc, _worker_state["lexicon"], _worker_state["options"], anchor)  # type: ignore[arg-type]

@@ -1,0 +1,105 @@
+"""Extraction at scale: the result cache, several processes, and the same output either way."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from claimcheck.cache import ResultCache, cache_usage, clear_cache
+from claimcheck.cli import app
+from claimcheck.corpus import load_corpus
+from claimcheck.lexicon import default_lexicon
+from claimcheck.pipeline import PARALLEL_MIN_DOCUMENTS, ExtractOptions, analyse_documents
+
+from test_cli import PLAIN
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+
+
+def invoke(*args: str, env: dict | None = None):
+    return CliRunner().invoke(app, list(args), env={**PLAIN, **(env or {})})
+
+
+@pytest.fixture
+def cache_dir(tmp_path) -> Path:
+    return tmp_path / "cache"
+
+
+def test_second_run_reads_every_document_from_the_cache(cache_dir):
+    corpus = load_corpus([])
+    lexicon = default_lexicon()
+    cold = ResultCache(cache_dir)
+    first = [r for _, r in analyse_documents(corpus.documents, lexicon, ExtractOptions(), cache=cold)]
+    assert (cold.hits, cold.misses) == (0, len(corpus.documents))
+    warm = ResultCache(cache_dir)
+    second = [r for _, r in analyse_documents(corpus.documents, lexicon, ExtractOptions(), cache=warm)]
+    assert (warm.hits, warm.misses) == (len(corpus.documents), 0)
+    assert first == second
+
+
+def test_options_and_anchors_are_part_of_the_key(cache_dir):
+    corpus = load_corpus([])
+    lexicon = default_lexicon()
+    cache = ResultCache(cache_dir)
+    list(analyse_documents(corpus.documents, lexicon, ExtractOptions(), cache=cache))
+    list(analyse_documents(corpus.documents, lexicon, ExtractOptions(keep_boilerplate=True), cache=cache))
+    assert cache.hits == 0
+
+
+def test_a_damaged_entry_is_recomputed(cache_dir):
+    corpus = load_corpus([])
+    lexicon = default_lexicon()
+    first = [r for _, r in analyse_documents(corpus.documents, lexicon, ExtractOptions(), cache=ResultCache(cache_dir))]
+    for entry in cache_dir.rglob("*.pickle"):
+        entry.write_bytes(b"not a pickle")
+    again = ResultCache(cache_dir)
+    assert [r for _, r in analyse_documents(corpus.documents, lexicon, ExtractOptions(), cache=again)] == first
+    assert again.hits == 0
+
+
+def test_cache_commands_and_no_cache(tmp_path):
+    env = {"CLAIMCHECK_CACHE_DIR": str(tmp_path / "c")}
+    assert invoke("claims", "--no-cache", "--json", env=env).exit_code == 0
+    assert cache_usage(tmp_path / "c" / "v1") == (0, 0)
+    cold = invoke("claims", "--json", env=env)
+    count, size = cache_usage(tmp_path / "c" / "v1")
+    assert count == 5 and size > 0
+    warm = invoke("claims", "--json", env=env)
+    assert warm.output == cold.output
+    info = invoke("cache", "info", env=env)
+    assert info.exit_code == 0 and "5 entries" in info.output
+    cleared = invoke("cache", "clear", env=env)
+    assert cleared.exit_code == 0 and "Removed 5 entries" in cleared.output
+    assert cache_usage(tmp_path / "c" / "v1") == (0, 0)
+    assert clear_cache(tmp_path / "c" / "v1") == (0, 0)
+
+
+def test_an_unwritable_cache_is_skipped_quietly(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    result = invoke("diff", "troops", "--json", env={"CLAIMCHECK_CACHE_DIR": str(blocker)})
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["groups"]
+
+
+@pytest.fixture
+def many_documents(tmp_path) -> Path:
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for copy in range(PARALLEL_MIN_DOCUMENTS // 5 + 1):
+        for source in sorted(CORPUS.glob("*.txt")):
+            shutil.copy(source, folder / f"{copy:02d}_{source.name}")
+    return folder
+
+
+@pytest.mark.parametrize("command", [["claims", "--jsonl"], ["diff", "troops", "--json"], ["timeline", "--json"]])
+def test_several_processes_give_identical_output(many_documents, command):
+    one = invoke(*command, str(many_documents), "--jobs", "1", "--no-cache")
+    two = invoke(*command, str(many_documents), "--jobs", "2", "--no-cache")
+    assert one.exit_code == two.exit_code == 0, two.output
+    assert one.output == two.output
+    assert one.output.count("01_000_") > 0
