@@ -6,6 +6,7 @@ decoded text, so ``document.text[x.start:x.end] == x.text`` holds for every span
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Optional, Union
@@ -151,9 +152,9 @@ class Document:
 
     def part_at(self, offset: int) -> int:
         """The number of the article that contains ``offset`` (1 when there is one)."""
-        for part in self.parts:
-            if part.start <= offset < part.end:
-                return part.number
+        i = bisect_right(self.parts, offset, key=lambda part: part.start) - 1  # parts are in text order
+        if i >= 0 and offset < self.parts[i].end:
+            return self.parts[i].number
         return self.parts[-1].number if self.parts else 1
 
     @property
