@@ -172,10 +172,24 @@ class SkippedFile:
 
 
 @dataclass(frozen=True)
+class InputWarning:
+    """A problem that did not stop the run: a manifest entry naming no file, or a
+    document only partly read."""
+
+    path: str  # the file concerned (a document's id when it has no path)
+    message: str
+    line: Optional[int] = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"path": self.path, "line": self.line, "message": self.message}
+
+
+@dataclass(frozen=True)
 class Corpus:
     documents: tuple[Document, ...]
     skipped: tuple[SkippedFile, ...] = ()
     topics: dict[str, Any] = field(default_factory=dict)  # user topics from the manifest
+    warnings: tuple[InputWarning, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,322 @@
+"""Hostile and broken input: each case ends in a clear message and a known exit status,
+never a traceback, a hang or a document lost without a word.
+
+Fixtures are made by code at test time (tests/hostile_inputs.py).
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import hostile_inputs as hostile
+from claimcheck import reading
+from claimcheck.claims import document_sentences, extract_claims
+from claimcheck.cli import app
+from claimcheck.corpus import load_corpus
+from claimcheck.decoding import decode
+from claimcheck.errors import InputError
+
+PLAIN = {"COLUMNS": "100", "NO_COLOR": "1", "TERM": "xterm", "FORCE_COLOR": None, "TTY_COMPATIBLE": None, "TTY_INTERACTIVE": None}
+GOOD = "Officials said about 14,000 troops were sent.\n"
+
+
+def cli(*args: str, input: str | None = None):
+    return CliRunner().invoke(app, list(args), env=PLAIN, input=input)
+
+
+def run_claimcheck(*args: str, **kwargs) -> subprocess.CompletedProcess:
+    """claimcheck in its own process, as a user runs it."""
+    env = {k: v for k, v in {**os.environ, **PLAIN, **kwargs.pop("env", {})}.items() if v is not None}
+    return subprocess.run([sys.executable, "-m", "claimcheck", *args], capture_output=True, env=env, timeout=120, **kwargs)
+
+
+def _one_stderr_line(result) -> str:
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    return lines[0]
+
+
+# ---------------------------------------------------------------- paths
+
+def _fifo(tmp: Path) -> Path:
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no FIFOs on this system")
+    os.mkfifo(tmp / "pipe.txt")
+    return tmp / "pipe.txt"
+
+
+def _symlink(tmp: Path, name: str, target: str) -> Path:
+    try:
+        os.symlink(target, tmp / name)
+    except (OSError, NotImplementedError):
+        pytest.skip("cannot make symbolic links here")
+    return tmp / name
+
+
+def _folder(tmp: Path, files: dict[str, bytes]) -> Path:
+    folder = tmp / "folder"
+    folder.mkdir()
+    for name, data in files.items():
+        (folder / name).parent.mkdir(exist_ok=True)
+        (folder / name).write_bytes(data)
+    return folder
+
+
+PATH_CASES = {
+    "missing path": (lambda tmp: tmp / "gone.txt", "no such file or folder"),
+    "empty folder": (lambda tmp: _folder(tmp, {}), "empty folder"),
+    "folder with no text files": (lambda tmp: _folder(tmp, {"sub/.DS_Store": b"\x00\x01"}), "no .txt or .md files in this folder"),
+    "symbolic link loop": (lambda tmp: _symlink(tmp, "loop.txt", "loop.txt"), "symbolic link loop"),
+    "broken symbolic link": (lambda tmp: _symlink(tmp, "dangling.txt", "nowhere.txt"), "broken symbolic link"),
+    "FIFO": (_fifo, "a named pipe, not a file (use - to read standard input)"),
+    "device": (lambda tmp: Path(os.devnull), "a character device, not a file"),
+    "empty file": (lambda tmp: _write(tmp / "empty.txt", b""), "empty file"),
+    "white space only": (lambda tmp: _write(tmp / "blank.txt", b" \r\n\t\n"), "no text (only white space)"),
+    "PDF named .txt": (lambda tmp: _write(tmp / "scan.txt", hostile.pdf()), "binary file (PDF document)"),
+}
+
+
+def _write(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
+
+
+def _unblock_fifos_later(tmp: Path, after: float = 10.0) -> None:
+    """If reading a FIFO ever blocks again, open it for writing so the test fails instead of hanging."""
+    def release():
+        for fifo in tmp.glob("*.txt"):
+            if fifo.is_fifo():
+                try:
+                    fd = os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
+                    os.close(fd)
+                except OSError:
+                    pass
+    timer = threading.Timer(after, release)
+    timer.daemon = True
+    timer.start()
+
+
+@pytest.mark.parametrize("case", PATH_CASES)
+def test_an_unusable_path_alone_is_one_error_line_and_exit_2(case, tmp_path):
+    make, reason = PATH_CASES[case]
+    path = str(make(tmp_path))
+    _unblock_fifos_later(tmp_path)
+    started = time.monotonic()
+    result = cli("claims", path)
+    assert time.monotonic() - started < 5
+    assert result.exit_code == 2
+    assert _one_stderr_line(result) == f"Error: nothing to read ({path}: {reason})"
+    assert result.stdout == ""
+
+
+@pytest.mark.parametrize("case", PATH_CASES)
+def test_an_unusable_path_beside_a_good_one_is_named_and_the_rest_read(case, tmp_path):
+    make, reason = PATH_CASES[case]
+    path = str(make(tmp_path))
+    good = _write(tmp_path / "good.txt", GOOD.encode())
+    _unblock_fifos_later(tmp_path)
+    result = cli("claims", str(good), path, "--json")
+    assert result.exit_code == 0
+    assert _one_stderr_line(result) == f"Warning: skipped {path}: {reason}"
+    data = json.loads(result.stdout)
+    assert [c["text"] for c in data["claims"]] == ["about 14,000"]
+    assert data["skipped"] == [{"path": path, "reason": reason}]
+    summary = [json.loads(line) for line in cli("sources", str(good), path, "--jsonl").stdout.splitlines()][-1]
+    assert (summary["data"]["documents"], summary["data"]["skipped"]) == (1, 1)
+    table = cli("sources", str(good), path).stdout
+    assert f"{path}: {reason}" in " ".join(table.split())  # the table may wrap the line
+
+
+def test_a_folder_reports_every_file_it_could_not_use(tmp_path):
+    folder = _folder(tmp_path, {"a.txt": GOOD.encode(), "empty.txt": b"", "scan.pdf": hostile.pdf(),
+                                "fake.txt": hostile.png(), ".hidden.txt": b"\x00\x01"})
+    (folder / "sub").mkdir()
+    (folder / "sub" / "b.md").write_text(GOOD, encoding="utf-8")
+    _symlink(folder, "loop.txt", "loop.txt")
+    _symlink(folder, "up", "..")
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(folder / "pipe.txt")
+    corpus = load_corpus([str(folder)])
+    assert [d.id for d in corpus.documents] == ["a.txt", "sub/b.md"]
+    reasons = {Path(s.path).name: s.reason for s in corpus.skipped}
+    assert reasons.pop("pipe.txt", "a named pipe, not a file (use - to read standard input)").startswith("a named pipe")
+    assert reasons == {
+        "empty.txt": "empty file",
+        "fake.txt": "binary file (PNG image)",
+        "loop.txt": "symbolic link loop",
+        "scan.pdf": "not a .txt or .md file",
+        "up": "symbolic link to a folder, not followed (give it as a path to read it)",
+    }
+    assert [s.path for s in corpus.skipped] == sorted(s.path for s in corpus.skipped)
+
+
+def test_an_unreadable_file_is_skipped_with_the_reason(tmp_path, monkeypatch):
+    locked = _write(tmp_path / "locked.txt", GOOD.encode())
+    good = _write(tmp_path / "good.txt", GOOD.encode())
+    real_open = os.open
+
+    def refuse(path, *args, **kwargs):  # what chmod 000 does, even for root
+        if Path(path) == locked:
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(reading.os, "open", refuse)
+    corpus = load_corpus([str(good), str(locked)])
+    assert [(s.path, s.reason) for s in corpus.skipped] == [(str(locked), "permission denied")]
+
+
+def test_an_unreadable_folder_is_skipped_and_its_siblings_read(tmp_path, monkeypatch):
+    folder = _folder(tmp_path, {"a.txt": GOOD.encode(), "closed/b.txt": GOOD.encode()})
+    real_scandir = os.scandir
+
+    def refuse(path="."):  # what chmod 000 on the folder does, even for root
+        if Path(path) == folder / "closed":
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(reading.os, "scandir", refuse)
+    corpus = load_corpus([str(folder)])
+    assert [d.id for d in corpus.documents] == ["a.txt"]
+    assert [(s.path, s.reason) for s in corpus.skipped] == [(str(folder / "closed"), "permission denied")]
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="needs file permissions that bind (not root)")
+def test_chmod_000_files_and_folders_are_skipped(tmp_path):
+    folder = _folder(tmp_path, {"a.txt": GOOD.encode(), "locked.txt": GOOD.encode()})
+    (folder / "closed").mkdir()
+    os.chmod(folder / "locked.txt", 0)
+    os.chmod(folder / "closed", 0)
+    try:
+        corpus = load_corpus([str(folder)])
+    finally:
+        os.chmod(folder / "locked.txt", 0o600)
+        os.chmod(folder / "closed", 0o700)
+    assert {(Path(s.path).name, s.reason) for s in corpus.skipped} == {("locked.txt", "permission denied"),
+                                                                      ("closed", "permission denied")}
+
+
+def test_a_folder_of_nothing_but_binaries_is_one_error_line(tmp_path):
+    folder = _folder(tmp_path, {f"scan{i:02}.txt": hostile.pdf() for i in range(12)})
+    result = cli("claims", str(folder))
+    assert result.exit_code == 2
+    line = _one_stderr_line(result)
+    assert line.startswith(f"Error: nothing to read ({folder}/scan00.txt: binary file (PDF document); ")
+    assert line.endswith("; and 7 more)")
+
+
+def test_the_same_file_twice_is_read_once(tmp_path):
+    good = _write(tmp_path / "good.txt", GOOD.encode())
+    corpus = load_corpus([str(tmp_path), str(good)])
+    assert [d.id for d in corpus.documents] == [f"{tmp_path}/good.txt"]
+    assert [s.reason for s in corpus.skipped] == [f"already read as {tmp_path}/good.txt"]
+
+
+# ---------------------------------------------------------------- standard input
+
+def test_empty_standard_input_is_an_error():
+    result = cli("claims", "-", input="")
+    assert result.exit_code == 2
+    assert _one_stderr_line(result) == "Error: nothing to read (-: standard input is empty)"
+
+
+def test_closed_standard_input_is_an_error():
+    if not shutil.which("sh"):
+        pytest.skip("needs a POSIX shell to close standard input")
+    env = {k: v for k, v in {**os.environ, **PLAIN}.items() if v is not None}
+    result = subprocess.run(["sh", "-c", 'exec "$0" -m claimcheck claims - <&-', sys.executable],
+                            capture_output=True, text=True, env=env, timeout=60)
+    assert result.returncode == 2
+    assert _one_stderr_line(result) == "Error: nothing to read (-: standard input is closed)"
+
+
+def test_binary_standard_input_is_skipped_not_read():
+    result = run_claimcheck("claims", "-", input=hostile.zip_archive())
+    assert result.returncode == 2
+    assert result.stderr.decode() == "Error: nothing to read (-: binary file (ZIP archive (or .docx, .xlsx, .epub)))\n"
+
+
+# ---------------------------------------------------------------- encodings
+
+@pytest.mark.parametrize("name", hostile.ENCODED)
+def test_encodings_decode_and_offsets_hold_in_the_decoded_text(name, tmp_path):
+    data, label, text = hostile.ENCODED[name]
+    (doc,) = load_corpus([str(_write(tmp_path / name, data))]).documents
+    assert (doc.text, doc.encoding) == (text, label)
+    claims = extract_claims(doc)
+    assert claims, "the figures in the file are read"
+    for claim in claims:
+        assert doc.text[claim.start : claim.end] == claim.text
+        assert doc.text[claim.sentence.start : claim.sentence.end] == claim.sentence.text
+
+
+def test_line_endings_of_every_kind_end_sentences(tmp_path):
+    data, _, _ = hostile.ENCODED["line-endings.txt"]
+    (doc,) = load_corpus([str(_write(tmp_path / "a.txt", data))]).documents
+    assert [c.text for c in extract_claims(doc)] == ["About 14,000", "Some 300", "At least 1,000"]
+    assert [s.text for s in document_sentences(doc)] == ["About 14,000 troops were sent.", "Some 300 died.", "At least 1,000 fled."]
+
+
+@pytest.mark.parametrize("name", hostile.BINARIES)
+def test_binary_files_are_skipped_with_what_they_are(name, tmp_path):
+    make, kind = hostile.BINARIES[name]
+    folder = _folder(tmp_path, {"good.txt": GOOD.encode(), name: make()})
+    corpus = load_corpus([str(folder)])
+    assert [d.id for d in corpus.documents] == ["good.txt"]
+    (skipped,) = corpus.skipped
+    assert skipped.reason.startswith("binary file (") and kind in skipped.reason
+
+
+def test_a_folder_of_mixed_files_gives_the_clean_folder_s_claims(tmp_path):
+    """The issue's done-when: good articles + a PDF + UTF-16 + Windows-1252 + an empty file."""
+    clean = hostile.copy_corpus(tmp_path / "clean")
+    mixed = hostile.mixed_folder(tmp_path / "mixed")
+    clean_data = json.loads(cli("claims", str(clean), "--json").stdout)
+    result = cli("claims", str(mixed), "--json")
+    assert result.exit_code == 0
+    mixed_data = json.loads(result.stdout)
+    articles = {d["id"] for d in clean_data["documents"]}
+    assert [c for c in mixed_data["claims"] if c["doc"] in articles] == clean_data["claims"]
+    encodings = {d["id"]: d["encoding"] for d in mixed_data["documents"] if d["id"] not in articles}
+    assert encodings == {"notepad.txt": "windows-1252", "windows-export.txt": "utf-16"}
+    assert {c["doc"] for c in mixed_data["claims"]} >= {"notepad.txt", "windows-export.txt"}
+    assert {Path(s["path"]).name: s["reason"] for s in mixed_data["skipped"]} == {
+        "empty.txt": "empty file",
+        "pasted-from-pdf.txt": "binary file (PDF document)",
+        "scan.pdf": "not a .txt or .md file",
+    }
+
+
+# ---------------------------------------------------------------- size and shape
+
+def _elapsed(fn) -> float:
+    started = time.perf_counter()
+    fn()
+    return max(time.perf_counter() - started, 1e-3)
+
+
+def test_a_50_mb_file_is_read_and_decoded(tmp_path):
+    """The byte layer at full size; the layout and claims layers at a tenth of it below."""
+    big = _write(tmp_path / "big.txt", (hostile.ARTICLE * (50_000_000 // len(hostile.ARTICLE) + 1)).encode()[:50_000_000])
+    data, _ = reading.read_file(str(big))
+    assert len(data) == 50_000_000
+    text, encoding = decode(data)
+    assert encoding == "utf-8" and len(text) < 50_000_000  # curly quotes are three bytes each
+
+
+def test_large_files_load_in_time_linear_in_their_size(tmp_path):
+    small = _write(tmp_path / "small.txt", (hostile.ARTICLE * 3_000).encode())  # about 0.3 MB
+    large = _write(tmp_path / "large.txt", (hostile.ARTICLE * 24_000).encode())  # about 2.3 MB
+    ratio = _elapsed(lambda: load_corpus([str(large)])) / _elapsed(lambda: load_corpus([str(small)]))
+    assert ratio < 24, ratio  # 8x the size: linear is ~8x
