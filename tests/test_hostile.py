@@ -10,6 +10,7 @@ import errno
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import threading
@@ -245,6 +246,109 @@ def test_binary_standard_input_is_skipped_not_read():
     result = run_claimcheck("claims", "-", input=hostile.zip_archive())
     assert result.returncode == 2
     assert result.stderr.decode() == "Error: nothing to read (-: binary file (ZIP archive (or .docx, .xlsx, .epub)))\n"
+
+
+def _blocked(pid: int) -> bool:
+    """Whether the process sleeps without using the processor (Linux /proc; elsewhere assume so after a pause)."""
+    stat_file = Path(f"/proc/{pid}/stat")
+    if not stat_file.exists():
+        time.sleep(3)
+        return True
+    before = stat_file.read_text().rsplit(")", 1)[1].split()
+    time.sleep(0.3)
+    after = stat_file.read_text().rsplit(")", 1)[1].split()
+    return after[0] == "S" and before[11:13] == after[11:13]  # state, then utime and stime unchanged
+
+
+def test_ctrl_c_exits_130_without_a_traceback():
+    env = {k: v for k, v in {**os.environ, **PLAIN}.items() if v is not None}
+    reader = subprocess.Popen([sys.executable, "-m", "claimcheck", "claims", "-"], stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    try:
+        deadline = time.monotonic() + 60
+        while not _blocked(reader.pid):  # waiting for the input that never comes
+            assert time.monotonic() < deadline, "claimcheck never started reading"
+        reader.send_signal(signal.SIGINT)
+        _, stderr = reader.communicate(timeout=30)
+    finally:
+        reader.kill()
+    assert reader.returncode == 130
+    assert stderr.decode() == "Interrupted.\n"
+
+
+# ---------------------------------------------------------------- configuration
+
+MANIFEST_CASES = {
+    "malformed TOML": ('[documents."a.txt"\noutlet = "A"\n', ":1:19: invalid TOML: Expected ']' at the end of a table declaration"),
+    "invalid date": ('[documents."a.txt"]\npublished = 2025-02-30\n', ":2:13: invalid TOML: Invalid date or datetime"),
+    "not a date": ('[documents."a.txt"]\n\npublished = "soon"\n', ':3: documents."a.txt".published: not a date: \'soon\' (use YYYY-MM-DD)'),
+    "unknown key": ('[documents."a.txt"]\noutlet = "A"\ndate = 2025-04-28\n', ':3: documents."a.txt": unknown key \'date\''),
+    "not UTF-8": ('[documents."a.txt"]\noutlet = "Caf\xe9"\n'.encode("latin-1"), ":2: not UTF-8 text (byte 0xe9)"),
+}
+
+
+@pytest.mark.parametrize("case", MANIFEST_CASES)
+def test_a_broken_manifest_is_one_line_with_file_and_line(case, tmp_path):
+    content, expected = MANIFEST_CASES[case]
+    folder = _folder(tmp_path, {"a.txt": GOOD.encode()})
+    (folder / "claimcheck.toml").write_bytes(content if isinstance(content, bytes) else content.encode())
+    result = cli("claims", str(folder))
+    assert result.exit_code == 2
+    assert _one_stderr_line(result).startswith(f"Error: {folder / 'claimcheck.toml'}{expected}")
+
+
+@pytest.mark.parametrize("args, expected", [
+    (["claims", "--manifest", "/no/such.toml"], "Error: /no/such.toml: cannot read manifest: no such file or directory"),
+    (["claims", "--topic", " "], "Error: the topic is empty"),
+    (["diff", "zeppelins"], "Error: no claims about 'zeppelins' in this corpus (topics found: "),
+    (["sources", "--json", "--jsonl"], "Error: --json and --jsonl cannot be used together (pick one output format)"),
+])
+def test_option_mistakes_are_one_line_and_exit_2(args, expected):
+    result = cli(*args)
+    assert result.exit_code == 2
+    assert _one_stderr_line(result).startswith(expected)
+
+
+def test_a_manifest_entry_naming_no_file_is_a_warning_with_its_line(tmp_path):
+    folder = _folder(tmp_path, {"a.txt": GOOD.encode()})
+    (folder / "claimcheck.toml").write_text('[documents."a.txt"]\noutlet = "A"\n\n[documents."gone.txt"]\noutlet = "B"\n')
+    result = cli("claims", str(folder), "--json")
+    assert result.exit_code == 0
+    manifest = str(folder / "claimcheck.toml")
+    assert _one_stderr_line(result) == f'Warning: {manifest}:4: documents."gone.txt" names no file'
+    data = json.loads(result.stdout)
+    assert data["warnings"] == [{"path": manifest, "line": 4, "message": 'documents."gone.txt" names no file'}]
+    assert [d["outlet"]["value"] for d in data["documents"]] == ["A"]
+
+
+# ---------------------------------------------------------------- terminals
+
+def test_output_is_safe_in_a_terminal_that_is_not_utf8(tmp_path):
+    folder = hostile.copy_corpus(tmp_path / "corpus")
+    utf8 = run_claimcheck("claims", "--json", str(folder))
+    ascii_json = run_claimcheck("claims", "--json", str(folder), env={"PYTHONIOENCODING": "ascii"})
+    assert ascii_json.returncode == 0 and ascii_json.stdout.isascii()
+    assert json.loads(ascii_json.stdout) == json.loads(utf8.stdout)
+    for env in ({"PYTHONIOENCODING": "ascii"}, {"LC_ALL": "C", "LANG": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0"}):
+        table = run_claimcheck("diff", "troops", str(folder), env=env)
+        assert table.returncode == 0, table.stderr
+        assert b"troops: totals" in table.stdout and table.stderr == b""
+
+
+def test_file_names_cannot_break_messages_or_the_json(tmp_path):
+    if sys.platform == "darwin" or not hasattr(os, "fsencode"):
+        pytest.skip("needs a file system that takes any bytes in a name")
+    escape = tmp_path / "a\x1b[2Jb.txt"
+    escape.write_text(GOOD, encoding="utf-8")
+    latin = Path(os.fsdecode(bytes(tmp_path) + b"/caf\xe9.txt"))
+    latin.write_bytes(GOOD.encode())
+    missing = str(tmp_path / "gone\nfile.txt")
+    result = run_claimcheck("claims", "--json", str(escape), str(latin), missing)
+    assert result.returncode == 0
+    assert b"\x1b" not in result.stderr and result.stderr.count(b"\n") == 1
+    assert result.stderr.decode() == f"Warning: skipped {tmp_path}/gone\\nfile.txt: no such file or folder\n"
+    data = json.loads(result.stdout)
+    assert [d["id"] for d in data["documents"]] == [str(escape), str(latin)]
 
 
 # ---------------------------------------------------------------- encodings
