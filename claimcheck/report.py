@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Optional, Sequence, Union
@@ -9,9 +10,9 @@ from typing import Optional, Sequence, Union
 from .claims import extract_claims
 from .comparison import DEFAULT_TOLERANCE, Comparison, compare
 from .corpus import load_corpus
-from .errors import ConfigError, TopicError
+from .errors import ConfigError, PartialReadWarning, TopicError
 from .lexicon import Lexicon, lexicon_for, singular
-from .models import Claim, Corpus
+from .models import Claim, Corpus, Document, InputWarning
 
 SCHEMA_VERSION = 1
 
@@ -55,6 +56,38 @@ def corpus_claims(corpus: Corpus, lexicon: Lexicon, keep_boilerplate: bool = Fal
     return [c for doc in corpus.documents for c in extract_claims(doc, lexicon, keep_boilerplate)]
 
 
+def read_claims(corpus: Corpus, lexicon: Lexicon, keep_boilerplate: bool = False) -> tuple[list[Claim], Corpus]:
+    """Claims from every document, and the corpus with a warning for each document
+    that could only be partly read, so a pathological file is reported, not hidden."""
+    claims: list[Claim] = []
+    problems: list[InputWarning] = []
+    for doc in corpus.documents:
+        found, problem = _document_claims(doc, lexicon, keep_boilerplate)
+        claims.extend(found)
+        if problem:
+            problems.append(InputWarning(doc.path or doc.id, problem))
+    return claims, replace(corpus, warnings=corpus.warnings + tuple(problems)) if problems else corpus
+
+
+def _document_claims(doc: Document, lexicon: Lexicon, keep_boilerplate: bool) -> tuple[list[Claim], Optional[str]]:
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", PartialReadWarning)
+        try:
+            found = extract_claims(doc, lexicon, keep_boilerplate)
+        except TimeoutError:  # splitting into sentences or words: nothing sensible to keep
+            return [], "claims not read: splitting the text into sentences reached its time limit"
+    partial = []
+    for caught_warning in caught:
+        if issubclass(caught_warning.category, PartialReadWarning):
+            partial.append(str(caught_warning.message))
+        else:  # not ours: pass it on as if it had not been caught
+            warnings.warn_explicit(caught_warning.message, caught_warning.category, caught_warning.filename, caught_warning.lineno)
+    if not partial:
+        return found, None
+    more = f" (and {len(partial) - 1} more)" if len(partial) > 1 else ""
+    return found, f"partly read: {partial[0]}{more}"
+
+
 def topic_counts(claims: Sequence[Claim]) -> Counter:
     return Counter(c.topic for c in claims if c.topic)
 
@@ -95,7 +128,7 @@ def build_claims_report(
 ) -> ClaimsReport:
     corpus = load_corpus(paths, manifest)
     lexicon = lexicon_for(corpus.topics)
-    claims = corpus_claims(corpus, lexicon, keep_boilerplate)
+    claims, corpus = read_claims(corpus, lexicon, keep_boilerplate)
     if topic is not None:
         topic, claims = select_topic(topic, claims, lexicon)
     return ClaimsReport(corpus, tuple(claims), topic)
@@ -113,7 +146,7 @@ def build_diff_report(
         raise ConfigError(f"--tolerance must be between 0 and 1 (got {tolerance})", hint="0.05 means 5%")
     corpus = load_corpus(paths, manifest)
     lexicon = lexicon_for(corpus.topics)
-    claims = corpus_claims(corpus, lexicon, keep_boilerplate)
+    claims, corpus = read_claims(corpus, lexicon, keep_boilerplate)
     if topic is not None:
         topic, claims = select_topic(topic, claims, lexicon)
     comparison = compare(claims, corpus.documents, tolerance)

@@ -16,6 +16,12 @@ from .models import Part, Sentence, Span
 from .resources import load_data
 
 TIMEOUT = 2.0  # seconds; a backstop only, the patterns are linear by construction
+TIMEOUT_PER_CHAR = 1e-5  # more per character scanned, so a 10 MB line is not cut off at 2 s
+
+
+def _timeout(length: int) -> float:
+    """The time limit for one scan over ``length`` characters."""
+    return TIMEOUT + length * TIMEOUT_PER_CHAR
 
 
 @dataclass(frozen=True)
@@ -75,14 +81,14 @@ def is_furniture_line(line: Line) -> bool:
         return False
     if key in exact:
         return True
-    return any(p.search(key, timeout=TIMEOUT) for p in patterns)
+    return any(p.search(key, timeout=_timeout(len(key))) for p in patterns)
 
 
 def starts_trailing_block(line: Line) -> bool:
     """True for a heading such as "Related Articles" or "Comments"."""
     _, _, blocks = _furniture_rules()
     key = _furniture_key(line)
-    return bool(key) and any(p.search(key, timeout=TIMEOUT) for p in blocks)
+    return bool(key) and any(p.search(key, timeout=_timeout(len(key))) for p in blocks)
 
 
 # --- bylines, headlines and articles ---------------------------------------------
@@ -274,7 +280,7 @@ def split_sentences(text: str, start: int = 0, end: Optional[int] = None) -> lis
     sentences: list[Sentence] = []
     for para_start, para_end in _paragraphs(text, start, end):
         pos = para_start
-        for match in _SENTENCE_BREAK.finditer(text, para_start, para_end, timeout=TIMEOUT):
+        for match in _SENTENCE_BREAK.finditer(text, para_start, para_end, timeout=_timeout(para_end - para_start)):
             if _ends_with_abbreviation(text[pos : match.start()]):
                 continue
             _add_sentence(sentences, text, pos, match.start())
@@ -288,7 +294,7 @@ _PARA_BREAK = regex.compile(r"[ \t\u00a0]*(?:\r\n|\r|\n)[ \t\u00a0]*")
 
 def _paragraphs(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
     pos = start
-    for match in _PARA_BREAK.finditer(text, start, end, timeout=TIMEOUT):
+    for match in _PARA_BREAK.finditer(text, start, end, timeout=_timeout(end - start)):
         before = text[pos : match.start()].rstrip()
         after = text[match.end() : match.end() + 1]
         continues = before and (before[-1].isalpha() or before[-1] in ",-") and after.islower()
@@ -374,7 +380,7 @@ _WORD = regex.compile(
 
 def words(text: str, start: int, end: int) -> list[Token]:
     """Word tokens of ``text[start:end]`` with offsets."""
-    return [_token(m) for m in _WORD.finditer(text, start, end, timeout=TIMEOUT)]
+    return [_token(m) for m in _WORD.finditer(text, start, end, timeout=_timeout(end - start))]
 
 
 def _token(m: regex.Match) -> Token:

@@ -402,6 +402,49 @@ def test_a_folder_of_mixed_files_gives_the_clean_folder_s_claims(tmp_path):
     }
 
 
+# ---------------------------------------------------------------- pathological documents
+
+def test_a_document_only_partly_read_is_reported(tmp_path, monkeypatch):
+    from claimcheck import numbers
+
+    good = _write(tmp_path / "good.txt", GOOD.encode())
+    monkeypatch.setattr(numbers, "_SHORT", 0.0)  # as if every scan took too long
+    monkeypatch.setattr(numbers, "_TIMEOUT_PER_CHAR", 0.0)
+    result = cli("claims", str(good), "--json")
+    assert result.exit_code == 0
+    (warning,) = json.loads(result.stdout)["warnings"]
+    assert warning["path"] == str(good) and warning["message"].startswith("partly read: number phrases between offsets 0 and")
+    assert _one_stderr_line(result).startswith(f"Warning: {good}: partly read: number phrases")
+
+
+def test_a_document_whose_text_cannot_be_split_is_reported_not_fatal(tmp_path, monkeypatch):
+    from claimcheck import text
+
+    good = _write(tmp_path / "good.txt", GOOD.encode())
+    monkeypatch.setattr(text, "TIMEOUT", 0.0)
+    monkeypatch.setattr(text, "TIMEOUT_PER_CHAR", 0.0)
+    result = cli("claims", str(good))
+    assert result.exit_code == 2
+    assert _one_stderr_line(result).startswith(f"Error: nothing to read ({good}: gave up: finding its lines")
+
+
+def test_claims_not_read_for_a_document_are_a_warning(tmp_path, monkeypatch):
+    from claimcheck import claims
+
+    def too_slow(*args, **kwargs):
+        raise TimeoutError("regex timed out")
+
+    monkeypatch.setattr(claims, "split_sentences", too_slow)
+    good = _write(tmp_path / "good.txt", GOOD.encode())
+    result = cli("claims", str(good), "--jsonl")
+    assert result.exit_code == 0
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["type"] for r in records] == ["document", "warning", "summary"]
+    assert records[1]["data"] == {"path": str(good), "line": None,
+                                  "message": "claims not read: splitting the text into sentences reached its time limit"}
+    assert records[-1]["data"]["warnings"] == 1
+
+
 # ---------------------------------------------------------------- size and shape
 
 def _elapsed(fn) -> float:
@@ -424,3 +467,12 @@ def test_large_files_load_in_time_linear_in_their_size(tmp_path):
     large = _write(tmp_path / "large.txt", (hostile.ARTICLE * 24_000).encode())  # about 2.3 MB
     ratio = _elapsed(lambda: load_corpus([str(large)])) / _elapsed(lambda: load_corpus([str(small)]))
     assert ratio < 24, ratio  # 8x the size: linear is ~8x
+
+
+def test_a_10_mb_file_without_a_line_break_loads_and_splits(tmp_path):
+    line = "The council met on Tuesday, and members argued about the roads for several hours. " * 125_000
+    big = _write(tmp_path / "one-line.txt", line.encode())
+    (doc,) = load_corpus([str(big)]).documents
+    assert len(doc.text) == len(line) and len(doc.parts) == 1
+    sentences = document_sentences(doc)
+    assert len(sentences) == 125_000 and sentences[-1].end == len(line.rstrip())
