@@ -289,7 +289,9 @@ def split_sentences(text: str, start: int = 0, end: Optional[int] = None) -> lis
     return sentences
 
 
-_PARA_BREAK = regex.compile(r"[ \t\u00a0]*(?:\r\n|\r|\n)[ \t\u00a0]*")
+# Spaces before the line break are taken only from the start of their run: trying
+# from every space of a long run without a break in it would be quadratic.
+_PARA_BREAK = regex.compile(r"(?:(?<![ \t\u00a0])[ \t\u00a0]+)?(?:\r\n|\r|\n)[ \t\u00a0]*")
 
 
 def _paragraphs(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:

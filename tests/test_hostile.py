@@ -476,3 +476,230 @@ def test_a_10_mb_file_without_a_line_break_loads_and_splits(tmp_path):
     assert len(doc.text) == len(line) and len(doc.parts) == 1
     sentences = document_sentences(doc)
     assert len(sentences) == 125_000 and sentences[-1].end == len(line.rstrip())
+
+
+@pytest.mark.parametrize("text", [
+    "7" * 100_000,
+    "About " + "9" * 400 + " troops died.",
+    ",".join(str(i) for i in range(20_000)),
+    "Officials said " + " and ".join(f"{i:,} troops" for i in range(1_000, 4_000)) + ".",
+    "!?." * 30_000 + "—" * 30_000 + "(" * 30_000,
+    "“" * 30_000 + "'" * 30_000 + " ’s" * 10_000,
+    "about at least more than up to some " * 3_000,
+    "1.2.3.4." * 10_000 + "1-2-3-4-" * 10_000 + "$1$2$3" * 5_000,
+    "April 28, " * 10_000 + "said he said she said " * 3_000,
+    "\r" * 50_000 + "\x00" * 10_000 + "\u202e300\u202c " * 5_000,
+], ids=["100k digits", "400-digit number", "1,2,3 run", "thousands of numbers", "punctuation", "quotes",
+        "hedges", "separators", "dates and verbs", "controls"])
+def test_shapes_designed_to_hurt_finish_quickly_and_keep_every_invariant(text):
+    doc = load_doc(text)
+    started = time.perf_counter()
+    claims = extract_claims(doc)
+    assert time.perf_counter() - started < 30
+    _check_claims(doc, claims)
+    if "9" * 400 in text:
+        assert claims == []  # no count has 400 digits
+
+
+def load_doc(text: str):
+    from claimcheck.corpus import build_document
+
+    return build_document("x.txt", None, text)
+
+
+def _check_claims(doc, claims) -> None:
+    for claim in claims:
+        assert doc.text[claim.start : claim.end] == claim.text
+        assert doc.text[claim.sentence.start : claim.sentence.end] == claim.sentence.text
+        assert claim.sentence.start <= claim.start < claim.end <= claim.sentence.end
+        low, high = claim.value.low, claim.value.high
+        assert low is None or high is None or low <= high
+        if claim.attribution:
+            a = claim.attribution
+            assert doc.text[a.start : a.end] == (a.pronoun or a.source)
+            assert a.verb_start is None or doc.text[a.verb_start : a.verb_end] == a.verb
+        if claim.time:
+            assert doc.text[claim.time.start : claim.time.end] == claim.time.text
+            if claim.time.resolved:
+                assert claim.time.resolved.start <= claim.time.resolved.end
+
+
+# ---------------------------------------------------------------- properties and a bounded fuzz run
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from claimcheck.dates import find_date_mentions  # noqa: E402
+from claimcheck.decoding import binary_kind  # noqa: E402
+from claimcheck.numbers import find_number_phrases  # noqa: E402
+from claimcheck.text import quote_spans, split_lines, split_sentences, words  # noqa: E402
+
+
+def _check_every_extractor(text: str) -> None:
+    for phrase in find_number_phrases(text):
+        assert text[phrase.start : phrase.end] == phrase.text
+        low, high = phrase.value.low, phrase.value.high
+        assert low is None or high is None or low <= high
+    for mention in find_date_mentions(text, anchor=None) + find_date_mentions(text, anchor=__import__("datetime").date(2025, 4, 28)):
+        assert text[mention.start : mention.end] == mention.text
+        if mention.resolved:
+            assert mention.resolved.start <= mention.resolved.end
+    for sentence in split_sentences(text):
+        assert text[sentence.start : sentence.end] == sentence.text
+        for word in words(text, sentence.start, sentence.end):
+            assert text[word.start : word.end] == word.text
+    for line in split_lines(text):
+        assert text[line.start : line.end] == line.text
+        for opening, closing in quote_spans(text, line.start, line.end):
+            assert line.start <= opening < closing < line.end
+    doc = load_doc(text)
+    _check_claims(doc, extract_claims(doc))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.binary(max_size=600))
+def test_any_bytes_load_or_are_skipped_and_never_raise(data):
+    import tempfile
+
+    assert isinstance(binary_kind(data), (str, type(None)))
+    text, encoding = decode(data)
+    assert isinstance(text, str) and encoding
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder, "a.txt")
+        path.write_bytes(data)
+        try:
+            corpus = load_corpus([str(path)])
+        except InputError as exc:
+            assert exc.message.startswith(f"nothing to read ({path}: ")
+            return
+    (doc,) = corpus.documents
+    _check_claims(doc, extract_claims(doc))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(max_size=300))
+def test_any_text_keeps_every_extractor_s_invariants(text):
+    _check_every_extractor(text)
+
+
+_HOSTILE_PIECES = st.sampled_from([
+    "1", "7" * 40, "1,", "1.", "14,000", "-", "–", "$", "€5", "%", "bn", "about", "at least", "between", "and", "to",
+    "thousands", "of", "them", "troops", "said", "told", "according to", "“", "”", "‘", "’", "'", '"', "(", ")",
+    ".", ",", ";", ":", "?", "!", "…", " ", "  ", "\n", "\r", "\r\n", "\t", "\x00", "\x1b[31m", "\u202e", "ß",
+    "İ", "ﬁ", "\ufeff", "\u2028", "April", "28", "2025", "last", "year", "ago", "Monday", "mid-", "per cent",
+    "Related Articles", "Advertisement", "---", "By Jane Doe", "SEOUL, April 30 (Yonhap)", "http://x.y/1,2",
+])
+_HOSTILE_TEXT = st.lists(st.tuples(_HOSTILE_PIECES, st.integers(1, 60)), max_size=40).map(
+    lambda runs: "".join(piece * count for piece, count in runs))
+
+
+@settings(max_examples=200, deadline=None, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(_HOSTILE_TEXT)
+def test_bounded_fuzz_of_the_extractors_on_hostile_fragments(text):
+    """A fixed budget of hostile texts, the same on every run, so CI time stays flat."""
+    started = time.perf_counter()
+    _check_every_extractor(text)
+    assert time.perf_counter() - started < 10, len(text)
+
+
+# ---------------------------------------------------------------- regex safety
+
+def _compiled_patterns() -> dict[str, object]:
+    """Every compiled pattern the extractors and the loader hold, by module and name."""
+    import importlib
+
+    import regex
+
+    from claimcheck import text
+
+    found = {}
+    for module_name in ("numbers", "dates", "text", "attribution", "claims", "corpus", "manifest", "decoding", "reading"):
+        module = importlib.import_module(f"claimcheck.{module_name}")
+        for name, value in vars(module).items():
+            items = value.items() if isinstance(value, dict) else [(None, value)]
+            for key, pattern in items:
+                if isinstance(pattern, regex.Pattern):
+                    found[f"{module_name}.{name}" + (f"[{key}]" if key is not None else "")] = pattern
+    exact, lines, blocks = text._furniture_rules()
+    found.update({f"boilerplate line {i}": p for i, p in enumerate(lines)})
+    found.update({f"boilerplate block {i}": p for i, p in enumerate(blocks)})
+    return found
+
+
+def _reach(name: str):
+    """How a pattern is used: None for a scan over any length of text, else ``(kind, window)``
+    for a pattern the code only tries at a given place (``window`` characters at most)."""
+    from claimcheck import dates
+
+    anchored = {
+        "numbers._PHRASE": None, "numbers._QTY_ONLY": None, "numbers._DIGIT_PARTS": None,
+        "numbers._NEXT_WORDS": None, "numbers._GLUED_WORD_AFTER": None,
+        "text._BYLINE": 80, "text._LAST_WORD": 40, "text._TRIM_LEFT": None, "text._BULLET": None,
+        "corpus._FRONT_MATTER_LINE": None, "corpus._WIRE_DATELINE": None, "claims._COORDINATION": None,
+        "manifest._KEY_PART": None,
+    }
+    if name.startswith("dates.LEFT_PATTERNS["):
+        return dates._LEFT_REACH
+    return anchored.get(name, "scan")
+
+
+ADVERSARIAL = {
+    "digits": "7" * 100_000,
+    "comma list": "1," * 50_000,
+    "decimal chain": "1." * 50_000,
+    "hedges": "about at least up to " * 5_000,
+    "punctuation": ".,;:-/'’(“”\"[]$%—–" * 6_000,
+    "white space": " \n\r\t\u00a0" * 20_000,
+    "capitals": "Aa" * 50_000,
+    "months and days": "April 28 Monday " * 6_250,
+    "a long spaced value": "title: a" + " " * 99_990 + "x.",
+}
+
+
+@pytest.mark.parametrize("sample", ADVERSARIAL)
+def test_every_compiled_pattern_is_linear_on_100_kb_of_bait(sample):
+    import regex
+
+    text = ADVERSARIAL[sample]
+    trivial = regex.compile(r"\w+|[^\w\s]")
+    yardstick = min(_elapsed(lambda: trivial.findall(text)) for _ in range(3))
+    bound = 3000 * yardstick  # linear work is a few hundred trivial scans; catastrophic is far more
+    slow = []
+    for name, pattern in _compiled_patterns().items():
+        reach = _reach(name)
+        try:
+            if reach == "scan":
+                took = _elapsed(lambda: sum(1 for _ in pattern.finditer(text, timeout=bound)))
+            else:  # tried at places: at the start of the bait, with all of it (or its window) ahead
+                took = _elapsed(lambda: [pattern.match(text, at, len(text) if reach is None else at + reach, timeout=bound)
+                                         for at in range(0, len(text), len(text) // 50)])
+        except TimeoutError:
+            took = float("inf")
+        if took > bound:
+            slow.append(f"{name}: {took:.2f}s")
+    assert not slow, f"{sample} (bound {bound:.2f}s): {slow}"
+
+
+# ---------------------------------------------------------------- determinism and side effects
+
+def _listing(folder: Path) -> list[tuple[str, int, int]]:
+    return sorted((str(p.relative_to(folder)), p.stat().st_size, p.stat().st_mtime_ns) for p in folder.rglob("*"))
+
+
+def test_machine_output_is_the_same_bytes_whatever_the_environment_and_nothing_is_written(tmp_path):
+    first = hostile.copy_corpus(tmp_path / "first")
+    second = tmp_path / "second"
+    second.mkdir()
+    for source in sorted(first.iterdir(), reverse=True):  # another creation order on disk
+        shutil.copyfile(source, second / source.name)
+    before = {folder: _listing(folder) for folder in (first, second)}
+    outputs = {}
+    for folder, seed, columns in ((first, "0", "60"), (second, "4242", "200")):
+        env = {"PYTHONHASHSEED": seed, "COLUMNS": columns}
+        for args in (("diff", "troops", "--json"), ("claims", "--jsonl")):
+            result = run_claimcheck(*args, ".", cwd=folder, env=env)
+            assert result.returncode == 0, result.stderr
+            outputs.setdefault(args, set()).add(result.stdout)
+    assert all(len(seen) == 1 for seen in outputs.values())
+    assert {folder: _listing(folder) for folder in (first, second)} == before
