@@ -7,8 +7,8 @@ source of one of the few sentences before it. Nothing is borrowed from further a
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from dataclasses import dataclass
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
 from .lexicon import Lexicon
@@ -52,6 +52,15 @@ class _Found:
     verb_start: int  # the speech verb, or the "according to" that names the source
     verb_end: int
     told: Optional[str] = None
+
+
+def lower_same_length(s: str) -> str:
+    """``s`` in lower case, character for character, so offsets into it are offsets
+    into ``s`` (``casefold`` turns "ß" into "ss" and would shift them)."""
+    low = s.lower()
+    if len(low) == len(s):
+        return low
+    return "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in s)
 
 
 def _gap_has_stop(text: str, a: int, b: int) -> bool:
@@ -120,7 +129,7 @@ def _found(text: str, tokens: Sequence[Token], span: tuple[int, int], verb: int,
 
 
 def _according_to(text: str, sentence: Sentence, sentence_tokens: Sequence[Token], lex: Lexicon) -> Optional[_Found]:
-    lowered = sentence.text.casefold()
+    lowered = lower_same_length(sentence.text)
     for prefix in lex.attribution_prefixes:
         at = lowered.find(prefix + " ")
         while at > 0 and lowered[at - 1].isalnum():  # "exciting" is not "citing"
@@ -128,7 +137,8 @@ def _according_to(text: str, sentence: Sentence, sentence_tokens: Sequence[Token
         if at < 0:
             continue
         start = sentence.start + at + len(prefix) + 1
-        tokens = [t for t in sentence_tokens if t.start >= start]
+        first = bisect_left([t.start for t in sentence_tokens], start)
+        tokens = sentence_tokens[first : first + 15]
         k = 0
         while k < len(tokens) and k < 15:
             tok = tokens[k]
@@ -156,46 +166,108 @@ def _passive(tokens: Sequence[Token], verb: int) -> bool:
     return k >= 0 and tokens[k].lower in ("it's", "there's")
 
 
-def _verb_before(text: str, sentence: Sentence, tokens: Sequence[Token], position: int, lex: Lexicon) -> Optional[_Found]:
-    for v in range(len(tokens) - 1, -1, -1):
-        if tokens[v].end > position or not _is_verb(tokens, v, lex):
-            continue
-        if _passive(tokens, v):
+def _subject_of(text: str, sentence: Sentence, tokens: Sequence[Token], v: int) -> Optional[tuple[int, int]]:
+    """The subject of verb ``v`` when it names someone (not only determiners)."""
+    span = _subject_before(text, tokens, v, sentence.start)
+    if span and not all(tokens[k].lower in DETERMINERS for k in range(*span)):
+        return span
+    return None
+
+
+def _said_x(text: str, tokens: Sequence[Token], v: int) -> Optional[_Found]:
+    """The inverted form after a comma or quote: "..., said Fyodor Tertitskiy"."""
+    before = text[tokens[v - 1].end : tokens[v].start] if v else ""
+    if not any(ch in ",”\"’" for ch in before):
+        return None
+    k = v + 1
+    while k < len(tokens) and k - v <= 6 and not _gap_has_stop(text, tokens[k - 1].end, tokens[k].start):
+        k += 1
+    if k > v + 1:
+        return _Found(text[tokens[v + 1].start : tokens[k - 1].end], tokens[v + 1].start, tokens[k - 1].end,
+                      tokens[v].start, tokens[v].end)
+    return None
+
+
+@dataclass
+class _SentenceVerbs:
+    """The speech verbs of one sentence and what each can attribute, worked out once,
+    so that each number in a long sentence costs a lookup rather than a rescan."""
+
+    text: str
+    sentence: Sentence
+    tokens: Sequence[Token]
+    lex: Lexicon
+    verbs: list[int] = field(default_factory=list)  # token indexes of speech verbs
+    verb_ends: list[int] = field(default_factory=list)
+    inverted: list[tuple[int, Optional[_Found], Optional[int], Optional[_Found]]] = field(default_factory=list)
+    inverted_starts: list[int] = field(default_factory=list)
+    according: Optional[_Found] = None
+    _before: dict[int, Optional[tuple[int, tuple[int, int]]]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, text: str, sentence: Sentence, tokens: Sequence[Token], lex: Lexicon) -> "_SentenceVerbs":
+        found = cls(text, sentence, tokens, lex)
+        found.according = _according_to(text, sentence, tokens, lex)
+        found.verbs = [v for v in range(len(tokens)) if _is_verb(tokens, v, lex)]
+        found.verb_ends = [tokens[v].end for v in found.verbs]
+        for v in found.verbs:
+            said = _said_x(text, tokens, v)
+            span = _subject_before(text, tokens, v, sentence.start)
+            subject_start = lead_found = None
+            if span is not None:
+                lead = text[max(sentence.start, tokens[span[0]].start - 3) : tokens[span[0]].start]
+                if any(ch in ",”\"’" for ch in lead):  # "..., the SBU said."
+                    subject_start = tokens[span[0]].start
+                    lead_found = _found(text, tokens, span, v, lex, sentence.end)
+            if said or lead_found:
+                found.inverted.append((v, said, subject_start, lead_found))
+                found.inverted_starts.append(tokens[v].start)
+        return found
+
+    def before(self, position: int) -> Optional[_Found]:
+        """The subject and verb of the last speech verb ending before ``position``;
+        None when that verb is a passive "it has been reported"."""
+        i = bisect_right(self.verb_ends, position) - 1
+        resolved = self._resolve_before(i)
+        if resolved is None:
             return None
-        span = _subject_before(text, tokens, v, sentence.start)
-        if span and not all(tokens[k].lower in DETERMINERS for k in range(*span)):
-            return _found(text, tokens, span, v, lex, position)
-    return None
+        v, span = resolved
+        return _found(self.text, self.tokens, span, v, self.lex, position)
 
+    def _resolve_before(self, i: int) -> Optional[tuple[int, tuple[int, int]]]:
+        """Walking left from verb ``i``: the first verb with a named subject, or None
+        at a passive verb or the start of the sentence. Cached along the way."""
+        walked = []
+        result = None
+        while i >= 0 and i not in self._before:
+            walked.append(i)
+            v = self.verbs[i]
+            if _passive(self.tokens, v):
+                break
+            span = _subject_of(self.text, self.sentence, self.tokens, v)
+            if span:
+                result = (v, span)
+                break
+            i -= 1
+        else:
+            result = self._before[i] if i >= 0 else None
+        for k in walked:
+            self._before[k] = result
+        return result
 
-def _verb_after(text: str, sentence: Sentence, tokens: Sequence[Token], position: int, lex: Lexicon) -> Optional[_Found]:
-    """The inverted forms: "..., the SBU said." and "..., said Fyodor Tertitskiy"."""
-    for v in range(len(tokens)):
-        if tokens[v].start < position or not _is_verb(tokens, v, lex):
-            continue
-        before = text[tokens[v - 1].end : tokens[v].start] if v else ""
-        if any(ch in ",”\"’" for ch in before):  # ", said X"
-            k = v + 1
-            while k < len(tokens) and k - v <= 6 and not _gap_has_stop(text, tokens[k - 1].end, tokens[k].start):
-                k += 1
-            if k > v + 1:
-                return _Found(text[tokens[v + 1].start : tokens[k - 1].end], tokens[v + 1].start, tokens[k - 1].end,
-                              tokens[v].start, tokens[v].end)
-        span = _subject_before(text, tokens, v, sentence.start)
-        if span is None:
-            continue
-        lead = text[max(sentence.start, tokens[span[0]].start - 3) : tokens[span[0]].start]
-        if any(ch in ",”\"’" for ch in lead) and tokens[span[0]].start > position:
-            return _found(text, tokens, span, v, lex, sentence.end)
-    return None
+    def after(self, position: int) -> Optional[_Found]:
+        """The inverted forms after ``position``: "..., the SBU said." and "..., said X"."""
+        for k in range(bisect_left(self.inverted_starts, position), len(self.inverted)):
+            _, said, subject_start, lead_found = self.inverted[k]
+            if said:
+                return said
+            if subject_start > position:
+                return lead_found
+        return None
 
-
-def _in_sentence(text: str, sentence: Sentence, tokens: Sequence[Token], position: int, lex: Lexicon) -> Optional[_Found]:
-    return (
-        _according_to(text, sentence, tokens, lex)
-        or _verb_before(text, sentence, tokens, position, lex)
-        or _verb_after(text, sentence, tokens, position, lex)
-    )
+    def find(self, position: int) -> Optional[_Found]:
+        """Who the sentence says asserts a number at ``position``."""
+        return self.according or self.before(position) or self.after(position)
 
 
 class AttributionFinder:
@@ -207,25 +279,34 @@ class AttributionFinder:
         self.words = sentence_words
         self.starts = [s.start for s in self.sentences]
         self.lex = lexicon
-        self._quotes: dict[tuple[int, int], list[tuple[int, int]]] = {}
+        self._quotes: dict[tuple[int, int], tuple[list[int], list[tuple[int, int]]]] = {}
         self._named: dict[int, Optional[str]] = {}
+        self._verbs: dict[int, _SentenceVerbs] = {}
         self._lines = split_lines(self.text)
         self._line_starts = [line.start for line in self._lines]
 
     def _sentence_index(self, offset: int) -> int:
         return max(0, bisect_right(self.starts, offset) - 1)
 
-    def _paragraph_quotes(self, offset: int) -> list[tuple[int, int]]:
+    def _sentence_verbs(self, index: int) -> _SentenceVerbs:
+        if index not in self._verbs:
+            self._verbs[index] = _SentenceVerbs.build(self.text, self.sentences[index], self.words[index], self.lex)
+        return self._verbs[index]
+
+    def _quotation_around(self, offset: int) -> Optional[tuple[int, int]]:
+        """The quotation in ``offset``'s paragraph that holds it, if any."""
         line = self._lines[max(0, bisect_right(self._line_starts, offset) - 1)]
         key = (line.start, line.end)
         if key not in self._quotes:
-            self._quotes[key] = quote_spans(self.text, line.start, line.end)
-        return self._quotes[key]
+            spans = quote_spans(self.text, line.start, line.end)
+            self._quotes[key] = ([a for a, _ in spans], spans)
+        opens, spans = self._quotes[key]
+        i = bisect_left(opens, offset) - 1  # quotations do not overlap: only this one can hold it
+        return spans[i] if i >= 0 and offset < spans[i][1] else None
 
     def find(self, sentence_index: int, position: int) -> Optional[Attribution]:
         """The attribution of a number at ``position`` in sentence ``sentence_index``."""
-        sentence = self.sentences[sentence_index]
-        found = _in_sentence(self.text, sentence, self.words[sentence_index], position, self.lex)
+        found = self._sentence_verbs(sentence_index).find(position)
         if found is None:
             found = self._from_quotation(position)
         if found is None:
@@ -233,15 +314,14 @@ class AttributionFinder:
         return self._resolve_pronoun(found, sentence_index)
 
     def _from_quotation(self, position: int) -> Optional[_Found]:
-        for open_at, close_at in self._paragraph_quotes(position):
-            if open_at < position < close_at:
-                closing = self._sentence_index(close_at)
-                found = _verb_after(self.text, self.sentences[closing], self.words[closing], close_at, self.lex)
-                if found:
-                    return found
-                opening = self._sentence_index(open_at)
-                return _verb_before(self.text, self.sentences[opening], self.words[opening], open_at, self.lex)
-        return None
+        quotation = self._quotation_around(position)
+        if quotation is None:
+            return None
+        open_at, close_at = quotation
+        found = self._sentence_verbs(self._sentence_index(close_at)).after(close_at)
+        if found:
+            return found
+        return self._sentence_verbs(self._sentence_index(open_at)).before(open_at)
 
     def _resolve_pronoun(self, found: _Found, sentence_index: int) -> Attribution:
         pronoun = None
@@ -259,7 +339,6 @@ class AttributionFinder:
     def _named_source(self, index: int) -> Optional[str]:
         """The non-pronoun source sentence ``index`` names, if any (cached)."""
         if index not in self._named:
-            sentence = self.sentences[index]
-            found = _in_sentence(self.text, sentence, self.words[index], sentence.end, self.lex)
+            found = self._sentence_verbs(index).find(self.sentences[index].end)
             self._named[index] = found.source if found and found.source.casefold() not in PRONOUNS else None
         return self._named[index]

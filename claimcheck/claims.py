@@ -4,18 +4,19 @@ among other figures, who asserts it and when it refers to."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, replace
 from typing import Optional, Sequence
 
 import regex
 
-from .attribution import AttributionFinder
+from .attribution import AttributionFinder, lower_same_length
 from .dates import find_date_mentions
 from .lexicon import Lexicon, default_lexicon
 from .models import CLAIM_QUANTITIES, COUNT, INCREMENT, PART, TOTAL, Claim, DateMention, Document, NumberPhrase, Sentence
 from .number_tables import IRREGULAR_PLURALS
 from .numbers import find_number_phrases
-from .text import DETERMINERS, SentenceWords, Token, clause_bounds, kept_regions, split_sentences
+from .text import DETERMINERS, SentenceWords, Token, clause_bounds, clause_breaks, kept_regions, split_sentences
 
 # Where the search for a counted noun stops: verbs, prepositions and relatives that
 # end the noun phrase a number starts ("11,000 troops WERE deployed", "300 OF ...").
@@ -31,6 +32,12 @@ _NOUN_WINDOW = 6  # words after the number in which the counted noun is looked f
 _VERB_BEFORE = 3  # words before the number in which an outcome verb may stand ("killing 25")
 _VERB_AFTER = 4  # words after the counted noun in which an outcome verb may stand
 _ANTECEDENT_SENTENCES = 2
+# How many words either side of a number the rules above can reach: the partitive
+# "of the ..." before the noun window, the noun window, and the verb after it; and
+# before the number, "total" with the six words of its subject. Slicing only this
+# much keeps a sentence with thousands of numbers linear.
+_AFTER_REACH = 32
+_BEFORE_REACH = 8
 
 
 def document_sentences(doc: Document, keep_boilerplate: bool = False) -> list[Sentence]:
@@ -58,30 +65,101 @@ def extract_claims(
     sentences = document_sentences(doc, keep_boilerplate)
     sentence_words = SentenceWords(doc.text, sentences)
     attributions = AttributionFinder(sentence_words, lex)
+    nouns = _LastNouns(sentence_words, lex)
     claims: list[Claim] = []
     for index, sentence in enumerate(sentences):
         phrases = find_number_phrases(doc.text, sentence.start, sentence.end)
         wanted = [p for p in phrases if p.quantity in CLAIM_QUANTITIES]
         if not wanted:
             continue
-        tokens = sentence_words[index]
         dates = find_date_mentions(doc.text, sentence.start, sentence.end, anchor=anchor, assumed=anchor_assumed)
-        previous = [sentence_words[k] for k in range(max(0, index - _ANTECEDENT_SENTENCES), index)]
+        context = _SentenceContext.build(doc.text, index, sentence, sentence_words[index], phrases, dates, nouns)
         for phrase in wanted:
-            claims.append(
-                _claim(doc, lex, sentence, tokens, phrase, phrases, dates, previous,
-                       attributions.find(index, phrase.start))
-            )
+            claims.append(_claim(doc, lex, context, phrase, attributions.find(index, phrase.start)))
     return _link_parts(_coordinated_parts(doc.text, claims))
 
 
-def _claim(doc, lex, sentence, tokens, phrase, phrases, dates, previous, attribution) -> Claim:
-    after = [t for t in tokens if t.start >= phrase.end]
-    before = [t for t in tokens if t.end <= phrase.start]
-    counted, noun_tokens, notes = _counted_noun(doc.text, lex, phrase, after, before, previous, phrases)
+class _LastNouns:
+    """For each sentence, the last lexicon noun among its first k words, for every k.
+
+    Computed once per sentence, so finding the antecedent of "them" costs the same
+    however many numbers the sentence holds.
+    """
+
+    def __init__(self, sentence_words: SentenceWords, lex: Lexicon) -> None:
+        self.words = sentence_words
+        self.lex = lex
+        self._last: dict[int, list[Optional[list[Token]]]] = {}
+
+    def before(self, index: int, count: Optional[int] = None) -> Optional[list[Token]]:
+        """The last lexicon noun in the first ``count`` words of sentence ``index`` (all by default)."""
+        if index not in self._last:
+            tokens = self.words[index]
+            last: list[Optional[list[Token]]] = [None]
+            for end in range(1, len(tokens) + 1):
+                last.append(_lexicon_noun(self.lex, tokens, end) or last[-1])
+            self._last[index] = last
+        last = self._last[index]
+        return last[len(last) - 1 if count is None else count]
+
+
+@dataclass(frozen=True)
+class _SentenceContext:
+    """What every claim in one sentence is read against, computed once per sentence."""
+
+    index: int
+    sentence: Sentence
+    tokens: list[Token]
+    token_starts: list[int]
+    token_ends: list[int]
+    phrases: Sequence[NumberPhrase]
+    phrase_starts: list[int]
+    dates: Sequence[DateMention]
+    date_starts: list[int]
+    date_ends: list[int]
+    clause_breaks: list[int]  # where the clause breaks stand (text.clause_breaks)
+    nouns: _LastNouns
+
+    @classmethod
+    def build(cls, text: str, index: int, sentence: Sentence, tokens: list[Token],
+              phrases: Sequence[NumberPhrase], dates: Sequence[DateMention], nouns: _LastNouns) -> "_SentenceContext":
+        return cls(
+            index, sentence, tokens, [t.start for t in tokens], [t.end for t in tokens],
+            phrases, [p.start for p in phrases], dates, [m.start for m in dates], [m.end for m in dates],
+            clause_breaks(text, sentence), nouns,
+        )
+
+    def before(self, phrase: NumberPhrase) -> tuple[int, list[Token]]:
+        """(how many words end before the number, the last few of them)."""
+        k = bisect_right(self.token_ends, phrase.start)
+        return k, self.tokens[max(0, k - _BEFORE_REACH) : k]
+
+    def after(self, phrase: NumberPhrase) -> list[Token]:
+        """The first words after the number."""
+        j = bisect_left(self.token_starts, phrase.end)
+        return self.tokens[j : j + _AFTER_REACH]
+
+    def in_number(self, tok: Token) -> bool:
+        """Whether ``tok`` starts inside one of the sentence's number phrases."""
+        i = bisect_right(self.phrase_starts, tok.start) - 1
+        return i >= 0 and tok.start < self.phrases[i].end
+
+    def antecedent(self, words_before: int) -> Optional[list[Token]]:
+        """The last lexicon noun before the number, else in the sentences before."""
+        found = self.nouns.before(self.index, words_before)
+        for back in range(self.index - 1, max(-1, self.index - 1 - _ANTECEDENT_SENTENCES), -1):
+            found = found or self.nouns.before(back)
+        return found
+
+
+def _claim(doc: Document, lex: Lexicon, context: _SentenceContext, phrase: NumberPhrase, attribution) -> Claim:
+    words_before, before = context.before(phrase)
+    after = context.after(phrase)
+    counted, noun_tokens, notes = _counted_noun(doc.text, lex, phrase, after, context, words_before)
     topic = _topic(lex, phrase, counted, before, after, noun_tokens)
     role, role_notes = _role(doc.text, lex, phrase, counted, before, after)
-    time = _time_reference(doc.text, sentence, phrase, dates, attribution)
+    time = _time_reference(doc.text, context, phrase, attribution)
+    sentence = context.sentence
     return Claim(
         id=f"{doc.id}:{phrase.start}",
         doc=doc.id,
@@ -105,7 +183,7 @@ def _claim(doc, lex, sentence, tokens, phrase, phrases, dates, previous, attribu
 # --- what is counted ----------------------------------------------------------------
 
 
-def _counted_noun(text, lex, phrase, after, before, previous, phrases):
+def _counted_noun(text, lex, phrase, after, context, words_before):
     """(counted noun, its tokens, notes).
 
     The noun is the head of the noun phrase after the number: the last lexicon noun
@@ -123,7 +201,7 @@ def _counted_noun(text, lex, phrase, after, before, previous, phrases):
             i += 1
         if i < len(after) and after[i].lower in _PRONOUNS:
             pronoun = after[i]
-    run = [] if pronoun else _noun_phrase(text, lex, phrase, after[i:], phrases)
+    run = [] if pronoun else _noun_phrase(text, lex, phrase, after[i:], context)
     best = None
     for k in range(len(run)):
         best = _lexicon_noun(lex, run, k + 1) or best
@@ -135,7 +213,7 @@ def _counted_noun(text, lex, phrase, after, before, previous, phrases):
     head = run[-1] if run else pronoun
     if head is not None and head is not pronoun:
         return head.text, [head], []
-    antecedent = _antecedent(lex, before, previous)
+    antecedent = context.antecedent(words_before)
     if antecedent is None:
         return None, [], []
     noun = text[antecedent[0].start : antecedent[-1].end]
@@ -143,13 +221,13 @@ def _counted_noun(text, lex, phrase, after, before, previous, phrases):
     return noun, antecedent, [note]
 
 
-def _noun_phrase(text, lex, phrase, after, phrases) -> list[Token]:
+def _noun_phrase(text, lex, phrase, after, context) -> list[Token]:
     """The words after a number up to where its noun phrase visibly ends."""
     run: list[Token] = []
     found_noun = False
     for tok in after[:_NOUN_WINDOW]:
         gap = text[(run[-1].end if run else phrase.end) : tok.start]
-        if _ends_phrase(gap) or tok.lower in _NP_END or _is_number_token(tok, phrases):
+        if _ends_phrase(gap) or tok.lower in _NP_END or context.in_number(tok):
             break
         if run and tok.lower == "of":
             break
@@ -176,10 +254,6 @@ def _looks_plural(tok: Token) -> bool:
     return len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "'s")) and tok.text[:1].islower()
 
 
-def _is_number_token(tok: Token, phrases: Sequence[NumberPhrase]) -> bool:
-    return any(p.start <= tok.start < p.end for p in phrases)
-
-
 def _lexicon_noun(lex: Lexicon, tokens: Sequence[Token], end: Optional[int] = None) -> Optional[list[Token]]:
     """The longest lexicon noun that ends at ``tokens[end - 1]`` (default: the last token)."""
     end = len(tokens) if end is None else end
@@ -187,16 +261,6 @@ def _lexicon_noun(lex: Lexicon, tokens: Sequence[Token], end: Optional[int] = No
         tail = tokens[end - size : end]
         if lex.noun_topic(tuple(t.lower for t in tail)):
             return list(tail)
-    return None
-
-
-def _antecedent(lex: Lexicon, before: Sequence[Token], previous: Sequence[Sequence[Token]]) -> Optional[list[Token]]:
-    """The last lexicon noun in the sentences before and in this sentence before the number."""
-    for tokens in (before, *reversed(previous)):
-        for end in range(len(tokens), 0, -1):
-            found = _lexicon_noun(lex, tokens, end)
-            if found:
-                return found
     return None
 
 
@@ -277,40 +341,55 @@ def _coordinated_parts(text: str, claims: list[Claim]) -> list[Claim]:
 
 
 def _link_parts(claims: list[Claim]) -> list[Claim]:
-    """Note on a figure that it is described as including a part ("14,000, including 3,000")."""
+    """Note on a figure that it is described as including a part ("14,000, including 3,000").
+
+    A part belongs to the last figure before it in its sentence that is not a part.
+    """
     out = list(claims)
-    for i, claim in enumerate(out):
+    includes: dict[int, list[str]] = {}
+    whole_at: Optional[int] = None
+    for i, claim in enumerate(claims):
+        if i and claim.sentence != claims[i - 1].sentence:
+            whole_at = None
         if claim.role != PART:
+            whole_at = i
             continue
-        whole = next((c for c in reversed(out[:i]) if c.sentence == claim.sentence and c.role != PART), None)
-        if whole is None:
+        if whole_at is None:
             continue
-        j = out.index(whole)
-        out[j] = _with_note(whole, f"includes {claim.text} {claim.counted or ''}".strip())
-        out[i] = _with_note(claim, f"included in {whole.text} {whole.counted or ''}".strip())
+        whole = claims[whole_at]
+        includes.setdefault(whole_at, []).append(f"includes {claim.text} {claim.counted or ''}".strip())
+        out[i] = replace(claim, notes=claim.notes + (f"included in {whole.text} {whole.counted or ''}".strip(),))
+    for i, notes in includes.items():
+        out[i] = replace(out[i], notes=out[i].notes + tuple(notes))
     return out
-
-
-def _with_note(claim: Claim, note: str) -> Claim:
-    return replace(claim, notes=claim.notes + (note,))
 
 
 # --- when -------------------------------------------------------------------------------
 
-def _time_reference(text, sentence, phrase, dates: Sequence[DateMention], attribution) -> Optional[DateMention]:
+def _time_reference(text, context: _SentenceContext, phrase, attribution) -> Optional[DateMention]:
     """The date expression that says when the figure applies: in its clause, or one
     that opens the sentence ("In January, ..."), but never the time of the statement
-    itself ("said on Tuesday")."""
+    itself ("said on Tuesday"). The nearest such date wins, the earlier on a tie."""
+    dates = context.dates
     if not dates:
         return None
-    start, end = clause_bounds(text, sentence, phrase.start)
-    candidates = []
-    for mention in dates:
-        if attribution and _dates_the_statement(text, attribution, mention):
-            continue
-        opens_sentence = not text[sentence.start : mention.start].strip(" \"“'‘") and text[mention.end : mention.end + 1] == ","
-        if opens_sentence or (start <= mention.start and mention.end <= end):
-            candidates.append(mention)
+
+    def usable(mention: DateMention) -> bool:
+        return not (attribution and _dates_the_statement(text, attribution, mention))
+
+    # Mentions are sorted and do not overlap, so the ones inside the clause are a run.
+    start, end = clause_bounds(context.sentence, phrase.start, context.clause_breaks)
+    first, stop = bisect_left(context.date_starts, start), bisect_right(context.date_ends, end)
+    split = min(max(bisect_left(context.date_starts, phrase.start), first), stop)
+    candidates = [
+        next((dates[k] for k in range(split - 1, first - 1, -1) if usable(dates[k])), None),  # nearest before
+        next((dates[k] for k in range(split, stop) if usable(dates[k])), None),  # nearest at or after
+    ]
+    opener = dates[0]
+    sentence = context.sentence
+    if usable(opener) and not text[sentence.start : opener.start].strip(" \"“'‘") and text[opener.end : opener.end + 1] == ",":
+        candidates.append(opener)
+    candidates = [m for m in candidates if m is not None]
     if not candidates:
         return None
     return min(candidates, key=lambda m: (abs(m.start - phrase.start), m.start))

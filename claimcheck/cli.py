@@ -6,6 +6,7 @@ stays fast.
 
 from __future__ import annotations
 
+import codecs
 import os
 import sys
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from . import __version__
 from .errors import ClaimcheckError, ExitCode
 
 if TYPE_CHECKING:  # the library is imported inside the commands, so --help stays fast
+    from .models import Corpus
     from .report import Report
 
 app = typer.Typer(
@@ -100,20 +102,22 @@ def _run(options: OutputOptions, build: Callable[[], Report], to_json: Callable,
     """Build a report, print it in the chosen format; library errors become one line."""
     if options.json and options.jsonl:
         _fail("--json and --jsonl cannot be used together", "pick one output format")
+    ascii_only = _prepare_streams(options.machine)
     try:
         report = build()
     except ClaimcheckError as exc:
         if options.debug:
             raise
         _fail(exc.message, exc.hint, exc.exit_code)
-    for skipped in report.corpus.skipped:
-        typer.echo(f"Warning: skipped {skipped.path}: {skipped.reason}", err=True)
+    except KeyboardInterrupt:
+        _interrupted()
     try:
+        _warn_about(report.corpus)
         if options.machine:
             from .render import json as render_json
 
             document = to_json(report)
-            lines = [render_json.dumps(document)] if options.json else render_json.dumps_lines(document)
+            lines = [render_json.dumps(document, ascii_only)] if options.json else render_json.dumps_lines(document, ascii_only)
             for line in lines:
                 sys.stdout.write(line + "\n")
             sys.stdout.flush()
@@ -124,6 +128,8 @@ def _run(options: OutputOptions, build: Callable[[], Report], to_json: Callable,
                 console.print(renderable)
     except BrokenPipeError:
         _silence_stdout()  # `claimcheck claims | head`: the reader has all it wants
+    except KeyboardInterrupt:
+        _interrupted()
     return report
 
 
@@ -161,13 +167,59 @@ class _ProgressBar:
                 self.bar = None
 
 
+def _interrupted() -> None:
+    _message("Interrupted.")
+    raise typer.Exit(int(ExitCode.INTERRUPTED))
+
+
+def _prepare_streams(machine: bool) -> bool:
+    """Make printing safe whatever the terminal's encoding; True when JSON must be ASCII.
+
+    Characters the encoding lacks become ``?`` in tables and ``\\uXXXX`` in messages
+    and JSON (where the escape is exactly JSON's own), so no run ends in a
+    UnicodeEncodeError. JSON for a stream that is not UTF-8 escapes everything
+    outside ASCII, which loses nothing.
+    """
+    for stream, errors in ((sys.stdout, "backslashreplace" if machine else "replace"), (sys.stderr, "backslashreplace")):
+        try:
+            stream.reconfigure(errors=errors)  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            pass  # not a text stream we can adjust (None when closed, or a test double)
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+    try:
+        return not codecs.lookup(encoding).name.startswith("utf")
+    except LookupError:
+        return True
+
+
+def _warn_about(corpus: Corpus) -> None:
+    """One stderr line per skipped file and per warning."""
+    for skipped in corpus.skipped:
+        _message(f"Warning: skipped {skipped.path}: {skipped.reason}")
+    for warning in corpus.warnings:
+        where = f"{warning.path}:{warning.line}" if warning.line else warning.path
+        _message(f"Warning: {where}: {warning.message}")
+
+
+def _one_line(text: str) -> str:
+    """``text`` with control characters (line breaks, escape sequences...) shown as
+    escapes, so a file name can neither break a message in two nor drive the terminal."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() or ch == " " else ch.encode("unicode_escape").decode("ascii") for ch in text)
+
+
+def _message(text: str) -> None:
+    typer.echo(_one_line(text), err=True)
+
+
 def _silence_stdout() -> None:
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
 
 
 def _fail(message: str, hint: Optional[str] = None, code: int = ExitCode.USAGE) -> None:
-    typer.echo(f"Error: {message}" + (f" ({hint})" if hint else ""), err=True)
+    _message(f"Error: {message}" + (f" ({hint})" if hint else ""))
     raise typer.Exit(int(code))
 
 

@@ -4,118 +4,22 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import sys
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Optional, Sequence
+from typing import Any, Optional, Sequence
 
 import regex
 
-from .errors import ConfigError, InputError
-from .models import Corpus, Document, MetaField, SkippedFile
-from .resources import TOMLDecodeError, bundled_corpus, read_toml
+from .decoding import binary_kind, decode
+from .errors import InputError
+from .manifest import MANIFEST_NAME, Manifest, read_manifest
+from .models import Corpus, Document, InputWarning, MetaField, SkippedFile
+from .reading import Unusable, listing, not_a_file, read_file, read_stdin, reason_for, walk
+from .resources import bundled_corpus
 from .text import Line, analyse_layout, byline_match, split_lines
 
-MANIFEST_NAME = "claimcheck.toml"
-TEXT_SUFFIXES = (".txt", ".md")
-DOCUMENT_KEYS = frozenset({"published", "outlet", "title", "author", "url", "note"})
-TOPIC_KEYS = frozenset({"nouns", "verbs", "aliases", "description"})
-
-
-# --- manifest -----------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Manifest:
-    """What a ``claimcheck.toml`` says about documents (keyed by path relative to it)."""
-
-    path: Path
-    documents: dict[str, dict[str, Any]] = field(default_factory=dict)
-    topics: dict[str, dict[str, Any]] = field(default_factory=dict)
-
-
-def read_manifest(path: Path) -> Manifest:
-    """Parse and validate a manifest; any problem is a one-line ``ConfigError``."""
-    try:
-        data = read_toml(path)
-    except TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: invalid TOML: {exc}") from exc
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read manifest: {exc.strerror or exc}") from exc
-
-    unknown = set(data) - {"documents", "topics"}
-    if unknown:
-        raise ConfigError(f"{path}: unknown table [{sorted(unknown)[0]}] (expected [documents.\"FILE\"] or [topics.NAME])")
-    documents: dict[str, dict[str, Any]] = {}
-    for name, entry in _tables(path, data, "documents"):
-        bad = set(entry) - DOCUMENT_KEYS
-        if bad:
-            raise ConfigError(f"{path}: documents.\"{name}\": unknown key '{sorted(bad)[0]}' (known: {', '.join(sorted(DOCUMENT_KEYS))})")
-        if "published" in entry:
-            entry = {**entry, "published": _as_date(path, name, entry["published"])}
-        documents[Path(name).as_posix()] = entry
-    topics: dict[str, dict[str, Any]] = {}
-    for name, entry in _tables(path, data, "topics"):
-        bad = set(entry) - TOPIC_KEYS
-        if bad:
-            raise ConfigError(f"{path}: topics.{name}: unknown key '{sorted(bad)[0]}' (known: {', '.join(sorted(TOPIC_KEYS))})")
-        for key in ("nouns", "verbs", "aliases"):
-            words = entry.get(key, [])
-            if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
-                raise ConfigError(f"{path}: topics.{name}.{key} must be a list of words")
-        topics[name.casefold()] = entry
-    return Manifest(path, documents, topics)
-
-
-def _tables(path: Path, data: dict[str, Any], key: str) -> Iterable[tuple[str, dict[str, Any]]]:
-    section = data.get(key, {})
-    if not isinstance(section, dict):
-        raise ConfigError(f"{path}: '{key}' must be a table")
-    for name, entry in section.items():
-        if not isinstance(entry, dict):
-            raise ConfigError(f"{path}: {key}.\"{name}\" must be a table")
-        yield name, entry
-
-
-def _as_date(path: Path, name: str, value: Any) -> dt.date:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            pass
-    raise ConfigError(f"{path}: documents.\"{name}\".published: not a date: {value!r} (use YYYY-MM-DD)")
-
-
-# --- decoding -----------------------------------------------------------------------
-
-
-def decode(data: bytes) -> tuple[str, str]:
-    """Bytes -> (text, encoding). UTF-8 (BOM removed) first, then UTF-16 with a BOM,
-    then Windows-1252, then Latin-1, which cannot fail."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16"), "utf-16"
-        except UnicodeDecodeError:
-            pass
-    try:
-        return data.decode("utf-8-sig"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252"), "windows-1252"
-    except UnicodeDecodeError:
-        return data.decode("latin-1"), "latin-1"
-
-
-def looks_binary(data: bytes) -> bool:
-    """A NUL byte in the first 8 KiB (outside UTF-16) marks a binary file."""
-    head = data[:8192]
-    return b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff"))
-
+__all__ = ["load_corpus", "build_document", "decode", "read_manifest", "Manifest", "MANIFEST_NAME"]
 
 # --- metadata from the text ----------------------------------------------------------
 
@@ -124,7 +28,9 @@ _FRONT_MATTER_KEYS = {
     "outlet": "outlet", "source": "outlet", "publisher": "outlet", "site": "outlet",
     "title": "title", "headline": "title",
 }
-_FRONT_MATTER_LINE = regex.compile(r"^\s*(?P<key>[\w-]{1,40})\s*:\s*(?P<value>.*?)\s*$")
+# The value runs to the end of the line and is stripped afterwards: a lazy ".*?\s*$"
+# would try the trailing-space test at every character, quadratic in a long line.
+_FRONT_MATTER_LINE = regex.compile(r"^\s*(?P<key>[\w-]{1,40})\s*:(?P<value>.*)$")
 _WIRE_DATELINE = regex.compile(
     r"""
     ^\s*\p{Lu}[\p{Lu}\p{M} .'\-]{1,40}    # place in capitals: "SEOUL"
@@ -245,61 +151,135 @@ def _front_matter_date(value: str) -> Optional[dt.date]:
         return _full_date(value.strip(), None)
 
 
-def _iter_folder(folder: Path) -> list[Path]:
-    found = []
-    for dirpath, dirnames, filenames in os.walk(folder):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in filenames:
-            if not name.startswith(".") and name.lower().endswith(TEXT_SUFFIXES):
-                found.append(Path(dirpath) / name)
-    return sorted(found, key=lambda p: p.relative_to(folder).as_posix())
+@dataclass
+class _Loading:
+    """What ``load_corpus`` has gathered so far."""
+
+    explicit: Optional[Manifest]
+    several: bool
+    documents: list[Document] = field(default_factory=list)
+    skipped: list[SkippedFile] = field(default_factory=list)
+    warnings: list[InputWarning] = field(default_factory=list)
+    topics: dict[str, dict[str, Any]] = field(default_factory=dict)
+    read: dict[tuple[int, int], str] = field(default_factory=dict)  # (device, inode) -> document id
+    stdin_read: bool = False
+
+    def add(self, doc_id: str, path: Optional[str], data: bytes, entry: Optional[dict[str, Any]]) -> None:
+        """Decode and analyse one file's bytes, or say why it was skipped."""
+        name = path or doc_id
+        kind = binary_kind(data)
+        if kind:
+            self.skipped.append(SkippedFile(name, f"binary file ({kind})"))
+            return
+        text, encoding = decode(data)
+        if not text.strip():
+            self.skipped.append(SkippedFile(name, "empty file" if not data else "no text (only white space)"))
+            return
+        try:
+            self.documents.append(build_document(doc_id, path, text, encoding, entry))
+        except TimeoutError:  # the regex backstop: linear patterns should never reach it
+            self.skipped.append(SkippedFile(name, "gave up: finding its lines, headlines and furniture took too long"))
+
+    def read_stdin(self) -> None:
+        if self.stdin_read:
+            self.skipped.append(SkippedFile("-", "standard input was already read"))
+            return
+        self.stdin_read = True
+        try:
+            data = read_stdin()
+        except Unusable as exc:
+            self.skipped.append(SkippedFile("-", str(exc)))
+            return
+        if not data:
+            self.skipped.append(SkippedFile("-", "standard input is empty"))
+            return
+        self.add("-", None, data, _entry(self.explicit, None, "-"))
+
+    def read_file(self, path: Path, doc_id: str, entry: Optional[dict[str, Any]]) -> None:
+        try:
+            data, identity = read_file(str(path))
+        except Unusable as exc:
+            self.skipped.append(SkippedFile(str(path), str(exc)))
+            return
+        if identity in self.read:
+            self.skipped.append(SkippedFile(str(path), f"already read as {self.read[identity]}"))
+            return
+        self.read[identity] = doc_id
+        self.add(doc_id, str(path), data, entry)
+
+    def read_folder(self, arg: str, path: Path) -> None:
+        local = path / MANIFEST_NAME
+        folder_manifest = read_manifest(local) if local.is_file() and not self.explicit else None
+        if folder_manifest:
+            self.topics.update(folder_manifest.topics)
+            self.check_entries(folder_manifest)
+        files, passed = walk(path)
+        if not files:
+            empty = not passed and not any(not e.name.startswith(".") for e in listing(path))
+            self.skipped.append(SkippedFile(arg, "empty folder" if empty else "no .txt or .md files in this folder"))
+        first = len(self.skipped)
+        self.skipped.extend(passed)
+        for file in files:
+            rel = file.relative_to(path).as_posix()
+            doc_id = f"{arg.rstrip('/')}/{rel}" if self.several else rel
+            entry = _entry(self.explicit, file, rel) or _entry(folder_manifest, file, rel)
+            self.read_file(file, doc_id, entry)
+        self.skipped[first:] = sorted(self.skipped[first:], key=lambda s: Path(s.path).relative_to(path).as_posix())
+
+    def check_entries(self, manifest: Manifest) -> None:
+        """Warn about manifest entries that name no file: a typo, or an article since removed.
+
+        A warning, not an error: the documents that are there can still be read.
+        """
+        for name in manifest.documents:
+            if name != "-" and not os.path.isfile(manifest.path.parent / name):
+                line = manifest.document_lines.get(name)
+                self.warnings.append(InputWarning(str(manifest.path), f'documents."{name}" names no file', line))
+
+
+_SHOWN_IN_ERROR = 5  # skipped files named in the one-line error when nothing is left
 
 
 def load_corpus(paths: Sequence[str] = (), manifest: Optional[str] = None) -> Corpus:
     """Load documents from folders, files or ``-`` (stdin); none means the bundled corpus.
 
-    Files that cannot be used are listed in ``Corpus.skipped``; an ``InputError`` is
-    raised only when nothing usable remains.
+    Files that cannot be used are listed in ``Corpus.skipped`` with the reason, and
+    problems that do not stop a file being read (a manifest entry naming no file) in
+    ``Corpus.warnings``; an ``InputError`` is raised only when nothing usable remains.
     """
     given = list(paths) or [str(bundled_corpus())]
     explicit = read_manifest(Path(manifest)) if manifest else None
-    documents: list[Document] = []
-    skipped: list[SkippedFile] = []
-    topics: dict[str, dict[str, Any]] = dict(explicit.topics) if explicit else {}
-    several = len(given) > 1
+    loading = _Loading(explicit, several=len(given) > 1, topics=dict(explicit.topics) if explicit else {})
+    if explicit:
+        loading.check_entries(explicit)
 
     for arg in given:
         if arg == "-":
-            data = sys.stdin.buffer.read()
-            text, encoding = decode(data)
-            documents.append(build_document("-", None, text, encoding, _entry(explicit, None, "-")))
+            loading.read_stdin()
+            continue
+        try:
+            mode = os.stat(arg).st_mode
+        except (OSError, ValueError) as exc:  # ValueError: a NUL in the name
+            reason = reason_for(exc, arg) if isinstance(exc, OSError) else "not a valid path"
+            loading.skipped.append(SkippedFile(arg, reason))
             continue
         path = Path(arg)
-        if path.is_dir():
-            local = path / MANIFEST_NAME
-            folder_manifest = read_manifest(local) if local.is_file() and not explicit else None
-            if folder_manifest:
-                topics.update(folder_manifest.topics)
-            files = _iter_folder(path)
-            if not files:
-                skipped.append(SkippedFile(arg, "folder holds no .txt or .md files"))
-            for file in files:
-                rel = file.relative_to(path).as_posix()
-                doc_id = f"{arg.rstrip('/')}/{rel}" if several else rel
-                entry = _entry(explicit, file, rel) or _entry(folder_manifest, file, rel)
-                _load_file(file, doc_id, entry, documents, skipped)
-        elif path.exists():
+        if stat.S_ISDIR(mode):
+            loading.read_folder(arg, path)
+        elif stat.S_ISREG(mode):
             local = path.parent / MANIFEST_NAME
             folder_manifest = read_manifest(local) if local.is_file() and not explicit else None
             entry = _entry(explicit, path, path.name) or _entry(folder_manifest, path, path.name)
-            _load_file(path, arg, entry, documents, skipped)
+            loading.read_file(path, arg, entry)
         else:
-            skipped.append(SkippedFile(arg, "no such file or folder"))
+            loading.skipped.append(SkippedFile(arg, not_a_file(mode) or "not a regular file"))
 
-    if not documents:
-        reasons = "; ".join(f"{s.path}: {s.reason}" for s in skipped) or "no input"
-        raise InputError(f"nothing to read ({reasons})")
-    return Corpus(tuple(documents), tuple(skipped), topics)
+    if not loading.documents:
+        shown = _SHOWN_IN_ERROR
+        reasons = "; ".join(f"{s.path}: {s.reason}" for s in loading.skipped[:shown]) or "no input"
+        more = len(loading.skipped) - shown
+        raise InputError(f"nothing to read ({reasons}" + (f"; and {more} more)" if more > 0 else ")"))
+    return Corpus(tuple(loading.documents), tuple(loading.skipped), loading.topics, tuple(loading.warnings))
 
 
 def _entry(manifest: Optional[Manifest], file: Optional[Path], rel: str) -> Optional[dict[str, Any]]:
@@ -308,20 +288,6 @@ def _entry(manifest: Optional[Manifest], file: Optional[Path], rel: str) -> Opti
     if file is not None:
         try:
             rel = file.resolve().relative_to(manifest.path.resolve().parent).as_posix()
-        except ValueError:
+        except (ValueError, OSError):
             pass
     return manifest.documents.get(rel)
-
-
-def _load_file(path: Path, doc_id: str, entry: Optional[dict[str, Any]],
-               documents: list[Document], skipped: list[SkippedFile]) -> None:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        skipped.append(SkippedFile(str(path), exc.strerror or str(exc)))
-        return
-    if looks_binary(data):
-        skipped.append(SkippedFile(str(path), "binary file"))
-        return
-    text, encoding = decode(data)
-    documents.append(build_document(doc_id, str(path), text, encoding, entry))

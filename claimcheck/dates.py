@@ -44,6 +44,7 @@ import regex
 
 from claimcheck import date_tables as T
 from claimcheck import vocab
+from claimcheck.errors import warn_partial
 from claimcheck.models import DateInterval, DateMention
 
 ABSOLUTE, RELATIVE, DURATION = "absolute", "relative", "duration"
@@ -733,7 +734,7 @@ def find_date_mentions(text: str, start: int = 0, end: int | None = None, *,
                 if mention is not None:
                     found.append((mention.end - mention.start, mention.start, rank, mention))
         except TimeoutError:
-            continue  # keep what this pattern found so far
+            warn_partial(f"dates ({name})", start, end)  # keep what this pattern found so far
     return _longest_first(found)
 
 

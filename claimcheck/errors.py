@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from enum import IntEnum
 from typing import Optional
 
@@ -34,3 +35,14 @@ class ConfigError(ClaimcheckError):
 
 class TopicError(ClaimcheckError):
     """A topic word matches nothing in the corpus."""
+
+
+class PartialReadWarning(UserWarning):
+    """An extractor gave up on part of a text (a regex reached its time limit, which
+    linear patterns never should) and returned what it had found until then."""
+
+
+def warn_partial(what: str, start: int, end: int) -> None:
+    """Say that some ``what`` in ``text[start:end]`` may have been missed; the caller carries on."""
+    message = f"{what} between offsets {start} and {end} may be missing (the scan reached its time limit)"
+    warnings.warn(PartialReadWarning(message), stacklevel=3)

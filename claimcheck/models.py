@@ -6,6 +6,7 @@ decoded text, so ``document.text[x.start:x.end] == x.text`` holds for every span
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Optional, Union
@@ -151,9 +152,9 @@ class Document:
 
     def part_at(self, offset: int) -> int:
         """The number of the article that contains ``offset`` (1 when there is one)."""
-        for part in self.parts:
-            if part.start <= offset < part.end:
-                return part.number
+        i = bisect_right(self.parts, offset, key=lambda part: part.start) - 1  # parts are in text order
+        if i >= 0 and offset < self.parts[i].end:
+            return self.parts[i].number
         return self.parts[-1].number if self.parts else 1
 
     @property
@@ -171,10 +172,24 @@ class SkippedFile:
 
 
 @dataclass(frozen=True)
+class InputWarning:
+    """A problem that did not stop the run: a manifest entry naming no file, or a
+    document only partly read."""
+
+    path: str  # the file concerned (a document's id when it has no path)
+    message: str
+    line: Optional[int] = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"path": self.path, "line": self.line, "message": self.message}
+
+
+@dataclass(frozen=True)
 class Corpus:
     documents: tuple[Document, ...]
     skipped: tuple[SkippedFile, ...] = ()
     topics: dict[str, Any] = field(default_factory=dict)  # user topics from the manifest
+    warnings: tuple[InputWarning, ...] = ()
 
 
 @dataclass(frozen=True)

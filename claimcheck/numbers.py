@@ -15,6 +15,7 @@ from typing import Optional
 import regex
 
 from . import number_tables as T
+from .errors import warn_partial
 from .models import (
     AGE, COUNT, DATE, EXACT, LOWER_BOUND, MEASURE, MONEY, ORDINAL, PERCENT, RANGE, RATIO,
     TIME, UPPER_BOUND, VAGUE, YEAR, NumberPhrase, Value, tidy_number,
@@ -494,6 +495,6 @@ def find_number_phrases(text: str, start: int = 0, end: Optional[int] = None) ->
                 phrases, resume = _quantity(m, _groups(m), text, end) if m else (None, resume)
             found.extend(phrases or ())
             pos = max(resume, pos + 1)
-    except (TimeoutError, ArithmeticError):
-        pass  # a backstop: the patterns are linear, but never hang or raise on odd input
+    except (TimeoutError, ArithmeticError):  # a backstop: the patterns are linear, but never hang or raise
+        warn_partial("number phrases", pos, end)
     return found

@@ -7,10 +7,12 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
+import warnings
 from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator, Optional, Sequence
 
 from .cache import ResultCache
+from .errors import PartialReadWarning
 from .lexicon import Lexicon
 from .models import Claim, Document, DocumentAnchor, Event
 
@@ -29,25 +31,46 @@ class ExtractOptions:
 
 @dataclass(frozen=True)
 class DocumentResult:
-    """What one document yields: its claims, and its events when they were asked for."""
+    """What one document yields: its claims, its events when they were asked for, and
+    why it could only be partly read, if it could (a pattern reached its time limit)."""
 
     claims: tuple[Claim, ...]
     events: tuple[Event, ...] = ()
+    problem: Optional[str] = None
 
 
 def analyse_document(doc: Document, lexicon: Lexicon, options: ExtractOptions,
                      anchor: Optional[DocumentAnchor] = None) -> DocumentResult:
-    """Claims (and events) of one document, claims' time references resolved against ``anchor``."""
+    """Claims (and events) of one document, claims' time references resolved against
+    ``anchor``; a pathological document gives what could be read and says why."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", PartialReadWarning)
+        try:
+            claims, events = _extract(doc, lexicon, options, anchor)
+        except TimeoutError:  # splitting into sentences or words: nothing sensible to keep
+            what = "claims and dates" if options.events else "claims"
+            return DocumentResult((), (), f"{what} not read: splitting the text into sentences reached its time limit")
+    partial = []
+    for caught_warning in caught:
+        if issubclass(caught_warning.category, PartialReadWarning):
+            partial.append(str(caught_warning.message))
+        else:  # not ours: pass it on as if it had not been caught
+            warnings.warn_explicit(caught_warning.message, caught_warning.category,
+                                   caught_warning.filename, caught_warning.lineno)
+    more = f" (and {len(partial) - 1} more)" if len(partial) > 1 else ""
+    return DocumentResult(tuple(claims), tuple(events), f"partly read: {partial[0]}{more}" if partial else None)
+
+
+def _extract(doc, lexicon, options, anchor) -> tuple[list[Claim], list[Event]]:
     from .claims import extract_claims  # the grammars compile on first use: a warm cache never needs them
 
     day, assumed = (anchor.date, anchor.assumed) if anchor else (None, False)
     claims = extract_claims(doc, lexicon, options.keep_boilerplate, anchor=day, anchor_assumed=assumed)
     if not options.events:
-        return DocumentResult(tuple(claims))
+        return claims, []
     from .timeline import extract_events
 
-    events = extract_events(doc, lexicon, anchor, claims, options.keep_boilerplate)
-    return DocumentResult(tuple(claims), tuple(events))
+    return claims, extract_events(doc, lexicon, anchor, claims, options.keep_boilerplate)
 
 
 def default_jobs() -> int:

@@ -13,7 +13,7 @@ from .comparison import DEFAULT_TOLERANCE, Comparison, compare
 from .corpus import load_corpus
 from .errors import ConfigError, TopicError
 from .lexicon import Lexicon, lexicon_for, singular
-from .models import Claim, Corpus, DocumentAnchor, Event, EventCluster
+from .models import Claim, Corpus, DocumentAnchor, Event, EventCluster, InputWarning
 from .pipeline import ExtractOptions, Progress, analyse_documents
 
 SCHEMA_VERSION = 1
@@ -80,12 +80,23 @@ class RunOptions:
     progress: Optional[Progress] = None
 
 
-def corpus_claims(corpus: Corpus, lexicon: Lexicon, keep_boilerplate: bool = False,
-                  run: RunOptions = RunOptions()) -> list[Claim]:
-    """Claims from every document, in document order then text order."""
+def read_claims(corpus: Corpus, lexicon: Lexicon, keep_boilerplate: bool = False,
+                run: RunOptions = RunOptions()) -> tuple[list[Claim], Corpus]:
+    """Claims from every document (document order, then text order), and the corpus
+    with a warning for each document that could only be partly read."""
+    claims: list[Claim] = []
+    problems: list[InputWarning] = []
     results = analyse_documents(corpus.documents, lexicon, ExtractOptions(keep_boilerplate),
                                 jobs=run.jobs, cache=run.cache, progress=run.progress)
-    return [c for _, result in results for c in result.claims]
+    for doc, result in results:
+        claims.extend(result.claims)
+        if result.problem:
+            problems.append(InputWarning(doc.path or doc.id, result.problem))
+    return claims, with_warnings(corpus, problems)
+
+
+def with_warnings(corpus: Corpus, problems: Sequence[InputWarning]) -> Corpus:
+    return replace(corpus, warnings=corpus.warnings + tuple(problems)) if problems else corpus
 
 
 def topic_counts(claims: Sequence[Claim]) -> Counter:
@@ -129,7 +140,7 @@ def build_claims_report(
 ) -> ClaimsReport:
     corpus = load_corpus(paths, manifest)
     lexicon = lexicon_for(corpus.topics)
-    claims = corpus_claims(corpus, lexicon, keep_boilerplate, run)
+    claims, corpus = read_claims(corpus, lexicon, keep_boilerplate, run)
     if topic is not None:
         topic, claims = select_topic(topic, claims, lexicon)
     return ClaimsReport(corpus, tuple(claims), topic)
@@ -148,7 +159,7 @@ def build_diff_report(
         raise ConfigError(f"--tolerance must be between 0 and 1 (got {tolerance})", hint="0.05 means 5%")
     corpus = load_corpus(paths, manifest)
     lexicon = lexicon_for(corpus.topics)
-    claims = corpus_claims(corpus, lexicon, keep_boilerplate, run)
+    claims, corpus = read_claims(corpus, lexicon, keep_boilerplate, run)
     if topic is not None:
         topic, claims = select_topic(topic, claims, lexicon)
     comparison = compare(claims, corpus.documents, tolerance)
@@ -219,9 +230,13 @@ def build_timeline_report(
     claims: dict[str, Claim] = {}
     results = analyse_documents(corpus.documents, lexicon, ExtractOptions(keep_boilerplate, events=True), anchors,
                                 jobs=run.jobs, cache=run.cache, progress=run.progress)
-    for _, result in results:
+    problems: list[InputWarning] = []
+    for doc, result in results:
         claims.update((c.id, c) for c in result.claims)
         events.extend(result.events)
+        if result.problem:
+            problems.append(InputWarning(doc.path or doc.id, result.problem))
+    corpus = with_warnings(corpus, problems)
     events, clusters = cluster_events(events)
     topics = {cid: c.topic for cid, c in claims.items()}
     shown = [

@@ -16,6 +16,11 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 TOMLDecodeError = tomllib.TOMLDecodeError
 
 
+def parse_toml(text: str) -> dict[str, Any]:
+    """Parse TOML text (raises ``TOMLDecodeError``)."""
+    return tomllib.loads(text)
+
+
 def read_toml(path: Path) -> dict[str, Any]:
     """Parse a TOML file (raises ``TOMLDecodeError`` or ``OSError``)."""
     with open(path, "rb") as handle:

@@ -68,15 +68,11 @@ def file_claims(path: str, keep_boilerplate: bool = False) -> list[dict[str, Any
 
 
 def text_files(folder: str) -> list[str]:
-    """Every .txt and .md file under ``folder``, sorted, as the CLI would read them."""
-    from .corpus import TEXT_SUFFIXES
+    """Every .txt and .md file under ``folder``, in the order the CLI reads them."""
+    from .reading import walk
 
-    root = Path(folder)
-    return sorted(
-        str(p) for p in root.rglob("*")
-        if p.is_file() and p.name.lower().endswith(TEXT_SUFFIXES)
-        and not any(part.startswith(".") for part in p.relative_to(root).parts)
-    )
+    files, _ = walk(Path(folder))
+    return [str(p) for p in files]
 
 
 def claims_bag(files: Iterable[str], keep_boilerplate: bool = False, files_per_partition: int = 50):

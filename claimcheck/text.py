@@ -6,6 +6,7 @@ text exactly as it was decoded.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Optional, Sequence
@@ -16,6 +17,12 @@ from .models import Part, Sentence, Span
 from .resources import load_data
 
 TIMEOUT = 2.0  # seconds; a backstop only, the patterns are linear by construction
+TIMEOUT_PER_CHAR = 1e-5  # more per character scanned, so a 10 MB line is not cut off at 2 s
+
+
+def _timeout(length: int) -> float:
+    """The time limit for one scan over ``length`` characters."""
+    return TIMEOUT + length * TIMEOUT_PER_CHAR
 
 
 @dataclass(frozen=True)
@@ -75,14 +82,14 @@ def is_furniture_line(line: Line) -> bool:
         return False
     if key in exact:
         return True
-    return any(p.search(key, timeout=TIMEOUT) for p in patterns)
+    return any(p.search(key, timeout=_timeout(len(key))) for p in patterns)
 
 
 def starts_trailing_block(line: Line) -> bool:
     """True for a heading such as "Related Articles" or "Comments"."""
     _, _, blocks = _furniture_rules()
     key = _furniture_key(line)
-    return bool(key) and any(p.search(key, timeout=TIMEOUT) for p in blocks)
+    return bool(key) and any(p.search(key, timeout=_timeout(len(key))) for p in blocks)
 
 
 # --- bylines, headlines and articles ---------------------------------------------
@@ -274,7 +281,7 @@ def split_sentences(text: str, start: int = 0, end: Optional[int] = None) -> lis
     sentences: list[Sentence] = []
     for para_start, para_end in _paragraphs(text, start, end):
         pos = para_start
-        for match in _SENTENCE_BREAK.finditer(text, para_start, para_end, timeout=TIMEOUT):
+        for match in _SENTENCE_BREAK.finditer(text, para_start, para_end, timeout=_timeout(para_end - para_start)):
             if _ends_with_abbreviation(text[pos : match.start()]):
                 continue
             _add_sentence(sentences, text, pos, match.start())
@@ -283,12 +290,14 @@ def split_sentences(text: str, start: int = 0, end: Optional[int] = None) -> lis
     return sentences
 
 
-_PARA_BREAK = regex.compile(r"[ \t\u00a0]*(?:\r\n|\r|\n)[ \t\u00a0]*")
+# Spaces before the line break are taken only from the start of their run: trying
+# from every space of a long run without a break in it would be quadratic.
+_PARA_BREAK = regex.compile(r"(?:(?<![ \t\u00a0])[ \t\u00a0]+)?(?:\r\n|\r|\n)[ \t\u00a0]*")
 
 
 def _paragraphs(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
     pos = start
-    for match in _PARA_BREAK.finditer(text, start, end, timeout=TIMEOUT):
+    for match in _PARA_BREAK.finditer(text, start, end, timeout=_timeout(end - start)):
         before = text[pos : match.start()].rstrip()
         after = text[match.end() : match.end() + 1]
         continues = before and (before[-1].isalpha() or before[-1] in ",-") and after.islower()
@@ -324,16 +333,17 @@ _CLAUSE_BREAK = regex.compile(
 )
 
 
-def clause_bounds(text: str, sentence: Sentence, position: int) -> tuple[int, int]:
-    """The ``[start, end)`` of the clause of ``sentence`` that holds ``position``:
-    the sentence cut at the clause breaks around it (", and", "; ", ", which", ...)."""
-    start, end = sentence.start, sentence.end
-    for m in _CLAUSE_BREAK.finditer(text, sentence.start, sentence.end, timeout=TIMEOUT):
-        if m.start() < position:
-            start = max(start, m.start())
-        else:
-            end = min(end, m.start())
-            break
+def clause_breaks(text: str, sentence: Sentence) -> list[int]:
+    """Where the clause breaks of ``sentence`` stand (offsets into ``text``), in order."""
+    return [m.start() for m in _CLAUSE_BREAK.finditer(text, sentence.start, sentence.end, timeout=TIMEOUT)]
+
+
+def clause_bounds(sentence: Sentence, position: int, breaks: Sequence[int]) -> tuple[int, int]:
+    """The ``[start, end)`` of the clause of ``sentence`` that holds ``position``: from
+    the last break before it to the next one (``breaks`` from ``clause_breaks``)."""
+    i = bisect_left(breaks, position)
+    start = breaks[i - 1] if i else sentence.start
+    end = breaks[i] if i < len(breaks) else sentence.end
     return start, end
 
 
@@ -399,7 +409,7 @@ _WORD = regex.compile(
 
 def words(text: str, start: int, end: int) -> list[Token]:
     """Word tokens of ``text[start:end]`` with offsets."""
-    return [_token(m) for m in _WORD.finditer(text, start, end, timeout=TIMEOUT)]
+    return [_token(m) for m in _WORD.finditer(text, start, end, timeout=_timeout(end - start))]
 
 
 def _token(m: regex.Match) -> Token:

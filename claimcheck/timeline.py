@@ -19,7 +19,7 @@ from .claims import document_sentences
 from .dates import DURATION, find_date_mentions
 from .lexicon import Lexicon, default_lexicon, singular
 from .models import Attribution, Claim, DateInterval, DateReading, Document, DocumentAnchor, Event, EventCluster
-from .text import SentenceWords, Token, clause_bounds
+from .text import SentenceWords, Token, clause_bounds, clause_breaks
 from .vocab import STOPWORDS
 
 # Two events in different sentences are the same happening when the words they share
@@ -60,10 +60,11 @@ def extract_events(
     for index, sentence in enumerate(sentences):
         mentions = find_date_mentions(doc.text, sentence.start, sentence.end, anchor=day, assumed=assumed)
         durations = [m for m in mentions if m.kind == DURATION]
+        breaks = clause_breaks(doc.text, sentence) if mentions else []
         for mention in mentions:
             if mention.kind == DURATION:
                 continue
-            start, end = clause_bounds(doc.text, sentence, mention.start)
+            start, end = clause_bounds(sentence, mention.start, breaks)
             attribution = _outside(attributions.find(index, mention.start), mention, doc.text)
             events.append(
                 Event(

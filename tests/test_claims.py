@@ -104,3 +104,33 @@ def test_extraction_on_news_like_word_salad(text):
         assert doc.text[claim.start : claim.end] == claim.text
         if claim.time and claim.time.resolved:
             assert claim.time.resolved.start <= claim.time.resolved.end
+
+
+def _best_of(repeat, fn):
+    import time
+
+    best = float("inf")
+    for _ in range(repeat):
+        started = time.process_time()
+        fn()
+        best = min(best, time.process_time() - started)
+    return max(best, 1e-3)
+
+
+@pytest.mark.parametrize("shape", ["{} troops", "{}"])
+def test_a_sentence_with_thousands_of_numbers_stays_linear(shape):
+    def sentence(n):
+        return "Officials said " + ", ".join(shape.format(i * 7 + 10) for i in range(n)) + "."
+
+    small, large = build_document("a.txt", None, sentence(250)), build_document("b.txt", None, sentence(2_000))
+    assert len(extract_claims(large)) > 1_900
+    ratio = _best_of(1, lambda: extract_claims(large)) / _best_of(3, lambda: extract_claims(small))
+    assert ratio < 24, ratio  # 8x the numbers: linear is ~8x, quadratic ~64x
+
+
+def test_offsets_survive_letters_whose_case_folding_is_longer():
+    text = "In der Straße, and 300 troops died last year, according to Großbritannien officials."
+    (claim,) = extract_claims(build_document("a.txt", None, text))
+    assert claim.attribution.verb == "according to"
+    assert text[claim.attribution.start : claim.attribution.end] == claim.attribution.source
+    assert claim.time.text == "last year"

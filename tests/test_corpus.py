@@ -119,22 +119,60 @@ def test_nothing_usable_is_an_input_error(tmp_path):
 
 
 @pytest.mark.parametrize(
-    "content, message",
+    "content, where, message",
     [
-        ('[documents."a.txt"\npublished = 1', "invalid TOML"),
-        ('[documents."a.txt"]\npublished = "last week"', "not a date"),
-        ('[documents."a.txt"]\ndated = 2025-01-01', "unknown key 'dated'"),
-        ('[sources]\nx = 1', r"unknown table \[sources\]"),
-        ('[topics.tanks]\nnouns = "tanks"', "must be a list of words"),
+        ('[documents."a.txt"\npublished = 1', ":1:19:", "invalid TOML: Expected ']'"),
+        ('# dates\n[documents."a.txt"]\npublished = 2025-02-30', ":3:13:", "invalid TOML: Invalid date"),
+        ('[documents."a.txt"]\noutlet = "X"\npublished = "last week"', ":3:", "not a date: 'last week'"),
+        ('[documents."a.txt"]\ndated = 2025-01-01', ":2:", "unknown key 'dated'"),
+        ('[documents]\n"a.txt".dated = 2025-01-01', ":2:", "unknown key 'dated'"),
+        ('[documents."b.txt"]\n[sources]\nx = 1', ":2:", r"unknown table \[sources\]"),
+        ('[topics.tanks]\nverbs = []\nnouns = "tanks"', ":3:", "must be a list of words"),
+        ('documents = 3', ":1:", "'documents' must be a table"),
     ],
 )
-def test_malformed_manifest_is_one_clear_error(tmp_path, content, message):
+def test_malformed_manifest_is_one_clear_error_with_file_and_line(tmp_path, content, where, message):
     path = tmp_path / "claimcheck.toml"
     path.write_text(content, encoding="utf-8")
     with pytest.raises(ConfigError, match=message) as info:
         read_manifest(path)
-    assert str(path) in info.value.message
+    assert info.value.message.startswith(f"{path}{where} ")
     assert "\n" not in info.value.message
+
+
+def test_a_manifest_that_is_not_utf8_names_the_line(tmp_path):
+    path = tmp_path / "claimcheck.toml"
+    path.write_bytes('[documents."a.txt"]\noutlet = "Café"\n'.encode("cp1252"))
+    with pytest.raises(ConfigError) as info:
+        read_manifest(path)
+    assert info.value.message == f"{path}:2: not UTF-8 text (byte 0xe9); TOML files must be UTF-8"
+
+
+def test_a_manifest_with_a_byte_order_mark_is_read(tmp_path):
+    path = tmp_path / "claimcheck.toml"
+    path.write_bytes(b"\xef\xbb\xbf" + '[documents."a.txt"]\noutlet = "Café"\n'.encode())
+    assert read_manifest(path).documents == {"a.txt": {"outlet": "Café"}}
+
+
+@pytest.mark.parametrize("make, reason", [
+    (lambda tmp: tmp / "missing.toml", "cannot read manifest: no such file or directory"),
+    (lambda tmp: tmp, "cannot read manifest: not a regular file"),
+])
+def test_a_manifest_that_cannot_be_read_is_one_error(tmp_path, make, reason):
+    path = make(tmp_path)
+    with pytest.raises(ConfigError) as info:
+        read_manifest(path)
+    assert info.value.message == f"{path}: {reason}"
+
+
+def test_manifest_entries_naming_no_file_are_warnings_not_errors(tmp_path):
+    (tmp_path / "a.txt").write_text("Some 300 troops died.", encoding="utf-8")
+    (tmp_path / "claimcheck.toml").write_text(
+        '[documents."a.txt"]\noutlet = "A"\n\n[documents."b.txt"]\noutlet = "B"\n', encoding="utf-8")
+    corpus = load_corpus([str(tmp_path)])
+    assert [d.outlet.value for d in corpus.documents] == ["A"]
+    assert [(w.path, w.line, w.message) for w in corpus.warnings] == [
+        (str(tmp_path / "claimcheck.toml"), 4, 'documents."b.txt" names no file')]
 
 
 @pytest.mark.parametrize(

@@ -94,6 +94,10 @@ def _skipped(corpus: Corpus) -> list[dict[str, str]]:
     return [{"path": s.path, "reason": s.reason} for s in corpus.skipped]
 
 
+def _warnings(corpus: Corpus) -> list[dict[str, Any]]:
+    return [w.to_dict() for w in corpus.warnings]
+
+
 def _diff_claims(report: DiffReport) -> list[dict[str, Any]]:
     group_of = {c.id: g.id for g in report.comparison.groups for c in g.claims}
     return [claim_to_dict(c, group_of.get(c.id), report.comparison.conflicts_with.get(c.id, ())) for c in report.claims]
@@ -107,6 +111,7 @@ def diff_document(report: DiffReport) -> dict[str, Any]:
         "tolerance": report.tolerance,
         "documents": [document_to_dict(d) for d in report.corpus.documents],
         "skipped": _skipped(report.corpus),
+        "warnings": _warnings(report.corpus),
         "claims": _diff_claims(report),
         "groups": [group_to_dict(g) for g in report.comparison.groups],
     }
@@ -119,6 +124,7 @@ def claims_document(report: ClaimsReport) -> dict[str, Any]:
         "topic": report.topic,
         "documents": [document_to_dict(d) for d in report.corpus.documents],
         "skipped": _skipped(report.corpus),
+        "warnings": _warnings(report.corpus),
         "claims": [claim_to_dict(c) for c in report.claims],
     }
 
@@ -130,6 +136,7 @@ def sources_document(report: SourcesReport) -> dict[str, Any]:
         "command": "sources",
         "documents": [document_to_dict(d) for d in corpus.documents],
         "skipped": _skipped(corpus),
+        "warnings": _warnings(corpus),
     }
 
 
@@ -193,6 +200,7 @@ def timeline_document(report: TimelineReport) -> dict[str, Any]:
         "to": report.date_to.isoformat() if report.date_to else None,
         "documents": [document_to_dict(d) for d in report.corpus.documents],
         "skipped": _skipped(report.corpus),
+        "warnings": _warnings(report.corpus),
         "anchors": [
             {"doc": doc_id, **(anchor.to_dict() if anchor else {"date": None, "basis": None, "assumed": False})}
             for doc_id, anchor in report.anchors.items()
@@ -208,6 +216,7 @@ def records(document: dict[str, Any]) -> Iterator[dict[str, Any]]:
     singular = {
         "documents": "document",
         "skipped": "skipped",
+        "warnings": "warning",
         "anchors": "anchor",
         "claims": "claim",
         "groups": "group",
@@ -230,11 +239,11 @@ def records(document: dict[str, Any]) -> Iterator[dict[str, Any]]:
     yield {"type": "summary", "data": summary}
 
 
-def dumps(document: dict[str, Any]) -> str:
-    """One JSON document, indented, keys in schema order."""
-    return _json.dumps(document, ensure_ascii=False, indent=2)
+def dumps(document: dict[str, Any], ascii_only: bool = False) -> str:
+    """One JSON document, indented, keys in schema order (all ASCII when asked)."""
+    return _json.dumps(document, ensure_ascii=ascii_only, indent=2)
 
 
-def dumps_lines(document: dict[str, Any]) -> Iterator[str]:
+def dumps_lines(document: dict[str, Any], ascii_only: bool = False) -> Iterator[str]:
     for record in records(document):
-        yield _json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+        yield _json.dumps(record, ensure_ascii=ascii_only, separators=(",", ":"))

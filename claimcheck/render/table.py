@@ -24,6 +24,21 @@ EMPHASIS_STYLE = "bold underline"
 
 SOURCE_WIDTH = 14
 
+# Characters that act on a terminal instead of showing: C0 controls but tab and line
+# feed, DEL, C1 controls, and the bidirectional overrides that can make "300" show
+# as "003". Scraped text can hold any of them; JSON output keeps them, escaped.
+_UNPRINTABLE = dict.fromkeys(
+    [*range(0, 9), 11, 12, *range(14, 32), 127, *range(0x80, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A)],
+    "\ufffd",
+)
+
+
+def printable(text: str) -> str:
+    """``text`` safe to print: carriage returns become line breaks, controls "\ufffd"."""
+    if text.isprintable():
+        return text
+    return text.replace("\r\n", "\n").replace("\r", "\n").translate(_UNPRINTABLE)
+
 
 def short_name(doc_id: str, width: int = SOURCE_WIDTH) -> str:
     """A file name cut in the middle to fit a table cell: "001_e466…4263a.txt"."""
@@ -39,7 +54,7 @@ def _source_label(claim: Claim, docs: dict[str, Document]) -> str:
     label = doc.outlet.value if doc and doc.outlet else short_name(claim.doc)
     if doc and len(doc.parts) > 1:
         label += f", part {claim.part}"
-    return label
+    return printable(label)
 
 
 def _who(claim: Claim) -> str:
@@ -51,16 +66,16 @@ def _who(claim: Claim) -> str:
         text += f' ("{a.pronoun}")'
     if a.via:  # only verbs of telling have one: "told the BBC"
         text += f", to {a.via}"
-    return text
+    return printable(text)
 
 
 def _when(mention: Optional[DateMention]) -> str:
     if mention is None:
         return "—"
     if mention.resolved is None:
-        return mention.text if mention.kind != "duration" else f"{mention.text} (duration)"
+        return printable(mention.text if mention.kind != "duration" else f"{mention.text} (duration)")
     flags = ", future" if mention.future else ""
-    return f"{mention.text}\n= {format_interval(mention.resolved)}{flags}"
+    return printable(f"{mention.text}\n= {format_interval(mention.resolved)}{flags}")
 
 
 def format_interval(r: DateInterval) -> str:
@@ -84,10 +99,10 @@ def emphasised_sentence(claim: Claim, markers: bool) -> Text:
     s = claim.sentence
     before = claim.start - s.start
     after = claim.end - s.start
-    text = Text(s.text[:before])
+    text = Text(printable(s.text[:before]))
     phrase = f"*{claim.text}*" if markers else claim.text
-    text.append(phrase, style=EMPHASIS_STYLE)
-    text.append(s.text[after:])
+    text.append(printable(phrase), style=EMPHASIS_STYLE)
+    text.append(printable(s.text[after:]))
     return text
 
 
@@ -105,7 +120,7 @@ def group_table(group: Group, docs: dict[str, Document], markers: bool) -> Table
 
     claims = group.claims
     table.add_column("Value", no_wrap=True, width=fit([_claim_value(c) + " ✗" for c in claims], 16))
-    table.add_column("Counts", width=fit([c.counted or "—" for c in claims] + ["Counts"], 12), overflow="fold")
+    table.add_column("Counts", width=fit([_counted(c) for c in claims] + ["Counts"], 12), overflow="fold")
     table.add_column("Who says", ratio=1, overflow="fold")
     table.add_column("When", width=fit([_when(c.time) for c in claims] + ["When"], 12), overflow="fold")
     table.add_column("Source", width=fit([_source_label(c, docs) for c in claims] + ["Source"], SOURCE_WIDTH), overflow="fold")
@@ -114,7 +129,7 @@ def group_table(group: Group, docs: dict[str, Document], markers: bool) -> Table
     for claim in group.claims:
         table.add_row(
             _value_cell(claim, conflicting),
-            claim.counted or "—",
+            _counted(claim),
             _who(claim),
             _when(claim.time),
             _source_label(claim, docs),
@@ -139,7 +154,7 @@ class ClaimList:
         conflicting = self.group.conflicting_ids
         for claim in self.group.claims:
             head = _value_cell(claim, conflicting)
-            details = [claim.counted or "", _when(claim.time).replace("\n", " "), _source_label(claim, self.docs)]
+            details = [printable(claim.counted or ""), _when(claim.time).replace("\n", " "), _source_label(claim, self.docs)]
             head.append("  " + " · ".join(d for d in details if d and d != "—"))
             yield head
             yield Padding(Text("who says: " + _who(claim), style="dim"), (0, 0, 0, 2))
@@ -149,7 +164,7 @@ class ClaimList:
 def _claim_ref(claim: Claim, docs: dict[str, Document]) -> str:
     doc = docs.get(claim.doc)
     name = doc.label if doc else claim.doc
-    return f"{format_value(claim)} ({name})"
+    return printable(f"{format_value(claim)} ({name})")
 
 
 def conflict_list(group: Group, docs: dict[str, Document]) -> RenderableType:
@@ -162,7 +177,7 @@ def conflict_list(group: Group, docs: dict[str, Document]) -> RenderableType:
         pair.append(f"{_claim_ref(a, docs)} vs {_claim_ref(b, docs)}")
         items.append(Padding(pair, (0, 0, 0, 2)))
         for reason in conflict.reasons:
-            items.append(Padding(Text(f"- {reason}", style="dim"), (0, 0, 0, 6)))
+            items.append(Padding(Text(printable(f"- {reason}"), style="dim"), (0, 0, 0, 6)))
     items.append(Text(""))
     return RenderGroup(*items)
 
@@ -178,8 +193,8 @@ def diff_renderables(report: DiffReport, markers: bool = False) -> list[Renderab
         out.append(topic_overview(report))
         return out + skipped_note(report.corpus)
     for group in report.comparison.groups:
-        heading = Text(group.label, style="bold")
-        heading.append(f" — {group.summary}")
+        heading = Text(printable(group.label), style="bold")
+        heading.append(printable(f" — {group.summary}"))
         out.append(heading)
         out.append(ClaimList(group, docs, markers))
         if group.conflicts:
@@ -198,7 +213,8 @@ def topic_overview(report: DiffReport) -> RenderableType:
     table.add_column("Summary", ratio=1)
     for group in report.comparison.groups:
         if group.conflicts:
-            table.add_row(group.label, str(len(group.claims)), Text(str(len(group.conflicts)), style=CONFLICT_STYLE), group.summary)
+            table.add_row(printable(group.label), str(len(group.claims)), Text(str(len(group.conflicts)), style=CONFLICT_STYLE),
+                          printable(group.summary))
     hint = Text("Run `claimcheck diff TOPIC` to see the figures and why they conflict.", style="dim")
     return RenderGroup(table, hint)
 
@@ -215,7 +231,7 @@ class ClaimsTable:
             for claim in self.report.claims:
                 line = Text(f"{_claim_value(claim)}  ", style="bold")
                 fields = [claim.counted, claim.topic and f"[{claim.topic}]", _source_label(claim, self.docs)]
-                line.append(" · ".join(f for f in fields if f), style="")
+                line.append(printable(" · ".join(f for f in fields if f)), style="")
                 yield line
                 yield Padding(Text(f"who says: {_who(claim)}; when: {_when(claim.time)}".replace("\n", " "), style="dim"), (0, 0, 0, 2))
             return
@@ -229,9 +245,13 @@ class ClaimsTable:
         table.add_column("When", ratio=1)
         for claim in self.report.claims:
             kind = claim.quantity if claim.role == "total" else f"{claim.quantity}, {claim.role}"
-            table.add_row(_source_label(claim, self.docs), _claim_value(claim), kind, claim.counted or "—",
-                          claim.topic or "—", _who(claim), _when(claim.time))
+            table.add_row(_source_label(claim, self.docs), _claim_value(claim), kind, _counted(claim),
+                          printable(claim.topic or "—"), _who(claim), _when(claim.time))
         yield table
+
+
+def _counted(claim: Claim) -> str:
+    return printable(claim.counted or "—")
 
 
 def _claim_value(claim: Claim) -> str:
@@ -249,16 +269,17 @@ def sources_renderables(report: SourcesReport) -> list[RenderableType]:
     corpus = report.corpus
     out: list[RenderableType] = []
     for doc in corpus.documents:
-        table = Table(box=box.SIMPLE, show_header=False, expand=True, title_justify="left", title=doc.id, title_style="bold")
+        table = Table(box=box.SIMPLE, show_header=False, expand=True, title_justify="left", title=printable(doc.id),
+                      title_style="bold")
         table.add_column("Field", style="dim", no_wrap=True)
         table.add_column("Value", ratio=1)
         for name, field in (("published", doc.published), ("outlet", doc.outlet), ("title", doc.title)):
-            table.add_row(name, f"{field.value}  [{field.source}]" if field else "unknown")
+            table.add_row(name, printable(f"{field.value}  [{field.source}]") if field else "unknown")
         table.add_row("encoding", f"{doc.encoding}, {len(doc.text):,} characters")
         for part in doc.parts:
             label = part.title or "(untitled)"
             byline = f" — {part.byline}" if part.byline else ""
-            table.add_row(f"part {part.number}", f"{label}{byline}  [{part.start}–{part.end})")
+            table.add_row(f"part {part.number}", printable(f"{label}{byline}  [{part.start}–{part.end})"))
         for span in doc.boilerplate:
             table.add_row("left out", Text(f"{span.reason} [{span.start}–{span.end}): {_preview(doc.text[span.start:span.end])}"))
         out.append(table)
@@ -266,14 +287,21 @@ def sources_renderables(report: SourcesReport) -> list[RenderableType]:
 
 
 def _preview(text: str, limit: int = 70) -> str:
-    flat = " ".join(text.split())
+    flat = printable(" ".join(text.split()))
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
 def skipped_note(corpus: Corpus) -> list[RenderableType]:
-    if not corpus.skipped:
-        return []
-    text = Text(f"Skipped {len(corpus.skipped)} file(s):\n", style="yellow")
-    for skipped in corpus.skipped:
-        text.append(f"  {skipped.path}: {skipped.reason}\n")
-    return [text]
+    out: list[RenderableType] = []
+    if corpus.skipped:
+        text = Text(f"Skipped {len(corpus.skipped)} file(s):\n", style="yellow")
+        for skipped in corpus.skipped:
+            text.append(printable(f"  {skipped.path}: {skipped.reason}") + "\n")
+        out.append(text)
+    if corpus.warnings:
+        text = Text(f"Warnings ({len(corpus.warnings)}):\n", style="yellow")
+        for warning in corpus.warnings:
+            where = f"{warning.path}:{warning.line}" if warning.line else warning.path
+            text.append(printable(f"  {where}: {warning.message}") + "\n")
+        out.append(text)
+    return out
