@@ -111,6 +111,8 @@ def _run(options: OutputOptions, build: Callable[[], Report], to_json: Callable,
         _fail(exc.message, exc.hint, exc.exit_code)
     except KeyboardInterrupt:
         _interrupted()
+    if sys.stdout is None:  # started with `>&-`: there is nowhere to put the result
+        _fail("standard output is closed")
     try:
         _warn_about(report.corpus)
         if options.machine:
@@ -128,6 +130,9 @@ def _run(options: OutputOptions, build: Callable[[], Report], to_json: Callable,
                 console.print(renderable)
     except BrokenPipeError:
         _silence_stdout()  # `claimcheck claims | head`: the reader has all it wants
+    except OSError as exc:  # a full disk, a failing device
+        _silence_stdout()  # so the flush at exit does not fail a second time
+        _fail(f"cannot write the output: {(exc.strerror or str(exc)).lower()}")
     except KeyboardInterrupt:
         _interrupted()
     return report
@@ -214,8 +219,11 @@ def _message(text: str) -> None:
 
 
 def _silence_stdout() -> None:
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (AttributeError, ValueError, OSError):
+        pass  # not a real file (a test's capture): nothing is left to flush at exit
 
 
 def _fail(message: str, hint: Optional[str] = None, code: int = ExitCode.USAGE) -> None:

@@ -357,6 +357,18 @@ def test_file_names_cannot_break_messages_or_the_json(tmp_path):
     assert [d["id"] for d in data["documents"]] == [str(escape), str(latin)]
 
 
+def test_output_that_cannot_be_written_is_one_error_line():
+    if not Path("/dev/full").exists() or not shutil.which("sh"):
+        pytest.skip("needs /dev/full and a POSIX shell")
+    env = {k: v for k, v in {**os.environ, **PLAIN}.items() if v is not None}
+    for redirect, message in ((">/dev/full", "Error: cannot write the output: no space left on device"),
+                              (">&-", "Error: standard output is closed")):
+        result = subprocess.run(["sh", "-c", f'exec "$0" -m claimcheck claims --json {redirect}', sys.executable],
+                                capture_output=True, text=True, env=env, timeout=60)
+        assert result.returncode == 2, result.stderr
+        assert _one_stderr_line(result) == message
+
+
 # ---------------------------------------------------------------- encodings
 
 @pytest.mark.parametrize("name", hostile.ENCODED)
