@@ -66,9 +66,17 @@ class ResultCache:
         return self.directory is not None
 
     def key(self, *parts: Any) -> str:
-        """A key for ``parts`` (anything picklable and deterministic) and this code."""
+        """A key for ``parts`` and this code. Text and bytes are hashed as they are,
+        anything else by its ``repr`` (value-based for the frozen dataclasses; pickles
+        are not, as they record which objects were shared)."""
         digest = hashlib.sha256(code_digest().encode())
-        digest.update(pickle.dumps(parts, protocol=4))
+        for part in parts:
+            if isinstance(part, bytes):
+                data = part
+            else:
+                data = (part if isinstance(part, str) else repr(part)).encode("utf-8", "surrogatepass")
+            digest.update(len(data).to_bytes(8, "little"))
+            digest.update(data)
         return digest.hexdigest()
 
     def _path(self, key: str) -> Path:

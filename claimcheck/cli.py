@@ -9,9 +9,10 @@ from __future__ import annotations
 import codecs
 import os
 import sys
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Callable, List, Optional
+from typing import TYPE_CHECKING, Annotated, Callable, Iterator, List, Optional
 
 import typer
 
@@ -98,22 +99,40 @@ def _console(options: OutputOptions):
     return Console(no_color=options.no_color or None, highlight=False, emoji=False, markup=False, soft_wrap=False)
 
 
-def _run(options: OutputOptions, build: Callable[[], Report], to_json: Callable, to_tables: Callable) -> Report:
-    """Build a report, print it in the chosen format; library errors become one line."""
-    if options.json and options.jsonl:
-        _fail("--json and --jsonl cannot be used together", "pick one output format")
-    ascii_only = _prepare_streams(options.machine)
+@contextmanager
+def _boundary(options: OutputOptions) -> Iterator[None]:
+    """Where library errors, interrupts and output failures become one line and an exit status."""
     try:
-        report = build()
+        yield
     except ClaimcheckError as exc:
         if options.debug:
             raise
         _fail(exc.message, exc.hint, exc.exit_code)
     except KeyboardInterrupt:
         _interrupted()
+    except BrokenPipeError:
+        _silence_stdout()  # `claimcheck claims | head`: the reader has all it wants
+    except OSError as exc:  # a full disk, a failing device
+        _silence_stdout()  # so the flush at exit does not fail a second time
+        _fail(f"cannot write the output: {(exc.strerror or str(exc)).lower()}")
+
+
+def _check_formats(options: OutputOptions) -> bool:
+    """Refuse contradictory formats and set up the streams; True when JSON must be ASCII."""
+    if options.json and options.jsonl:
+        _fail("--json and --jsonl cannot be used together", "pick one output format")
+    ascii_only = _prepare_streams(options.machine)
     if sys.stdout is None:  # started with `>&-`: there is nowhere to put the result
         _fail("standard output is closed")
-    try:
+    return ascii_only
+
+
+def _run(options: OutputOptions, build: Callable[[], Report], to_json: Callable, to_tables: Callable) -> Report:
+    """Build a report, print it in the chosen format; library errors become one line."""
+    ascii_only = _check_formats(options)
+    report = None
+    with _boundary(options):
+        report = build()
         _warn_about(report.corpus)
         if options.machine:
             from .render import json as render_json
@@ -128,14 +147,20 @@ def _run(options: OutputOptions, build: Callable[[], Report], to_json: Callable,
             markers = console.no_color or console.color_system is None
             for renderable in to_tables(report, markers):
                 console.print(renderable)
-    except BrokenPipeError:
-        _silence_stdout()  # `claimcheck claims | head`: the reader has all it wants
-    except OSError as exc:  # a full disk, a failing device
-        _silence_stdout()  # so the flush at exit does not fail a second time
-        _fail(f"cannot write the output: {(exc.strerror or str(exc)).lower()}")
-    except KeyboardInterrupt:
-        _interrupted()
     return report
+
+
+def _stream_jsonl(options: OutputOptions, build: Callable[[], ClaimsStream]) -> None:
+    """JSON Lines written as each document is read, so memory stays flat on any corpus."""
+    from .render import json as render_json
+
+    ascii_only = _check_formats(options)
+    with _boundary(options):
+        stream = build()
+        for record in render_json.claims_stream_records(stream):
+            sys.stdout.write(render_json.dumps_record(record, ascii_only) + "\n")
+        sys.stdout.flush()
+        _warn_about(stream)
 
 
 def _run_options(jobs: int, no_cache: bool):
@@ -298,10 +323,14 @@ def claims(
     """List every quantitative claim: value, what it counts, topic, who says it, when."""
     from .render import json as render_json
     from .render import table as render_table
-    from .report import build_claims_report
+    from .report import build_claims_report, stream_claims
 
+    options = OutputOptions(json, jsonl, no_color, debug)
+    if jsonl and not json and topic is None:
+        _stream_jsonl(options, lambda: stream_claims(paths or [], _path(manifest), keep_boilerplate, _run_options(jobs, no_cache)))
+        return
     _run(
-        OutputOptions(json, jsonl, no_color, debug),
+        options,
         lambda: build_claims_report(paths or [], topic, _path(manifest), keep_boilerplate, _run_options(jobs, no_cache)),
         render_json.claims_document,
         lambda report, markers: render_table.claims_renderables(report),

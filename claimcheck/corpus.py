@@ -7,10 +7,11 @@ import os
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Optional, Sequence
+from typing import Any, Iterator, Optional, Sequence
 
 import regex
 
+from .cache import ResultCache
 from .decoding import binary_kind, decode
 from .errors import InputError
 from .manifest import MANIFEST_NAME, Manifest, read_manifest
@@ -163,6 +164,8 @@ class _Loading:
     topics: dict[str, dict[str, Any]] = field(default_factory=dict)
     read: dict[tuple[int, int], str] = field(default_factory=dict)  # (device, inode) -> document id
     stdin_read: bool = False
+    cache: Optional[ResultCache] = None
+    count: int = 0  # documents read so far
 
     def add(self, doc_id: str, path: Optional[str], data: bytes, entry: Optional[dict[str, Any]]) -> None:
         """Decode and analyse one file's bytes, or say why it was skipped."""
@@ -171,14 +174,29 @@ class _Loading:
         if kind:
             self.skipped.append(SkippedFile(name, f"binary file ({kind})"))
             return
+        key = self.cache.key("document", doc_id, path, entry, data) if self.cache and self.cache.enabled else None
+        cached = self.cache.get(key) if key else None
+        if isinstance(cached, Document):
+            self.documents.append(cached)
+            return
         text, encoding = decode(data)
         if not text.strip():
             self.skipped.append(SkippedFile(name, "empty file" if not data else "no text (only white space)"))
             return
         try:
-            self.documents.append(build_document(doc_id, path, text, encoding, entry))
+            document = build_document(doc_id, path, text, encoding, entry)
         except TimeoutError:  # the regex backstop: linear patterns should never reach it
             self.skipped.append(SkippedFile(name, "gave up: finding its lines, headlines and furniture took too long"))
+            return
+        self.documents.append(document)
+        if key:
+            self.cache.put(key, document)
+
+    def take(self) -> list[Document]:
+        """The documents read since the last call (and forget them: they are streamed)."""
+        taken, self.documents = self.documents, []
+        self.count += len(taken)
+        return taken
 
     def read_stdin(self) -> None:
         if self.stdin_read:
@@ -193,7 +211,7 @@ class _Loading:
         if not data:
             self.skipped.append(SkippedFile("-", "standard input is empty"))
             return
-        self.add("-", None, data, _entry(self.explicit, None, "-"))
+        self.add("-", None, data, _entry(self.explicit, None, "-"))  # never cached: stdin has no file to key on
 
     def read_file(self, path: Path, doc_id: str, entry: Optional[dict[str, Any]]) -> None:
         try:
@@ -207,7 +225,7 @@ class _Loading:
         self.read[identity] = doc_id
         self.add(doc_id, str(path), data, entry)
 
-    def read_folder(self, arg: str, path: Path) -> None:
+    def read_folder(self, arg: str, path: Path) -> Iterator[Document]:
         local = path / MANIFEST_NAME
         folder_manifest = read_manifest(local) if local.is_file() and not self.explicit else None
         if folder_manifest:
@@ -224,6 +242,7 @@ class _Loading:
             doc_id = f"{arg.rstrip('/')}/{rel}" if self.several else rel
             entry = _entry(self.explicit, file, rel) or _entry(folder_manifest, file, rel)
             self.read_file(file, doc_id, entry)
+            yield from self.take()
         self.skipped[first:] = sorted(self.skipped[first:], key=lambda s: Path(s.path).relative_to(path).as_posix())
 
     def check_entries(self, manifest: Manifest) -> None:
@@ -240,46 +259,90 @@ class _Loading:
 _SHOWN_IN_ERROR = 5  # skipped files named in the one-line error when nothing is left
 
 
-def load_corpus(paths: Sequence[str] = (), manifest: Optional[str] = None) -> Corpus:
+@dataclass
+class CorpusStream:
+    """Documents read one at a time, for corpora too big to hold at once.
+
+    Iterate it for the documents; once it is exhausted, ``skipped`` and ``warnings``
+    are complete (manifest warnings and ``topics`` are known before the first).
+    ``InputError`` is raised at the end when nothing usable was found.
+    """
+
+    loading: _Loading
+    given: list[str]
+
+    @property
+    def topics(self) -> dict[str, dict[str, Any]]:
+        return self.loading.topics
+
+    @property
+    def skipped(self) -> tuple[SkippedFile, ...]:
+        return tuple(self.loading.skipped)
+
+    @property
+    def warnings(self) -> tuple[InputWarning, ...]:
+        return tuple(self.loading.warnings)
+
+    def __iter__(self) -> Iterator[Document]:
+        loading = self.loading
+        for arg in self.given:
+            yield from self._read(arg)
+            yield from loading.take()
+        if not loading.count:
+            shown = _SHOWN_IN_ERROR
+            reasons = "; ".join(f"{s.path}: {s.reason}" for s in loading.skipped[:shown]) or "no input"
+            more = len(loading.skipped) - shown
+            raise InputError(f"nothing to read ({reasons}" + (f"; and {more} more)" if more > 0 else ")"))
+
+    def _read(self, arg: str) -> Iterator[Document]:
+        loading = self.loading
+        if arg == "-":
+            loading.read_stdin()
+            return
+        try:
+            mode = os.stat(arg).st_mode
+        except (OSError, ValueError) as exc:  # ValueError: a NUL in the name
+            reason = reason_for(exc, arg) if isinstance(exc, OSError) else "not a valid path"
+            loading.skipped.append(SkippedFile(arg, reason))
+            return
+        path = Path(arg)
+        if stat.S_ISDIR(mode):
+            yield from loading.read_folder(arg, path)
+        elif stat.S_ISREG(mode):
+            local = path.parent / MANIFEST_NAME
+            folder_manifest = read_manifest(local) if local.is_file() and not loading.explicit else None
+            entry = _entry(loading.explicit, path, path.name) or _entry(folder_manifest, path, path.name)
+            loading.read_file(path, arg, entry)
+        else:
+            loading.skipped.append(SkippedFile(arg, not_a_file(mode) or "not a regular file"))
+
+
+def stream_corpus(paths: Sequence[str] = (), manifest: Optional[str] = None,
+                  cache: Optional[ResultCache] = None) -> CorpusStream:
+    """Like ``load_corpus``, but documents are read as the stream is iterated.
+
+    Manifests are read (and their errors raised) at once; ``cache`` keeps analysed
+    documents keyed by their bytes, so an unchanged file is not analysed again.
+    """
+    given = list(paths) or [str(bundled_corpus())]
+    explicit = read_manifest(Path(manifest)) if manifest else None
+    loading = _Loading(explicit, several=len(given) > 1, topics=dict(explicit.topics) if explicit else {}, cache=cache)
+    if explicit:
+        loading.check_entries(explicit)
+    return CorpusStream(loading, given)
+
+
+def load_corpus(paths: Sequence[str] = (), manifest: Optional[str] = None,
+                cache: Optional[ResultCache] = None) -> Corpus:
     """Load documents from folders, files or ``-`` (stdin); none means the bundled corpus.
 
     Files that cannot be used are listed in ``Corpus.skipped`` with the reason, and
     problems that do not stop a file being read (a manifest entry naming no file) in
     ``Corpus.warnings``; an ``InputError`` is raised only when nothing usable remains.
     """
-    given = list(paths) or [str(bundled_corpus())]
-    explicit = read_manifest(Path(manifest)) if manifest else None
-    loading = _Loading(explicit, several=len(given) > 1, topics=dict(explicit.topics) if explicit else {})
-    if explicit:
-        loading.check_entries(explicit)
-
-    for arg in given:
-        if arg == "-":
-            loading.read_stdin()
-            continue
-        try:
-            mode = os.stat(arg).st_mode
-        except (OSError, ValueError) as exc:  # ValueError: a NUL in the name
-            reason = reason_for(exc, arg) if isinstance(exc, OSError) else "not a valid path"
-            loading.skipped.append(SkippedFile(arg, reason))
-            continue
-        path = Path(arg)
-        if stat.S_ISDIR(mode):
-            loading.read_folder(arg, path)
-        elif stat.S_ISREG(mode):
-            local = path.parent / MANIFEST_NAME
-            folder_manifest = read_manifest(local) if local.is_file() and not explicit else None
-            entry = _entry(explicit, path, path.name) or _entry(folder_manifest, path, path.name)
-            loading.read_file(path, arg, entry)
-        else:
-            loading.skipped.append(SkippedFile(arg, not_a_file(mode) or "not a regular file"))
-
-    if not loading.documents:
-        shown = _SHOWN_IN_ERROR
-        reasons = "; ".join(f"{s.path}: {s.reason}" for s in loading.skipped[:shown]) or "no input"
-        more = len(loading.skipped) - shown
-        raise InputError(f"nothing to read ({reasons}" + (f"; and {more} more)" if more > 0 else ")"))
-    return Corpus(tuple(loading.documents), tuple(loading.skipped), loading.topics, tuple(loading.warnings))
+    stream = stream_corpus(paths, manifest, cache)
+    documents = tuple(stream)
+    return Corpus(documents, stream.skipped, stream.topics, stream.warnings)
 
 
 def _entry(manifest: Optional[Manifest], file: Optional[Path], rel: str) -> Optional[dict[str, Any]]:

@@ -9,7 +9,8 @@ import os
 import sys
 import warnings
 from dataclasses import dataclass
-from typing import Callable, Iterable, Iterator, Optional, Sequence
+from collections.abc import Sequence
+from typing import Callable, Iterable, Iterator, Optional
 
 from .cache import ResultCache
 from .errors import PartialReadWarning
@@ -18,7 +19,6 @@ from .models import Claim, Document, DocumentAnchor, Event
 
 # Below this many documents one process is faster than starting others.
 PARALLEL_MIN_DOCUMENTS = 16
-CHUNK_SIZE = 8
 
 Progress = Callable[[int, int], None]  # called with (documents finished, documents in all)
 
@@ -82,7 +82,7 @@ def default_jobs() -> int:
 
 
 def analyse_documents(
-    documents: Sequence[Document],
+    documents: Iterable[Document],
     lexicon: Lexicon,
     options: ExtractOptions,
     anchors: Optional[dict[str, Optional[DocumentAnchor]]] = None,
@@ -90,48 +90,80 @@ def analyse_documents(
     jobs: int = 1,
     cache: Optional[ResultCache] = None,
     progress: Optional[Progress] = None,
+    total: Optional[int] = None,
 ) -> Iterator[tuple[Document, DocumentResult]]:
-    """Each document with its result, in document order, as soon as it is ready."""
+    """Each document with its result, in document order, as soon as it is ready.
+
+    ``documents`` may be a stream: they are taken a window at a time, so memory holds
+    one window whatever the corpus size. ``total`` (the length, when known) is only
+    for ``progress``.
+    """
     cache = cache or ResultCache(None)
     anchors = anchors or {}
-    lexicon_key = cache.key(lexicon.topics, sorted(lexicon.nouns.items()), sorted(lexicon.verbs.items())) if cache.enabled else None
-    keys = [
-        cache.key(d.id, d.text, d.parts, d.boilerplate, d.published, options, anchors.get(d.id), lexicon_key)
-        if cache.enabled else None
-        for d in documents
-    ]
-    cached = [cache.get(k) if k else None for k in keys]
-    todo = [i for i, hit in enumerate(cached) if hit is None]
-    fresh = _run(
-        [(documents[i], anchors.get(documents[i].id)) for i in todo], lexicon, options,
-        jobs if len(todo) >= PARALLEL_MIN_DOCUMENTS else 1,
-    )
-    pending = iter(zip(todo, fresh))
-    for i, doc in enumerate(documents):
-        result = cached[i]
-        if result is None:
-            index, result = next(pending)
-            assert index == i
-            if keys[i]:
-                cache.put(keys[i], result)
-        if progress:
-            progress(i + 1, len(documents))
-        yield doc, result
+    if total is None and isinstance(documents, Sequence):
+        total = len(documents)
+    lexicon_key = cache.key(lexicon.topics, sorted(lexicon.nouns.items()), sorted(lexicon.verbs.items())) if cache.enabled else ""
+    done = 0
+    with _Runner(jobs, lexicon, options) as runner:
+        for window in _windows(documents, WINDOW):
+            keys = [
+                cache.key(d.id, d.text, d.parts, d.boilerplate, d.published, options, anchors.get(d.id), lexicon_key)
+                if cache.enabled else None
+                for d in window
+            ]
+            results: list[Optional[DocumentResult]] = [cache.get(k) if k else None for k in keys]
+            todo = [i for i, hit in enumerate(results) if not isinstance(hit, DocumentResult)]
+            fresh = runner.run([(window[i], anchors.get(window[i].id)) for i in todo])
+            for i, result in zip(todo, fresh):
+                results[i] = result
+                if keys[i]:
+                    cache.put(keys[i], result)
+            for doc, result in zip(window, results):
+                done += 1
+                if progress:
+                    progress(done, max(total or 0, done))
+                yield doc, result  # type: ignore[misc]
 
 
-def _run(tasks: list[tuple[Document, Optional[DocumentAnchor]]], lexicon: Lexicon, options: ExtractOptions,
-         jobs: int) -> Iterable[DocumentResult]:
-    if jobs <= 1 or len(tasks) < 2:
-        return (analyse_document(doc, lexicon, options, anchor) for doc, anchor in tasks)
-    return _parallel(tasks, lexicon, options, jobs)
+WINDOW = 64  # documents in memory at once when streaming
 
 
-def _parallel(tasks, lexicon, options, jobs) -> Iterator[DocumentResult]:
-    # fork shares the imported modules and compiled patterns; elsewhere spawn re-imports.
-    method = "fork" if sys.platform.startswith("linux") else "spawn"
-    context = multiprocessing.get_context(method)
-    with context.Pool(processes=jobs, initializer=_init_worker, initargs=(lexicon, options)) as pool:
-        yield from pool.imap(_work, tasks, chunksize=CHUNK_SIZE)
+def _windows(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    window: list[Document] = []
+    for item in items:
+        window.append(item)
+        if len(window) == size:
+            yield window
+            window = []
+    if window:
+        yield window
+
+
+class _Runner:
+    """Runs extraction tasks in this process, or in a pool started on the first window
+    large enough to be worth it and kept for the rest of the run."""
+
+    def __init__(self, jobs: int, lexicon: Lexicon, options: ExtractOptions) -> None:
+        self.jobs, self.lexicon, self.options = jobs, lexicon, options
+        self.pool = None
+
+    def __enter__(self) -> "_Runner":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.pool is not None:
+            self.pool.terminate() if exc[0] else self.pool.close()
+            self.pool.join()
+
+    def run(self, tasks: list[tuple[Document, Optional[DocumentAnchor]]]) -> list[DocumentResult]:
+        if self.jobs <= 1 or (self.pool is None and len(tasks) < PARALLEL_MIN_DOCUMENTS):
+            return [analyse_document(doc, self.lexicon, self.options, anchor) for doc, anchor in tasks]
+        if self.pool is None:
+            # fork shares the imported modules and compiled patterns; elsewhere spawn re-imports.
+            method = "fork" if sys.platform.startswith("linux") else "spawn"
+            context = multiprocessing.get_context(method)
+            self.pool = context.Pool(self.jobs, initializer=_init_worker, initargs=(self.lexicon, self.options))
+        return self.pool.map(_work, tasks, chunksize=max(1, len(tasks) // (self.jobs * 4)))
 
 
 _worker_state: dict[str, object] = {}

@@ -6,14 +6,14 @@ import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
-from typing import Optional, Sequence, Union
+from typing import Iterator, Optional, Sequence, Union
 
 from .cache import ResultCache
 from .comparison import DEFAULT_TOLERANCE, Comparison, compare
-from .corpus import load_corpus
+from .corpus import CorpusStream, load_corpus, stream_corpus
 from .errors import ConfigError, TopicError
 from .lexicon import Lexicon, lexicon_for, singular
-from .models import Claim, Corpus, DocumentAnchor, Event, EventCluster, InputWarning
+from .models import Claim, Corpus, Document, DocumentAnchor, Event, EventCluster, InputWarning, SkippedFile
 from .pipeline import ExtractOptions, Progress, analyse_documents
 
 SCHEMA_VERSION = 1
@@ -138,7 +138,7 @@ def build_claims_report(
     keep_boilerplate: bool = False,
     run: RunOptions = RunOptions(),
 ) -> ClaimsReport:
-    corpus = load_corpus(paths, manifest)
+    corpus = load_corpus(paths, manifest, run.cache)
     lexicon = lexicon_for(corpus.topics)
     claims, corpus = read_claims(corpus, lexicon, keep_boilerplate, run)
     if topic is not None:
@@ -157,7 +157,7 @@ def build_diff_report(
     """Compare the claims on ``topic``; with no topic, every topic that has a conflict."""
     if not 0 <= tolerance < 1:
         raise ConfigError(f"--tolerance must be between 0 and 1 (got {tolerance})", hint="0.05 means 5%")
-    corpus = load_corpus(paths, manifest)
+    corpus = load_corpus(paths, manifest, run.cache)
     lexicon = lexicon_for(corpus.topics)
     claims, corpus = read_claims(corpus, lexicon, keep_boilerplate, run)
     if topic is not None:
@@ -223,7 +223,7 @@ def build_timeline_report(
         raise ConfigError(f"--from {date_from} is after --to {date_to}")
     if keyword is not None and not keyword.strip():
         raise ConfigError("the keyword is empty", hint="give a word such as 'troops', or leave it out")
-    corpus = load_corpus(paths, manifest)
+    corpus = load_corpus(paths, manifest, run.cache)
     lexicon = lexicon_for(corpus.topics)
     anchors = document_anchors(corpus, as_of)
     events: list[Event] = []
@@ -255,3 +255,35 @@ def build_timeline_report(
         date_from,
         date_to,
     )
+
+
+class ClaimsStream:
+    """`claims` over a corpus read one document at a time, for archives too large to
+    hold: iterate it once for ``(document, claims)``; after that ``skipped`` and
+    ``warnings`` are complete."""
+
+    def __init__(self, corpus: CorpusStream, keep_boilerplate: bool, run: RunOptions) -> None:
+        self.corpus = corpus
+        self.problems: list[InputWarning] = []
+        self._results = analyse_documents(corpus, lexicon_for(corpus.topics), ExtractOptions(keep_boilerplate),
+                                          jobs=run.jobs, cache=run.cache, progress=run.progress)
+
+    def __iter__(self) -> Iterator[tuple[Document, tuple[Claim, ...]]]:
+        for doc, result in self._results:
+            if result.problem:
+                self.problems.append(InputWarning(doc.path or doc.id, result.problem))
+            yield doc, result.claims
+
+    @property
+    def skipped(self) -> tuple[SkippedFile, ...]:
+        return self.corpus.skipped
+
+    @property
+    def warnings(self) -> tuple[InputWarning, ...]:
+        return self.corpus.warnings + tuple(self.problems)
+
+
+def stream_claims(paths: Sequence[str] = (), manifest: Optional[str] = None, keep_boilerplate: bool = False,
+                  run: RunOptions = RunOptions()) -> ClaimsStream:
+    """Every claim, document by document, without holding the corpus in memory."""
+    return ClaimsStream(stream_corpus(paths, manifest, run.cache), keep_boilerplate, run)

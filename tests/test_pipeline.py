@@ -67,13 +67,13 @@ def test_cache_commands_and_no_cache(tmp_path):
     assert cache_usage(tmp_path / "c" / "v1") == (0, 0)
     cold = invoke("claims", "--json", env=env)
     count, size = cache_usage(tmp_path / "c" / "v1")
-    assert count == 5 and size > 0
+    assert count == 10 and size > 0  # each of the 5 documents as analysed, and its claims
     warm = invoke("claims", "--json", env=env)
     assert warm.output == cold.output
     info = invoke("cache", "info", env=env)
-    assert info.exit_code == 0 and "5 entries" in info.output
+    assert info.exit_code == 0 and "10 entries" in info.output
     cleared = invoke("cache", "clear", env=env)
-    assert cleared.exit_code == 0 and "Removed 5 entries" in cleared.output
+    assert cleared.exit_code == 0 and "Removed 10 entries" in cleared.output
     assert cache_usage(tmp_path / "c" / "v1") == (0, 0)
     assert clear_cache(tmp_path / "c" / "v1") == (0, 0)
 
@@ -103,3 +103,33 @@ def test_several_processes_give_identical_output(many_documents, command):
     assert one.exit_code == two.exit_code == 0, two.output
     assert one.output == two.output
     assert one.output.count("01_000_") > 0
+
+
+def test_claims_jsonl_streams_the_same_records_as_json(tmp_path):
+    streamed = [json.loads(line) for line in invoke("claims", "--jsonl").output.splitlines()]
+    whole = json.loads(invoke("claims", "--json").output)
+    by_type = lambda kind: [r["data"] for r in streamed if r["type"] == kind]  # noqa: E731
+    assert by_type("document") == whole["documents"]
+    assert by_type("claim") == whole["claims"]
+    assert streamed[-1] == {"type": "summary", "data": {"schema_version": 1, "command": "claims", "documents": 5,
+                                                         "skipped": 0, "warnings": 0, "claims": len(whole["claims"])}}
+    # each document's record comes just before its own claims
+    current = None
+    for record in streamed[:-1]:
+        if record["type"] == "document":
+            current = record["data"]["id"]
+        else:
+            assert record["data"]["doc"] == current
+
+
+def test_a_stream_reads_documents_only_as_they_are_needed(tmp_path):
+    from claimcheck.report import RunOptions, stream_claims
+
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    for i in range(300):
+        (folder / f"{i:03d}.txt").write_text(f"Flood report.\n\nOfficials said {i + 10} people were hurt.\n", encoding="utf-8")
+    stream = stream_claims([str(folder)], run=RunOptions(jobs=1))
+    first_doc, claims = next(iter(stream))
+    assert first_doc.id == "000.txt" and claims[0].text == "10"
+    assert stream.corpus.loading.count < 300  # the rest is still unread

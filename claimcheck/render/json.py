@@ -8,11 +8,11 @@ later versions; consumers should ignore what they do not know.
 from __future__ import annotations
 
 import json as _json
-from typing import Any, Iterator, Optional
+from typing import Any, Iterator, Optional, Union
 
 from ..comparison import Group
 from ..models import Claim, Corpus, DateMention, Document, DocumentAnchor, Event, EventCluster, MetaField
-from ..report import SCHEMA_VERSION, ClaimsReport, DiffReport, SourcesReport, TimelineReport
+from ..report import SCHEMA_VERSION, ClaimsReport, ClaimsStream, DiffReport, SourcesReport, TimelineReport
 
 
 def _meta(field: Optional[MetaField]) -> Optional[dict[str, Any]]:
@@ -90,11 +90,11 @@ def group_to_dict(group: Group) -> dict[str, Any]:
     }
 
 
-def _skipped(corpus: Corpus) -> list[dict[str, str]]:
+def _skipped(corpus: Union[Corpus, ClaimsStream]) -> list[dict[str, str]]:
     return [{"path": s.path, "reason": s.reason} for s in corpus.skipped]
 
 
-def _warnings(corpus: Corpus) -> list[dict[str, Any]]:
+def _warnings(corpus: Union[Corpus, ClaimsStream]) -> list[dict[str, Any]]:
     return [w.to_dict() for w in corpus.warnings]
 
 
@@ -239,6 +239,31 @@ def records(document: dict[str, Any]) -> Iterator[dict[str, Any]]:
     yield {"type": "summary", "data": summary}
 
 
+def claims_stream_records(stream: ClaimsStream) -> Iterator[dict[str, Any]]:
+    """`claims --jsonl` as it is read: each document's record followed by its claims,
+    then the skipped files, the warnings and the summary (the same counts as
+    ``records(claims_document(...))``)."""
+    documents = claims = 0
+    for doc, found in stream:
+        documents += 1
+        yield {"type": "document", "data": document_to_dict(doc)}
+        for claim in found:
+            claims += 1
+            yield {"type": "claim", "data": claim_to_dict(claim)}
+    for skipped in _skipped(stream):
+        yield {"type": "skipped", "data": skipped}
+    for warning in _warnings(stream):
+        yield {"type": "warning", "data": warning}
+    summary = {"schema_version": SCHEMA_VERSION, "command": "claims", "documents": documents,
+               "skipped": len(stream.skipped), "warnings": len(stream.warnings), "claims": claims}
+    yield {"type": "summary", "data": summary}
+
+
+def dumps_record(record: dict[str, Any], ascii_only: bool = False) -> str:
+    """One JSON Lines record."""
+    return _json.dumps(record, ensure_ascii=ascii_only, separators=(",", ":"))
+
+
 def dumps(document: dict[str, Any], ascii_only: bool = False) -> str:
     """One JSON document, indented, keys in schema order (all ASCII when asked)."""
     return _json.dumps(document, ensure_ascii=ascii_only, indent=2)
@@ -246,4 +271,4 @@ def dumps(document: dict[str, Any], ascii_only: bool = False) -> str:
 
 def dumps_lines(document: dict[str, Any], ascii_only: bool = False) -> Iterator[str]:
     for record in records(document):
-        yield _json.dumps(record, ensure_ascii=ascii_only, separators=(",", ":"))
+        yield dumps_record(record, ascii_only)
