@@ -218,6 +218,78 @@ _RULES: dict[str, tuple[Optional[str], str]] = {
         {_endpoint('b')}                                  # 2024 / March 2025
         """),
 }
+
+# ---------------------------------------------------------------- trigger words
+# What every match of a rule's core holds: for each group, one of its lower-case words
+# (as a substring: cores need not start at a word boundary) or a number of the marked
+# shape. A stretch of text without them skips the rule, so one cheap look at a sentence
+# replaces most of the searches; the searches themselves are unchanged.
+
+DIGIT, YEAR = "<digit>", "<year>"  # markers: any digit; a 1600-2199 number
+
+
+def _stems(words) -> frozenset[str]:
+    """The words none of the others is a substring of: enough to find them all."""
+    words = {w.lower() for w in words}
+    return frozenset(w for w in words if not any(o != w and o in w for o in words))
+
+
+_MONTHS = _stems(vocab.MONTHS)  # jan ... dec
+_UNITS = _stems(T.UNITS)
+_ANY_DATE_END = _MONTHS | {YEAR}
+
+TRIGGERS: dict[str, tuple[frozenset[str], ...]] = {
+    "day_date": (_MONTHS, frozenset({DIGIT})),
+    "iso_date": (frozenset({YEAR}),),
+    "numeric_date": (frozenset({YEAR}),),
+    "month": (_MONTHS,),
+    "season": (_stems(vocab.SEASONS),),
+    "year": (frozenset({YEAR}),),
+    "year_part": (_stems(T.THIRDS), frozenset({YEAR})),
+    "decade": (frozenset({YEAR}),),
+    "quarter": (frozenset({"quarter", YEAR}),),
+    "deixis": (_stems(k.split()[-1] for k in T.DEICTIC_DAYS),),
+    "calendar": (_stems({"weekend", "week", "month", "year"}),),
+    "span_rel": (_UNITS,),
+    "ago": (frozenset({"ago"}),),
+    "in_future": (_UNITS,),
+    "duration": (_stems([*T.UNITS, *T.DURATION_ONLY_UNITS]),),
+    "weekday": (_stems(_FULL_WEEKDAYS),),
+    "span": (frozenset({"from", "between"}), _ANY_DATE_END),
+}
+# Each group gets one bit; a word (or marker) sets the bits of the groups it is in.
+_GROUPS = [g for groups in TRIGGERS.values() for g in groups]
+_BITS = {w: sum(1 << i for i, g in enumerate(_GROUPS) if w in g) for g in _GROUPS for w in g}
+_WORD_BITS = tuple((w, bits) for w, bits in sorted(_BITS.items()) if w not in (DIGIT, YEAR))
+_NEEDS: list[tuple[str, int]] = []
+for _name, _groups in TRIGGERS.items():
+    _NEEDS.append((_name, sum(1 << _GROUPS.index(g) for g in _groups)))
+_DIGIT = regex.compile(r"\d")
+_YEAR_SHAPED = regex.compile(r"(?:1[6-9]|2[01])\d\d")  # what every year piece above holds
+# The only non-ASCII letters IGNORECASE matches to ASCII ones (found by trying every
+# code point against [a-z]); they are mapped before lower-casing.
+_ASCII_FOLDS = (("\u0130", "i"), ("\u017f", "s"), ("\u212a", "k"))  # İ ſ K (Kelvin)
+
+
+def rules_to_try(text: str, start: int, end: int) -> set[str]:
+    """The names of the rules whose triggers ``text[start:end]`` holds."""
+    lowered = text[start:end]
+    if not lowered.isascii():
+        for letter, ascii_letter in _ASCII_FOLDS:
+            if letter in lowered:
+                lowered = lowered.replace(letter, ascii_letter)
+    lowered = lowered.lower()
+    present = 0
+    for word, bits in _WORD_BITS:
+        if word in lowered:
+            present |= bits
+    if _DIGIT.search(text, start, end):
+        present |= _BITS[DIGIT]
+        if _YEAR_SHAPED.search(text, start, end):
+            present |= _BITS[YEAR]
+    return {name for name, need in _NEEDS if present & need == need}
+
+
 LEFT_REQUIRED = frozenset({"year"})  # a bare "2024" is not a mention
 LEFT_REACH = 48  # characters a left context may span
 
