@@ -261,24 +261,14 @@ TRIGGERS: dict[str, tuple[frozenset[str], ...]] = {
 _GROUPS = [g for groups in TRIGGERS.values() for g in groups]
 _BITS = {w: sum(1 << i for i, g in enumerate(_GROUPS) if w in g) for g in _GROUPS for w in g}
 _WORD_BITS = tuple((w, bits) for w, bits in sorted(_BITS.items()) if w not in (DIGIT, YEAR))
-_NEEDS: list[tuple[str, int]] = []
-for _name, _groups in TRIGGERS.items():
-    _NEEDS.append((_name, sum(1 << _GROUPS.index(g) for g in _groups)))
+_NEEDS = {name: sum(1 << _GROUPS.index(g) for g in groups) for name, groups in TRIGGERS.items()}
 _DIGIT = regex.compile(r"\d")
 _YEAR_SHAPED = regex.compile(r"(?:1[6-9]|2[01])\d\d")  # what every year piece above holds
-# The only non-ASCII letters IGNORECASE matches to ASCII ones (found by trying every
-# code point against [a-z]); they are mapped before lower-casing.
-_ASCII_FOLDS = (("\u0130", "i"), ("\u017f", "s"), ("\u212a", "k"))  # İ ſ K (Kelvin)
 
 
 def rules_to_try(text: str, start: int, end: int) -> set[str]:
     """The names of the rules whose triggers ``text[start:end]`` holds."""
-    lowered = text[start:end]
-    if not lowered.isascii():
-        for letter, ascii_letter in _ASCII_FOLDS:
-            if letter in lowered:
-                lowered = lowered.replace(letter, ascii_letter)
-    lowered = lowered.lower()
+    lowered = vocab.ascii_lower(text[start:end])
     present = 0
     for word, bits in _WORD_BITS:
         if word in lowered:
@@ -287,7 +277,7 @@ def rules_to_try(text: str, start: int, end: int) -> set[str]:
         present |= _BITS[DIGIT]
         if _YEAR_SHAPED.search(text, start, end):
             present |= _BITS[YEAR]
-    return {name for name, need in _NEEDS if present & need == need}
+    return {name for name, need in _NEEDS.items() if present & need == need}
 
 
 LEFT_REQUIRED = frozenset({"year"})  # a bare "2024" is not a mention

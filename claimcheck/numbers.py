@@ -9,6 +9,8 @@ Word tables live in :mod:`claimcheck.number_tables` and :mod:`claimcheck.vocab`.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from decimal import Decimal
 from typing import Optional
 
@@ -19,7 +21,7 @@ from .models import (
     AGE, COUNT, DATE, EXACT, LOWER_BOUND, MEASURE, MONEY, ORDINAL, PERCENT, RANGE, RATIO,
     TIME, UPPER_BOUND, VAGUE, YEAR, NumberPhrase, Value, tidy_number,
 )
-from .vocab import MONTHS, SCALE_SUFFIXES, TENS_WORDS, UNIT_WORDS, WEEKDAYS, alternation
+from .vocab import MONTHS, SCALE_SUFFIXES, TENS_WORDS, UNIT_WORDS, WEEKDAYS, alternation, ascii_lower
 
 __all__ = ["find_number_phrases"]
 
@@ -176,6 +178,11 @@ _CORE = regex.compile(rf"""{_LEFT_DIGIT}\d             # a digit
   | {_START}{_alt(T.CORE_WORDS)}s?{_WEND}             # two, hundreds, dozens, scores
   | {_START}one(?=-|{_S}o['’]clock)                   # one-year; "one" alone is no number
 """, _FLAGS)
+# A quick look for where a core may start, run with the standard library's engine on
+# lower-cased text: an ASCII digit, a core word or "one", not glued to an ASCII letter or
+# digit on the left. It finds every start of a _CORE match (and more); _CORE decides.
+_CORE_HINT = re.compile(r"(?<![a-z0-9_])(?:[0-9]|%s)" % "|".join(sorted({*T.CORE_WORDS, "one"})))
+_NON_ASCII_DIGIT = regex.compile(r"(?![0-9])\d")  # the quick look sees ASCII digits only
 _SIGNS = "".join(k for k in T.CURRENCY_SIGNS if len(k) == 1)
 _OPENERS = {*T.OPENERS, *UNIT_WORDS, *TENS_WORDS, *T.SCALES, *MONTHS, *WEEKDAYS, *T.CURRENCY_CODES}
 # Where a phrase may start (a superset); _PHRASE is tried only there.
@@ -185,6 +192,12 @@ _CANDIDATE = regex.compile(rf"""{_LEFT_DIGIT}\d         # 14,000
   | {_START}an?(?=[-\s]{{1,3}}(?:half|few|{_SCALE}))  # a dozen, a few hundred
   | {_START}{_alt(_OPENERS)}(?![\p{{L}}\p{{N}}])      # two, April, between
 """, _FLAGS)
+# The same quick look for _CANDIDATE: digits, currency signs, and the first words of
+# hedges, openers and "a"/"an", each ending where a word ends.
+_CANDIDATE_WORDS = {h.split()[0] for h in T.HEDGES} | {w.lower() for w in _OPENERS} | {"a", "an"}
+_CANDIDATE_HINT = re.compile(r"(?<![a-z0-9_])(?:[0-9]|%s|(?:%s)(?![a-z0-9]))" % (
+    "|".join(map(re.escape, sorted(T.CURRENCY_SIGNS, key=len, reverse=True))),
+    "|".join(map(re.escape, sorted(_CANDIDATE_WORDS, key=len, reverse=True)))))
 _DIGIT_PARTS = regex.compile(rf"""([\d,]+(?:\.\d+)?)   # the digits
     (\s?{_alt(SCALE_SUFFIXES)}(?![a-z]))?              # a scale suffix
     (.*)                                               # scale words
@@ -457,15 +470,63 @@ def _timeout(pos: int, end: int) -> float:
     return _SHORT + (end - pos) * _TIMEOUT_PER_CHAR
 
 
-def _next_match(text: str, pos: int, end: int):
+class _Hints:
+    """Ascending offsets in ``text[start:end]`` where a core (``cores``) or a candidate
+    (``candidates``) may start: a superset, found on lower-cased text by _CORE_HINT and
+    _CANDIDATE_HINT. ``trusted`` is False when that quick look cannot be relied on (a
+    non-ASCII digit; a letter whose lower case is longer) and the patterns must search."""
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        chunk = text[start:end]
+        self._lowered = ascii_lower(chunk)
+        self._start = start
+        self.trusted = len(self._lowered) == len(chunk) and (chunk.isascii() or not _NON_ASCII_DIGIT.search(chunk))
+        self.cores = [start + m.start() for m in _CORE_HINT.finditer(self._lowered)] if self.trusted else []
+        self._candidates: Optional[list[int]] = None
+
+    @property
+    def candidates(self) -> list[int]:
+        if self._candidates is None:  # most sentences hold no core and never ask
+            self._candidates = [self._start + m.start() for m in _CANDIDATE_HINT.finditer(self._lowered)]
+        return self._candidates
+
+
+def _next_core(text: str, tried: int, end: int, hints: _Hints):
+    """The leftmost ``_CORE`` match at or after ``tried``."""
+    if not hints.trusted:
+        return _CORE.search(text, tried, end, timeout=_timeout(tried, end))
+    starts = hints.cores
+    for i in range(bisect_left(starts, tried), len(starts)):
+        core = _CORE.match(text, starts[i], end, timeout=_SHORT)
+        if core is not None:
+            return core
+    return None
+
+
+def _candidates(text: str, pos: int, end: int, hints: _Hints):
+    """The ``_CANDIDATE`` matches in ``text[pos:end]``, as ``finditer`` gives them."""
+    if not hints.trusted:
+        yield from _CANDIDATE.finditer(text, pos, end, timeout=_timeout(pos, end))
+        return
+    starts = hints.candidates
+    i = bisect_left(starts, pos)
+    while i < len(starts) and starts[i] < end:
+        m = _CANDIDATE.match(text, starts[i], end, timeout=_SHORT)
+        if m is None:
+            i += 1
+            continue
+        yield m
+        i = bisect_left(starts, m.end(), i + 1)  # matches do not overlap
+
+
+def _next_match(text: str, pos: int, end: int, hints: _Hints):
     """The leftmost ``_PHRASE`` match at or after ``pos``, tried only at candidates near cores."""
     tried = pos  # every start before ``tried`` has been tried
     while True:
-        core = _CORE.search(text, tried, end, timeout=_timeout(tried, end))
+        core = _next_core(text, tried, end, hints)
         if core is None:
             return None
-        window = max(tried, core.start() - _PREFIX)
-        for candidate in _CANDIDATE.finditer(text, window, core.end(), timeout=_timeout(window, end)):
+        for candidate in _candidates(text, max(tried, core.start() - _PREFIX), core.end(), hints):
             m = _PHRASE.match(text, candidate.start(), end, timeout=_SHORT)
             if m is not None:
                 return m
@@ -484,8 +545,9 @@ def find_number_phrases(text: str, start: int = 0, end: Optional[int] = None) ->
     pos = max(0, min(start, end))
     found: list[NumberPhrase] = []
     try:
+        hints = _Hints(text, pos, end)
         while pos < end:
-            m = _next_match(text, pos, end)
+            m = _next_match(text, pos, end, hints)
             if m is None:
                 break
             phrases, resume = _RESOLVERS[m.lastgroup](m, _groups(m), text, end)
