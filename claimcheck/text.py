@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, Optional, Sequence
+from typing import Iterable, NamedTuple, Optional, Sequence
 
 import regex
 
@@ -18,8 +18,9 @@ from .resources import load_data
 TIMEOUT = 2.0  # seconds; a backstop only, the patterns are linear by construction
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
+    """One line of a document (a named tuple: cheap to make for every line)."""
+
     start: int  # first character of the line
     end: int  # end of its content, before the line break
     text: str
@@ -58,31 +59,34 @@ def _furniture_key(line: Line) -> str:
     return (key or line.stripped).casefold()
 
 
+def _any_of(patterns: list[str]) -> regex.Pattern:
+    """One pattern that matches where any of ``patterns`` does: one search, not one each."""
+    return regex.compile("|".join(f"(?:{p})" for p in patterns), regex.IGNORECASE)
+
+
 @lru_cache(maxsize=1)
-def _furniture_rules() -> tuple[frozenset, tuple, tuple]:
+def _furniture_rules() -> tuple[frozenset, regex.Pattern, regex.Pattern]:
     data = load_data("boilerplate.toml")
     exact = frozenset(w.casefold() for w in data["lines"]["exact"])
-    line_patterns = tuple(regex.compile(p, regex.IGNORECASE) for p in data["lines"]["patterns"])
-    block_patterns = tuple(regex.compile(p, regex.IGNORECASE) for p in data["blocks"]["starts"])
-    return exact, line_patterns, block_patterns
+    return exact, _any_of(data["lines"]["patterns"]), _any_of(data["blocks"]["starts"])
 
 
 def is_furniture_line(line: Line) -> bool:
     """True for a share button, ad slot, copyright line or similar."""
-    exact, patterns, _ = _furniture_rules()
+    exact, pattern, _ = _furniture_rules()
     key = _furniture_key(line)
     if not key:
         return False
     if key in exact:
         return True
-    return any(p.search(key, timeout=TIMEOUT) for p in patterns)
+    return pattern.search(key, timeout=TIMEOUT) is not None
 
 
 def starts_trailing_block(line: Line) -> bool:
     """True for a heading such as "Related Articles" or "Comments"."""
     _, _, blocks = _furniture_rules()
     key = _furniture_key(line)
-    return bool(key) and any(p.search(key, timeout=TIMEOUT) for p in blocks)
+    return bool(key) and blocks.search(key, timeout=TIMEOUT) is not None
 
 
 # --- bylines, headlines and articles ---------------------------------------------
@@ -260,7 +264,8 @@ _LAST_WORD = regex.compile(r"([\p{L}.]+)\.[\"'”’)\]]{0,3}$")
 
 
 def _ends_with_abbreviation(chunk: str) -> bool:
-    match = _LAST_WORD.search(chunk[-40:])
+    """Whether ``chunk`` (the last 40 characters of a sentence) ends "Gen." or "U.S."."""
+    match = _LAST_WORD.search(chunk)
     if not match:
         return False
     word = match.group(1).casefold()
@@ -275,7 +280,7 @@ def split_sentences(text: str, start: int = 0, end: Optional[int] = None) -> lis
     for para_start, para_end in _paragraphs(text, start, end):
         pos = para_start
         for match in _SENTENCE_BREAK.finditer(text, para_start, para_end, timeout=TIMEOUT):
-            if _ends_with_abbreviation(text[pos : match.start()]):
+            if _ends_with_abbreviation(text[max(pos, match.start() - 40) : match.start()]):
                 continue
             _add_sentence(sentences, text, pos, match.start())
             pos = match.end()
@@ -289,23 +294,25 @@ _PARA_BREAK = regex.compile(r"[ \t\u00a0]*(?:\r\n|\r|\n)[ \t\u00a0]*")
 def _paragraphs(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
     pos = start
     for match in _PARA_BREAK.finditer(text, start, end, timeout=TIMEOUT):
-        before = text[pos : match.start()].rstrip()
+        last = match.start()  # just after the line's last visible character
+        while last > pos and text[last - 1].isspace():
+            last -= 1
+        ending = text[last - 1] if last > pos else ""
         after = text[match.end() : match.end() + 1]
-        continues = before and (before[-1].isalpha() or before[-1] in ",-") and after.islower()
+        continues = ending and (ending.isalpha() or ending in ",-") and after.islower()
         if not continues:
             yield pos, match.start()
             pos = match.end()
     yield pos, end
 
 
-_TRIM_LEFT = regex.compile(r"^[\s\-*•·]+")
+_TRIM_LEFT = regex.compile(r"[\s\-*•·]+")
 
 
 def _add_sentence(out: list[Sentence], text: str, start: int, end: int) -> None:
-    chunk = text[start:end]
-    lead = _TRIM_LEFT.match(chunk)
+    lead = _TRIM_LEFT.match(text, start, end)
     if lead:
-        start += lead.end()
+        start = lead.end()
     while end > start and text[end - 1].isspace():
         end -= 1
     if end > start:
@@ -354,8 +361,9 @@ def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 DETERMINERS = frozenset("the a an his her its their our my your these those this that".split())
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A word with its offsets (a named tuple: tokens are made by the hundred thousand)."""
+
     start: int
     end: int
     text: str
@@ -374,12 +382,12 @@ _WORD = regex.compile(
 
 def words(text: str, start: int, end: int) -> list[Token]:
     """Word tokens of ``text[start:end]`` with offsets."""
-    return [_token(m) for m in _WORD.finditer(text, start, end, timeout=TIMEOUT)]
-
-
-def _token(m: regex.Match) -> Token:
-    word = m.group()
-    return Token(m.start(), m.end(), word, word.casefold().replace("’", "'"))
+    tokens = []
+    for m in _WORD.finditer(text, start, end, timeout=TIMEOUT):
+        word_start, word_end = m.span()
+        word = text[word_start:word_end]
+        tokens.append(Token(word_start, word_end, word, word.casefold().replace("’", "'")))
+    return tokens
 
 
 class SentenceWords:
