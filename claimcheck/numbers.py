@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from decimal import Decimal
+from functools import lru_cache
 from typing import Optional
 
 import regex
@@ -171,7 +172,14 @@ _PHRASE = regex.compile(rf"""
      | (?P<reldate>{_RELDATE})                            # three years ago
      | (?P<qty>{_QTY}))                                   # everything else
 """, _FLAGS)
-_QTY_ONLY = regex.compile(rf"(?P<hedge>{_HEDGE})?(?P<qty>{_QTY})", _FLAGS)  # "10 in 5 games"
+
+
+@lru_cache(maxsize=1)
+def _qty_only() -> regex.Pattern:
+    """Quantities alone, for "10 in 5 games"; compiled on first use (a third of the
+    grammar's compile time, and most runs never need it)."""
+    return regex.compile(rf"(?P<hedge>{_HEDGE})?(?P<qty>{_QTY})", _FLAGS)
+
 
 # Every phrase holds a core within _PREFIX characters of its start.
 _CORE = regex.compile(rf"""{_LEFT_DIGIT}\d             # a digit
@@ -457,12 +465,14 @@ _RESOLVERS = {  # the name of each alternative in _PHRASE -> its resolver
     "agebefore": _age_before, "appos": _simple("appos", AGE, "year"), "ageafter": _with_time_unit(("age_n", "age_n2"), AGE, "age_unit"),
     "reldate": _with_time_unit(("rel_n",), DATE, "rel_unit"), "ratio": _ratio, "qty": _quantity,
 }
-_NAMES = {p: tuple(sorted(p.groupindex, key=p.groupindex.get)) for p in (_PHRASE, _QTY_ONLY)}
+@lru_cache(maxsize=None)
+def _names(pattern: regex.Pattern) -> tuple[str, ...]:
+    return tuple(sorted(pattern.groupindex, key=pattern.groupindex.get))
 
 
 def _groups(m) -> dict:
     """All named groups at once: one ``groups()`` call is far cheaper than many ``group()``."""
-    return dict(zip(_NAMES[m.re], m.groups()))
+    return dict(zip(_names(m.re), m.groups()))
 
 
 # ---- scanning ----------------------------------------------------------------------
@@ -552,7 +562,7 @@ def find_number_phrases(text: str, start: int = 0, end: Optional[int] = None) ->
                 break
             phrases, resume = _RESOLVERS[m.lastgroup](m, _groups(m), text, end)
             if phrases is None and m.lastgroup != "qty":  # "10 in 5 games": read as quantities
-                m = _QTY_ONLY.match(text, m.start(), end, timeout=_SHORT)
+                m = _qty_only().match(text, m.start(), end, timeout=_SHORT)
                 phrases, resume = _quantity(m, _groups(m), text, end) if m else (None, resume)
             found.extend(phrases or ())
             pos = max(resume, pos + 1)
