@@ -8,6 +8,7 @@ Each rule is a *core* that is searched for and an optional *left context*
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from typing import Optional
 
 import regex
@@ -283,12 +284,34 @@ def rules_to_try(text: str, start: int, end: int) -> set[str]:
 LEFT_REQUIRED = frozenset({"year"})  # a bare "2024" is not a mention
 LEFT_REACH = 48  # characters a left context may span
 
+
+
+class LazyPatterns(Mapping[str, regex.Pattern]):
+    """Compiled patterns by name, each compiled once, on first use: a run that meets no
+    quarter or ISO date never pays to compile those rules."""
+
+    def __init__(self, sources: dict[str, str], flags: int) -> None:
+        self._sources = sources
+        self._flags = flags
+        self._compiled: dict[str, regex.Pattern] = {}
+
+    def __getitem__(self, name: str) -> regex.Pattern:
+        pattern = self._compiled.get(name)
+        if pattern is None:
+            pattern = self._compiled[name] = regex.compile(self._sources[name], self._flags)
+        return pattern
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._sources)
+
+    def __len__(self) -> int:
+        return len(self._sources)
+
+
 _FLAGS = regex.VERBOSE | regex.IGNORECASE
-PATTERNS: dict[str, regex.Pattern] = {name: regex.compile(core, _FLAGS) for name, (_, core) in _RULES.items()}
+PATTERNS = LazyPatterns({name: core for name, (_, core) in _RULES.items()}, _FLAGS)
 # Left contexts are matched right to left (REVERSE), anchored at the core's start.
-LEFT_PATTERNS: dict[str, regex.Pattern] = {
-    name: regex.compile(left, _FLAGS | regex.REVERSE) for name, (left, _) in _RULES.items() if left
-}
+LEFT_PATTERNS = LazyPatterns({name: left for name, (left, _) in _RULES.items() if left}, _FLAGS | regex.REVERSE)
 FUTURE_CUE = regex.compile(rf"(?:\b(?:{_alt(T.FUTURE_CUES)})\b|['’]ll\b)", regex.IGNORECASE)
 RETRO_CUE = regex.compile(rf"\b(?:{_alt(T.RETROSPECTIVE_CUES)})\b", regex.IGNORECASE)
 SENTENCE_END = regex.compile(r"[.!?][\"'”’)\]]*\s|\n")

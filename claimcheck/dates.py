@@ -501,9 +501,10 @@ def find_date_mentions(text: str, start: int = 0, end: int | None = None, *,
     found: list[tuple[int, int, int, DateMention]] = []
     deadline = time.monotonic() + SEARCH_TIMEOUT
     triggered = P.rules_to_try(text, start, end)
-    for rank, (name, pattern) in enumerate(P.PATTERNS.items()):
+    for rank, name in enumerate(P.PATTERNS):
         if name not in triggered:
             continue  # the stretch lacks every word this rule needs
+        pattern = P.PATTERNS[name]
         left_pattern = P.LEFT_PATTERNS.get(name)
         try:
             for m in pattern.finditer(text, start, end, timeout=max(0.01, deadline - time.monotonic())):
