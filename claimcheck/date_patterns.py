@@ -8,7 +8,8 @@ Each rule is a *core* that is searched for and an optional *left context*
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+import re
+from collections.abc import Callable, Iterator, Mapping
 from typing import Optional
 
 import regex
@@ -284,6 +285,54 @@ def rules_to_try(text: str, start: int, end: int) -> set[str]:
 LEFT_REQUIRED = frozenset({"year"})  # a bare "2024" is not a mention
 LEFT_REACH = 48  # characters a left context may span
 
+
+
+# ---------------------------------------------------------------- where cores start
+# The costliest rules are tried only where their core can start (a superset found on
+# lower-cased text with the standard library's engine), instead of at every character.
+
+def _prefix_free(words) -> list[str]:
+    """The words none of the others starts: their starts are all the words' starts."""
+    words = {w.lower() for w in words}
+    return sorted(w for w in words if not any(o != w and w.startswith(o) for o in words))
+
+
+_NUMBER_STARTS = _prefix_free([*vocab.UNIT_WORDS, *vocab.TENS_WORDS])
+_DIGIT_START = r"(?<![a-z0-9_.,])[0-9]"  # as _day() and _count(): not after a word, "." or ","
+_COUNT_START = re.compile(rf"{_DIGIT_START}|(?<![a-z0-9_])(?:an?|{'|'.join(_NUMBER_STARTS)})")  # 3, a, three
+_DAY_START = re.compile(_DIGIT_START)
+_NON_ASCII_DIGIT = regex.compile(r"(?![0-9])\d")  # the quick look sees ASCII digits only
+
+
+def _month_starts(lowered: str) -> list[int]:
+    """Where a month name starts, anywhere ("xApril 5" holds one): every place, overlapping."""
+    found = []
+    for stem in _MONTHS:
+        i = lowered.find(stem)
+        while i >= 0:
+            found.append(i)
+            i = lowered.find(stem, i + 1)
+    return found
+
+
+_STARTS: dict[str, Callable[[str], list[int]]] = {
+    "day_date": lambda low: _month_starts(low) + [m.start() for m in _DAY_START.finditer(low)],
+    "month": _month_starts,
+    "duration": lambda low: [m.start() for m in _COUNT_START.finditer(low)],
+}
+
+
+def match_starts(name: str, text: str, start: int, end: int) -> Optional[list[int]]:
+    """Ascending offsets in ``text[start:end]`` where rule ``name``'s core may start, or
+    None when the rule has no quick look or it cannot be trusted here."""
+    starts = _STARTS.get(name)
+    if starts is None:
+        return None
+    chunk = text[start:end]
+    lowered = vocab.ascii_lower(chunk)
+    if len(lowered) != len(chunk) or (not chunk.isascii() and _NON_ASCII_DIGIT.search(chunk)):
+        return None
+    return sorted(start + i for i in set(starts(lowered)))
 
 
 class LazyPatterns(Mapping[str, regex.Pattern]):

@@ -38,7 +38,7 @@ import calendar
 import datetime as dt
 import functools
 import time
-from typing import Callable, NamedTuple, Optional
+from typing import Callable, Iterator, NamedTuple, Optional
 
 import regex
 
@@ -507,7 +507,7 @@ def find_date_mentions(text: str, start: int = 0, end: int | None = None, *,
         pattern = P.PATTERNS[name]
         left_pattern = P.LEFT_PATTERNS.get(name)
         try:
-            for m in pattern.finditer(text, start, end, timeout=max(0.01, deadline - time.monotonic())):
+            for m in _matches(pattern, text, start, end, P.match_starts(name, text, start, end), deadline):
                 left = None
                 if left_pattern is not None:
                     left = left_pattern.match(text, max(start, m.start() - P.LEFT_REACH), m.start())
@@ -520,6 +520,22 @@ def find_date_mentions(text: str, start: int = 0, end: int | None = None, *,
         except TimeoutError:
             continue  # keep what this pattern found so far
     return _longest_first(found)
+
+
+def _matches(pattern: regex.Pattern, text: str, start: int, end: int, starts: Optional[list[int]],
+             deadline: float) -> Iterator[regex.Match]:
+    """``pattern.finditer(text, start, end)``, tried only at ``starts`` when they are given."""
+    if starts is None:
+        yield from pattern.finditer(text, start, end, timeout=max(0.01, deadline - time.monotonic()))
+        return
+    pos = start
+    for at in starts:
+        if at < pos:
+            continue  # inside the previous match
+        m = pattern.match(text, at, end, timeout=max(0.01, deadline - time.monotonic()))
+        if m is not None:
+            yield m
+            pos = max(m.end(), at + 1)
 
 
 def _mention(name: str, c: _Ctx, assumed: bool) -> Optional[DateMention]:

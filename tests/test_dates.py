@@ -114,11 +114,17 @@ def test_every_rule_has_triggers():
 
 
 def _assert_triggers_cover(text: str) -> None:
-    """A rule that matches somewhere in ``text`` is never skipped by its triggers."""
+    """A rule that matches somewhere in ``text`` is never skipped by its triggers, and
+    is tried wherever it can match."""
     tried = date_patterns.rules_to_try(text, 0, len(text))
     for name, pattern in date_patterns.PATTERNS.items():
         if pattern.search(text):
             assert name in tried, (name, text)
+        starts = date_patterns.match_starts(name, text, 0, len(text))
+        if starts is not None:
+            for pos in range(len(text)):
+                if pattern.match(text, pos):
+                    assert pos in starts, (name, text, pos)
 
 
 def test_triggers_cover_every_case():
@@ -132,7 +138,13 @@ def test_ascii_folds_are_every_letter_ignorecase_matches_to_ascii():
     letter = regex.compile(r"[a-z]", regex.IGNORECASE)
     found = {chr(cp) for cp in range(128, 0x110000) if letter.fullmatch(chr(cp))}
     assert found == {odd for odd, _ in vocab.ASCII_LOOKALIKES}
-    _assert_triggers_cover("\u0130n 2024, on \u017fATURDAY, the wee\u212a before")
+    _assert_triggers_cover("\u0130n 2024, on \u017fATURDAY, the wee\u212a before, for \u017fix months")
+    _assert_triggers_cover("xApril 5, for TWENTY-one days, junov 3, a month later, MAY 1")
+
+
+def test_non_ascii_digits_are_searched_for_everywhere():
+    assert date_patterns.match_starts("duration", "for \u0663 months", 0, 12) is None
+    assert [m.text for m in find_date_mentions("for \u0663 months")] == ["for \u0663 months"]
 
 
 # ---------------------------------------------------------------- properties
