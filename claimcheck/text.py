@@ -35,7 +35,7 @@ class Line(NamedTuple):
         return not self.text.strip()
 
 
-_LINE_BREAK = regex.compile(r"\r\n|\r|\n")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")  # the standard library's engine scans ASCII faster
 
 
 def split_lines(text: str) -> list[Line]:
