@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimcheck.models import COUNT, LOWER_BOUND, RANGE, UPPER_BOUND, VAGUE, YEAR
-from claimcheck import numbers
+from claimcheck import number_patterns, numbers
 from claimcheck.numbers import find_number_phrases
 
 CASES = json.loads((Path(__file__).parent / "cases" / "numbers.json").read_text(encoding="utf-8"))
@@ -87,16 +87,16 @@ def test_number_like_text_keeps_the_invariants(text, start, end):
 
 
 def _assert_hints_cover(text: str, start: int = 0, end: int | None = None) -> None:
-    """Wherever _CORE or _CANDIDATE matches, the quick look lists that offset."""
+    """Wherever the core or candidate pattern matches, the quick look lists that offset."""
     end = len(text) if end is None else max(0, min(end, len(text)))
     start = max(0, min(start, end))
     hints = numbers._Hints(text, start, end)
     if not hints.trusted:
         return
     for pos in range(start, end):
-        if numbers._CORE.match(text, pos, end):
+        if number_patterns.grammar().core.match(text, pos, end):
             assert pos in hints.cores, (text, pos)
-        if numbers._CANDIDATE.match(text, pos, end):
+        if number_patterns.grammar().candidate.match(text, pos, end):
             assert pos in hints.candidates, (text, pos)
 
 
