@@ -42,6 +42,7 @@ from typing import Callable, Iterator, NamedTuple, Optional
 
 import regex
 
+from claimcheck import date_calendar as cal
 from claimcheck import date_patterns as P
 from claimcheck import date_tables as T
 from claimcheck import vocab
@@ -50,114 +51,6 @@ from claimcheck.models import DateInterval, DateMention
 ABSOLUTE, RELATIVE, DURATION = "absolute", "relative", "duration"
 SEARCH_TIMEOUT = 5.0  # seconds for all patterns together; a backstop, never reached normally
 PATTERNS = P.PATTERNS  # the core of each rule, by name
-
-
-# ---------------------------------------------------------------- calendar arithmetic
-
-def _month_end(y: int, m: int) -> dt.date:
-    return dt.date(y, m, calendar.monthrange(y, m)[1])
-
-
-def _add_months(d: dt.date, n: int) -> dt.date:
-    """``d`` moved by ``n`` months, the day clamped to the month's length."""
-    y, m = divmod(d.month - 1 + n, 12)
-    y += d.year
-    return dt.date(y, m + 1, min(d.day, calendar.monthrange(y, m + 1)[1]))
-
-
-def _shift(d: dt.date, unit: str, n: int) -> dt.date:
-    base, mult = T.UNITS[unit]
-    n *= mult
-    if base == "day":
-        return d + dt.timedelta(days=n)
-    if base == "week":
-        return d + dt.timedelta(weeks=n)
-    return _add_months(d, n if base == "month" else 12 * n)
-
-
-def _containing(d: dt.date, unit: str) -> DateInterval:
-    """The calendar day, Monday-Sunday week, month or year containing ``d``."""
-    base = T.UNITS[unit][0]
-    if base == "day":
-        return DateInterval(d, d, "day")
-    if base == "week":
-        monday = d - dt.timedelta(days=d.weekday())
-        return DateInterval(monday, monday + dt.timedelta(days=6), "week")
-    if base == "month":
-        return _month_iv(d.year, d.month)
-    return _year_iv(d.year)
-
-
-def _month_iv(y: int, m: int) -> DateInterval:
-    return DateInterval(dt.date(y, m, 1), _month_end(y, m), "month")
-
-
-def _year_iv(y: int) -> DateInterval:
-    return DateInterval(dt.date(y, 1, 1), dt.date(y, 12, 31), "year")
-
-
-def _season_iv(name: str, y: int) -> DateInterval:
-    first, length = vocab.SEASONS[name.lower()]
-    end = _add_months(dt.date(y, first, 1), length) - dt.timedelta(days=1)
-    return DateInterval(dt.date(y, first, 1), end, "season", vocab.SEASON_NOTE)
-
-
-def _current_season_start(d: dt.date) -> dt.date:
-    for y in (d.year, d.year - 1):
-        for name in vocab.SEASONS:
-            iv = _season_iv(name, y)
-            if iv.start <= d <= iv.end:
-                return iv.start
-    raise ValueError("no season contains the anchor")  # unreachable with a full table
-
-
-def _third(iv: DateInterval, which: Optional[str]) -> DateInterval:
-    """The early / mid / late third of a month, week, season, year or decade."""
-    if which is None:
-        return iv
-    k = T.THIRDS[which.lower()]
-    s, e = iv.start, iv.end
-    if iv.precision == "month":
-        s, e = s.replace(day=(1, 11, 21)[k]), (s.replace(day=10), s.replace(day=20), e)[k]
-    elif iv.precision == "week":
-        s, e = s + dt.timedelta(days=(0, 2, 4)[k]), s + dt.timedelta(days=(1, 3, 6)[k])
-    elif iv.precision == "decade":
-        s, e = s.replace(year=s.year + (0, 4, 7)[k]), dt.date(s.year + (3, 6, 9)[k], 12, 31)
-    else:  # year or season: split its months in three
-        months = (e.year - s.year) * 12 + e.month - s.month + 1
-        step = months // 3
-        s = _add_months(s, k * step)
-        e = e if k == 2 else _add_months(s, step) - dt.timedelta(days=1)
-    return DateInterval(s, e, "span", iv.note)
-
-
-def _pick(make: Callable[[int], Optional[DateInterval]], anchor: dt.date, *,
-          future: bool = False, before: Optional[dt.date] = None,
-          after: Optional[dt.date] = None) -> Optional[DateInterval]:
-    """The instance of a yearly-recurring interval nearest the anchor, as asked.
-
-    Default: the most recent one starting on or before the anchor. ``future``: the first
-    one not yet over. ``before``: the most recent one ending before that day. ``after``:
-    the first one starting after that day.
-    """
-    forward = future or after is not None
-    years = range(anchor.year - 1, anchor.year + 10) if forward else range(anchor.year + 1, anchor.year - 10, -1)
-    for y in years:
-        if not 1 <= y <= 9999:
-            continue
-        try:
-            iv = make(y)
-        except ValueError:  # Feb 29 in a common year
-            continue
-        if iv is None:
-            continue
-        if before is not None and iv.end < before:
-            return iv
-        if after is not None and iv.start > after:
-            return iv
-        if before is None and after is None and (iv.end >= anchor if future else iv.start <= anchor):
-            return iv
-    return None
 
 
 # ---------------------------------------------------------------- resolvers
@@ -244,21 +137,21 @@ def _rel(c: _Ctx, make: Callable[[], Optional[DateInterval]],
 def _r_day_date(c: _Ctx) -> Optional[_Res]:
     mo, day = _month_no(c.g("m1") or c.g("m2")), int(c.g("d1") or c.g("d2"))
     if c.has("y"):
-        return _Res(ABSOLUTE, _day_iv(dt.date(int(c.g("y")), mo, day)))
+        return _Res(ABSOLUTE, cal.day_iv(dt.date(int(c.g("y")), mo, day)))
     if day > (29 if mo == 2 else calendar.monthrange(2001, mo)[1]):
         return None
     fut = c.future_cue()
 
-    return _rel(c, lambda: _pick(lambda y: _day_iv(dt.date(y, mo, day)), c.anchor, future=fut), fut)
+    return _rel(c, lambda: cal.pick(lambda y: cal.day_iv(dt.date(y, mo, day)), c.anchor, future=fut), fut)
 
 
 def _r_iso_date(c: _Ctx) -> _Res:
-    return _Res(ABSOLUTE, _day_iv(dt.date(int(c.g("y")), int(c.g("mo")), int(c.g("d")))))
+    return _Res(ABSOLUTE, cal.day_iv(dt.date(int(c.g("y")), int(c.g("mo")), int(c.g("d")))))
 
 
 def _r_numeric_date(c: _Ctx) -> Optional[_Res]:
     d = _dateparser_day(c.g("num").lower())
-    return _Res(ABSOLUTE, _day_iv(d)) if d else None
+    return _Res(ABSOLUTE, cal.day_iv(d)) if d else None
 
 
 def _r_month(c: _Ctx) -> Optional[_Res]:
@@ -268,7 +161,7 @@ def _r_month(c: _Ctx) -> Optional[_Res]:
     mo, third = _month_no(c.g("m")), (mod if mod in T.THIRDS else None)
 
     def make(y: int) -> DateInterval:
-        return _third(_month_iv(y, mo), third)
+        return cal.third(cal.month_iv(y, mo), third)
     if c.has("y"):
         return _Res(ABSOLUTE, make(int(c.g("y"))))
     if c.has("rel"):
@@ -276,13 +169,13 @@ def _r_month(c: _Ctx) -> Optional[_Res]:
         return _rel(c, lambda: make(c.anchor.year + step), step > 0)
     a = c.anchor
     if mod == "last":
-        return _rel(c, lambda: _pick(make, a, before=a.replace(day=1)))
+        return _rel(c, lambda: cal.pick(make, a, before=a.replace(day=1)))
     if mod == "next":
-        return _rel(c, lambda: _pick(make, a, after=_month_end(a.year, a.month)), True)
+        return _rel(c, lambda: cal.pick(make, a, after=cal.month_end(a.year, a.month)), True)
     if mod == "this":
         return _rel(c, lambda: make(a.year), lambda iv: iv.start > a)
     fut = c.future_cue()
-    return _rel(c, lambda: _pick(make, a, future=fut), fut)
+    return _rel(c, lambda: cal.pick(make, a, future=fut), fut)
 
 
 def _r_season(c: _Ctx) -> Optional[_Res]:
@@ -292,7 +185,7 @@ def _r_season(c: _Ctx) -> Optional[_Res]:
     name, third = c.g("season"), c.g("eml")
 
     def make(y: int) -> DateInterval:
-        return _third(_season_iv(name, y), third)
+        return cal.third(cal.season_iv(name, y), third)
     if c.has("y"):
         return _Res(ABSOLUTE, make(int(c.g("y"))))
     a = c.anchor
@@ -300,34 +193,34 @@ def _r_season(c: _Ctx) -> Optional[_Res]:
         step = {"last": -1, "this": 0, "next": 1}[c.g("rel").lower()]
         return _rel(c, lambda: make(a.year + step), step > 0)
     if mod in ("last", "past", "this past"):
-        return _rel(c, lambda: _pick(make, a, before=_current_season_start(a)))
+        return _rel(c, lambda: cal.pick(make, a, before=cal.current_season_start(a)))
     if mod == "next":
-        return _rel(c, lambda: _pick(make, a, after=a), True)
+        return _rel(c, lambda: cal.pick(make, a, after=a), True)
     if mod == "this":  # the one starting this year (winter: the one containing Jan-Feb)
         late_start = vocab.SEASONS[name.lower()][0] > 10
         return _rel(c, lambda: make(a.year - (a.month <= 2 and late_start)), lambda iv: iv.start > a)
     fut = c.future_cue()
-    return _rel(c, lambda: _pick(make, a, future=fut), fut)
+    return _rel(c, lambda: cal.pick(make, a, future=fut), fut)
 
 
 def _r_year(c: _Ctx) -> _Res:
-    return _Res(ABSOLUTE, _year_iv(int(c.g("y"))))
+    return _Res(ABSOLUTE, cal.year_iv(int(c.g("y"))))
 
 
 def _r_year_part(c: _Ctx) -> _Res:
-    return _Res(ABSOLUTE, _third(_year_iv(int(c.g("y"))), c.g("eml")))
+    return _Res(ABSOLUTE, cal.third(cal.year_iv(int(c.g("y"))), c.g("eml")))
 
 
 def _r_decade(c: _Ctx) -> _Res:
     y = int(c.g("dec"))
-    return _Res(ABSOLUTE, _third(DateInterval(dt.date(y, 1, 1), dt.date(y + 9, 12, 31), "decade"), c.g("eml")))
+    return _Res(ABSOLUTE, cal.third(DateInterval(dt.date(y, 1, 1), dt.date(y + 9, 12, 31), "decade"), c.g("eml")))
 
 
 def _r_quarter(c: _Ctx) -> _Res:
     q = T.QUARTERS.get(c.g("q").lower()) or int(c.g("q"))
 
     def make(y: int) -> DateInterval:
-        return DateInterval(dt.date(y, 3 * q - 2, 1), _month_end(y, 3 * q), "quarter")
+        return DateInterval(dt.date(y, 3 * q - 2, 1), cal.month_end(y, 3 * q), "quarter")
     if c.has("y"):
         return _Res(ABSOLUTE, make(int(c.g("y"))))
     step = {"last": -1, "this": 0, "next": 1}[c.g("rel").lower()]
@@ -336,11 +229,7 @@ def _r_quarter(c: _Ctx) -> _Res:
 
 def _r_deixis(c: _Ctx) -> _Res:
     n = T.DEICTIC_DAYS[regex.sub(r"\s+", " ", c.g("deixis").lower())]
-    return _rel(c, lambda: _day_iv(c.anchor + dt.timedelta(days=n)), n > 0)
-
-
-def _weekend(sat: dt.date) -> DateInterval:
-    return DateInterval(sat, sat + dt.timedelta(days=1), "span")
+    return _rel(c, lambda: cal.day_iv(c.anchor + dt.timedelta(days=n)), n > 0)
 
 
 def _r_calendar(c: _Ctx) -> _Res:
@@ -350,22 +239,22 @@ def _r_calendar(c: _Ctx) -> _Res:
     a = c.anchor
     if unit == "weekend":  # Saturday-Sunday
         if mod == "this":  # the one of the anchor's Monday-Sunday week
-            return _rel(c, lambda: _weekend(a + dt.timedelta(days=5 - a.weekday())), lambda iv: iv.start > a)
+            return _rel(c, lambda: cal.weekend(a + dt.timedelta(days=5 - a.weekday())), lambda iv: iv.start > a)
         if mod == "next":  # the first Saturday after the anchor
-            return _rel(c, lambda: _weekend(a + dt.timedelta(days=(4 - a.weekday()) % 7 + 1)), True)
+            return _rel(c, lambda: cal.weekend(a + dt.timedelta(days=(4 - a.weekday()) % 7 + 1)), True)
         if mod == "last":  # the last one that ended before the anchor
-            return _rel(c, lambda: _weekend(a - dt.timedelta(days=a.weekday() + 2)))
+            return _rel(c, lambda: cal.weekend(a - dt.timedelta(days=a.weekday() + 2)))
         # "over the weekend", "this past weekend": the last Saturday on or before the anchor
-        return _rel(c, lambda: _weekend(a - dt.timedelta(days=(a.weekday() - 5) % 7)))
+        return _rel(c, lambda: cal.weekend(a - dt.timedelta(days=(a.weekday() - 5) % 7)))
     step = T.CALENDAR_MODIFIERS[mod]
 
     def make() -> DateInterval:
-        iv = _containing(_shift(a, unit, step), unit)
+        iv = cal.containing(cal.shift(a, unit, step), unit)
         if part == "earlier":
             return DateInterval(iv.start, min(a, iv.end), "span")
         if part == "later":
             return DateInterval(max(a, iv.start), iv.end, "span")
-        return _third(iv, part or None)
+        return cal.third(iv, part or None)
     return _rel(c, make, step > 0 or (step == 0 and part == "later"))
 
 
@@ -379,7 +268,7 @@ def _r_span_rel(c: _Ctx) -> Optional[_Res]:
     a = c.anchor
 
     def make() -> DateInterval:
-        other = _shift(a, unit, sign * int(n))
+        other = cal.shift(a, unit, sign * int(n))
         return DateInterval(min(a, other), max(a, other), "span")
     return _rel(c, make, sign > 0)
 
@@ -391,10 +280,10 @@ def _r_ago(c: _Ctx) -> _Res:
 
     def make() -> DateInterval:
         if hedge == "over":
-            return DateInterval(_shift(a, unit, -n - 1), _shift(a, unit, -n), "span")
+            return DateInterval(cal.shift(a, unit, -n - 1), cal.shift(a, unit, -n), "span")
         if hedge == "under":
-            return DateInterval(_shift(a, unit, -n), a, "span")
-        return _containing(_shift(a, unit, -n), unit)
+            return DateInterval(cal.shift(a, unit, -n), a, "span")
+        return cal.containing(cal.shift(a, unit, -n), unit)
     return _rel(c, make)
 
 
@@ -403,7 +292,7 @@ def _r_in_future(c: _Ctx) -> _Res:
     if P.RETRO_CUE.search(" ".join(words)):  # "the first time in 15 years"
         return _Res(DURATION, None)
     unit, n = c.g("unit").lower(), int(_count_value(c.g("n")))
-    return _rel(c, lambda: _containing(_shift(c.anchor, unit, n), unit), True)
+    return _rel(c, lambda: cal.containing(cal.shift(c.anchor, unit, n), unit), True)
 
 
 def _r_duration(c: _Ctx) -> Optional[_Res]:
@@ -421,16 +310,12 @@ def _r_weekday(c: _Ctx) -> _Res:
     mod = (c.g("mod") or "").lower()
     a = c.anchor
     if mod == "next" or (mod != "last" and mod != "this" and c.future_cue()):
-        return _rel(c, lambda: _day_iv(a + dt.timedelta(days=(wd - a.weekday() - 1) % 7 + 1)), True)
+        return _rel(c, lambda: cal.day_iv(a + dt.timedelta(days=(wd - a.weekday() - 1) % 7 + 1)), True)
     if mod == "last":
-        return _rel(c, lambda: _day_iv(a - dt.timedelta(days=(a.weekday() - wd - 1) % 7 + 1)))
+        return _rel(c, lambda: cal.day_iv(a - dt.timedelta(days=(a.weekday() - wd - 1) % 7 + 1)))
     if mod == "this":
-        return _rel(c, lambda: _day_iv(a + dt.timedelta(days=wd - a.weekday())), lambda iv: iv.start > a)
-    return _rel(c, lambda: _day_iv(a - dt.timedelta(days=(a.weekday() - wd) % 7)))
-
-
-def _day_iv(d: dt.date) -> DateInterval:
-    return DateInterval(d, d, "day")
+        return _rel(c, lambda: cal.day_iv(a + dt.timedelta(days=wd - a.weekday())), lambda iv: iv.start > a)
+    return _rel(c, lambda: cal.day_iv(a - dt.timedelta(days=(a.weekday() - wd) % 7)))
 
 
 def _r_span(c: _Ctx) -> Optional[_Res]:
@@ -440,25 +325,17 @@ def _r_span(c: _Ctx) -> Optional[_Res]:
     later = (mb or 12, db or 31) >= (ma or 1, da or 1)  # Y falls later in its year than X
 
     def ivs(ya: int, yb: int) -> Optional[DateInterval]:
-        first, last = _endpoint_iv(ya, ma, da), _endpoint_iv(yb, mb, db)
+        first, last = cal.endpoint_iv(ya, ma, da), cal.endpoint_iv(yb, mb, db)
         return DateInterval(first.start, last.end, "span") if first.start <= last.end else None
     if ya is None and yb is None:  # "between January and March": the most recent March
         def make() -> Optional[DateInterval]:
-            end = _pick(lambda y: _endpoint_iv(y, mb, db), c.anchor)
+            end = cal.pick(lambda y: cal.endpoint_iv(y, mb, db), c.anchor)
             return end and ivs(end.start.year - (not later), end.start.year)
         return _rel(c, make)
     ya = ya if ya is not None else yb - (not later)
     yb = yb if yb is not None else ya + (not later)
     iv = ivs(ya, yb)
     return _Res(ABSOLUTE, iv) if iv else None
-
-
-def _endpoint_iv(y: int, m: Optional[int], d: Optional[int]) -> DateInterval:
-    if m is None:
-        return _year_iv(y)
-    if d is None:
-        return _month_iv(y, m)
-    return _day_iv(dt.date(y, m, d))
 
 
 _RESOLVERS: dict[str, Callable[[_Ctx], Optional[_Res]]] = {
