@@ -357,6 +357,7 @@ def _add_sentence(out: list[Sentence], text: str, start: int, end: int) -> None:
 # --- quotations ---------------------------------------------------------------------
 
 _QUOTE_PAIRS = {"“": "”", "‘": "’", '"': '"', "'": "'"}
+_QUOTE_MARK = re.compile("[“‘\"']")  # the marks that may open a quotation
 
 
 def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -369,25 +370,28 @@ def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans = []
     unclosed: set[str] = set()  # closing marks known not to occur again before ``end``
     i = start
-    while i < end:
-        ch = text[i]
-        closing = _QUOTE_PAIRS.get(ch)
-        opens = closing and closing not in unclosed and (i == start or text[i - 1] in " \t([—–-")
+    while (mark := _QUOTE_MARK.search(text, i, end)) is not None:
+        i = mark.start()
+        closing = _QUOTE_PAIRS[text[i]]
+        opens = closing not in unclosed and (i == start or text[i - 1] in " \t([—–-")
         if opens and i + 1 < end and not text[i + 1].isspace():
-            j = i + 1
-            while j < end:
-                if text[j] == closing and not text[j - 1].isspace() and (
-                    j + 1 >= end or not text[j + 1].isalnum()
-                ):
-                    break
-                j += 1
-            if j < end:
+            j = _closing_mark(text, i + 1, end, closing)
+            if j >= 0:
                 spans.append((i, j))
                 i = j + 1
                 continue
             unclosed.add(closing)  # so a long line of unmatched quotes stays linear
         i += 1
     return spans
+
+
+def _closing_mark(text: str, pos: int, end: int, closing: str) -> int:
+    """The first ``closing`` mark from ``pos`` that ends a quotation (not after a space,
+    not before a letter or digit); -1 when there is none before ``end``."""
+    j = text.find(closing, pos, end)
+    while j >= 0 and (text[j - 1].isspace() or (j + 1 < end and text[j + 1].isalnum())):
+        j = text.find(closing, j + 1, end)
+    return j
 
 
 # --- words ----------------------------------------------------------------------------

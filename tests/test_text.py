@@ -35,3 +35,30 @@ def test_break_scans_match_their_patterns(text, data):
     start, end = _bounds(text, data)
     for quick, pattern in ((T._sentence_breaks, T._SENTENCE_BREAK), (T._para_breaks, T._PARA_BREAK)):
         assert [m.span() for m in quick(text, start, end)] == [m.span() for m in pattern.finditer(text, start, end)]
+
+
+def _quote_spans_by_character(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """quote_spans as first written: one character at a time (the reference)."""
+    spans, unclosed, i = [], set(), start
+    while i < end:
+        closing = T._QUOTE_PAIRS.get(text[i])
+        opens = closing and closing not in unclosed and (i == start or text[i - 1] in " \t([—–-")
+        if opens and i + 1 < end and not text[i + 1].isspace():
+            j = i + 1
+            while j < end and not (text[j] == closing and not text[j - 1].isspace()
+                                   and (j + 1 >= end or not text[j + 1].isalnum())):
+                j += 1
+            if j < end:
+                spans.append((i, j))
+                i = j + 1
+                continue
+            unclosed.add(closing)
+        i += 1
+    return spans
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=_texts, data=st.data())
+def test_quote_spans_match_the_character_scan(text, data):
+    start, end = _bounds(text, data)
+    assert T.quote_spans(text, start, end) == _quote_spans_by_character(text, start, end)
