@@ -65,6 +65,7 @@ def paired(first: list[str], second: list[str], runs: int) -> tuple[list[Run], l
     """``runs`` runs of each command, alternating which one goes first."""
     a, b = [], []
     for i in range(runs):
+        print(f"  {' '.join(Path(w).name for w in first[:3])} ... pair {i + 1}/{runs}", file=sys.stderr, flush=True)
         if i % 2 == 0:
             a.append(run_once(first))
             b.append(run_once(second))
@@ -134,7 +135,7 @@ def main() -> None:
     parser.add_argument("--corpus-dir", type=Path, help="keep the generated corpora here and reuse them")
     args = parser.parse_args()
     sizes = sorted(set(args.n or [1000, 10000]))
-    console = Console(width=None if sys.stdout.isatty() else 132)
+    console = Console(width=None if sys.stdout.isatty() else 200)  # piped: as wide as the table needs
     claimcheck = claimcheck_command()
     floor = [sys.executable, str(BENCH / "floor_app.py")]
     ceiling = [sys.executable, str(BENCH / "ceiling.py")]
@@ -144,7 +145,7 @@ def main() -> None:
                   f"startup: {args.runs} pairs, extraction: {args.extract_runs} pairs per size")
 
     rows = []
-    paired([*claimcheck, "--help"], [*floor, "--help"], 1)  # warm-up: caches and .pyc files
+    run_once([*claimcheck, "--help"]), run_once([*floor, "--help"])  # warm-up: caches and .pyc files
     for args_, target in ((["--help"], "≤ 1.1×"), (["diff", "troops"], "≤ 1.3×")):
         ours, ref = paired([*claimcheck, *args_], [*floor, *args_], args.runs)
         what = "claimcheck " + " ".join(args_) + (",\nbundled corpus" if args_[0] == "diff" else "")
@@ -154,6 +155,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="claimcheck-bench-") as scratch:
         walls = {}
         for n in sizes:
+            print(f"corpus of {n:,} files ...", file=sys.stderr, flush=True)
             folder, megabytes = corpus(n, args.seed, args.corpus_dir, Path(scratch))
             run_once([*ceiling, str(folder)])  # warm-up: the files into the page cache
             ours, ref = paired([*claimcheck, "claims", "--jsonl", str(folder)], [*ceiling, str(folder)],
