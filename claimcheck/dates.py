@@ -1,6 +1,6 @@
 """Find date and duration expressions in text and resolve them to calendar intervals.
 
-Every mention comes from our own regex grammar (the patterns below); a mention is then
+Every mention comes from our own regex grammar (:mod:`claimcheck.date_patterns`); it is then
 resolved with plain calendar arithmetic. Conventions (all intervals inclusive):
 
 * weekday ("on Saturday"): the most recent such day on or before the anchor (the anchor
@@ -38,10 +38,12 @@ import calendar
 import datetime as dt
 import functools
 import time
-from typing import Callable, NamedTuple, Optional
+from typing import Callable, Iterator, NamedTuple, Optional
 
 import regex
 
+from claimcheck import date_calendar as cal
+from claimcheck import date_patterns as P
 from claimcheck import date_tables as T
 from claimcheck import vocab
 from claimcheck.errors import warn_partial
@@ -49,335 +51,7 @@ from claimcheck.models import DateInterval, DateMention
 
 ABSOLUTE, RELATIVE, DURATION = "absolute", "relative", "duration"
 SEARCH_TIMEOUT = 5.0  # seconds for all patterns together; a backstop, never reached normally
-
-
-# ---------------------------------------------------------------- small named pieces
-
-def _alt(words) -> str:
-    """Alternation of table words, longest first, a space matching any whitespace."""
-    return vocab.alternation(words).replace(r"\ ", r"\s+")
-
-
-def _cased(words) -> str:
-    """Alternation matching only the Capitalised or UPPER form (for "May", "Sun", ...)."""
-    forms = {w.capitalize() for w in words} | {w.upper() for w in words}
-    return f"(?-i:{vocab.alternation(forms)})"
-
-
-def _longest_names(table: dict[str, int]) -> set[str]:
-    return {max((k for k, v in table.items() if v == n), key=len) for n in set(table.values())}
-
-
-_FULL_MONTHS = _longest_names(vocab.MONTHS)
-_STRICT_MONTHS = {"may", "march"}  # also English words: only capitalised
-_MONTH_WORD = rf"(?:{_alt(_FULL_MONTHS - _STRICT_MONTHS)}|{_cased(_FULL_MONTHS & _STRICT_MONTHS)})"
-_MONTH_ABBR = _cased(set(vocab.MONTHS) - _FULL_MONTHS)
-_FULL_WEEKDAYS = _longest_names(vocab.WEEKDAYS)
-_WEEKDAY_WORD = _alt(_FULL_WEEKDAYS)
-_WEEKDAY_ABBR = _cased(set(vocab.WEEKDAYS) - _FULL_WEEKDAYS)
-_SEASON = _alt(vocab.SEASONS)
-_UNIT = _alt(T.UNITS)
-_DURATION_UNIT = _alt(list(T.UNITS) + list(T.DURATION_ONLY_UNITS))
-_PREP = rf"\b(?P<prep>{_alt(T.PREPOSITIONS)})\s+"
-_THIRD = rf"\b(?P<eml>{_alt(T.THIRDS)})(?:-|\s+)"
-_REL_YEAR = r"(?:the\s+)?(?P<rel>last|this|next)\s+year\b"
-_NUMBER_WORD = (
-    rf"\b(?:(?:{_alt(vocab.TENS_WORDS)})(?:[-\s](?:{_alt(k for k, v in vocab.UNIT_WORDS.items() if 0 < v < 10)}))?"
-    rf"|{_alt(vocab.UNIT_WORDS)})\b"
-)
-_NOT_PLURAL_AFTER = rf"(?!\s{{1,3}}(?!(?:{_alt(T.NOT_PLURAL_NOUNS)})\b)(?-i:[a-z]{{2,}}s)\b)"
-
-
-def _month(g: str) -> str:
-    return rf"(?:(?P<{g}>{_MONTH_WORD})\b|(?P<{g}>{_MONTH_ABBR})\b\.?)"
-
-
-def _weekday(g: str) -> str:
-    return rf"(?:(?P<{g}>{_WEEKDAY_WORD})\b|(?P<{g}>{_WEEKDAY_ABBR})\b\.?)"
-
-
-def _day(g: str) -> str:
-    return rf"(?<![\w.,])(?P<{g}>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\w%]|[.,]\d)"
-
-
-def _year(g: str) -> str:
-    return rf"(?<![\w.,$£€/])(?P<{g}>1[6-9]\d\d|2[01]\d\d)(?![\w%]|[.,]\d)"
-
-
-def _count(g: str, *, articles: bool = False, vague: bool = False, decimals: bool = False) -> str:
-    digits = r"\d{1,3}(?:,\d{3}){1,2}|\d{1,4}" + (r"(?:\.\d{1,2})?" if decimals else "")
-    forms = [rf"(?<![\w.,])(?:{digits})(?![.,]\d)", _NUMBER_WORD]
-    if articles:
-        forms.append(r"\ban?\b")
-    if vague:
-        forms.append(rf"\b(?:{_alt(T.VAGUE_COUNTS)})\b")
-    return rf"(?P<{g}>{'|'.join(forms)})"
-
-
-def _endpoint(s: str) -> str:
-    """One end of "from X to Y": a date, a month (with year) or a year."""
-    return rf"""(?:
-        {_month('m' + s)}\s+{_day('d' + s)}(?:,?\s*{_year('y' + s)})?   # April 28(, 2025)
-      | {_month('m' + s)}(?:\s+{_year('y' + s)})?                       # April (2025)
-      | {_year('y' + s)}                                                # 2024
-    )"""
-
-
-# ---------------------------------------------------------------- the patterns
-# Each rule is (left context, core). The core is searched for; the optional left
-# context (prepositions, modifiers: "on", "last", "the early") is then matched backwards
-# from the core's start and joins the mention. Keeping optional words out of the front
-# of the searched pattern makes the search several times faster.
-
-_P = rf"(?:{_PREP})?"  # an optional preposition
-
-_RULES: dict[str, tuple[Optional[str], str]] = {
-    "day_date": (
-        rf"""{_P}                                         # on / since / by ...
-        (?:{_weekday('wd')}(?:,\s*|\s+))?                 # Sun, / Wednesday,
-        """,
-        rf"""(?: {_month('m1')}\s+{_day('d1')}            # April 28 / Apr. 28th
-          | {_day('d2')}\s+(?:of\s+)?{_month('m2')} )     # 28 April / 28th of April
-        (?:,?\s*{_year('y')})?                            # , 2025 (else year-less: relative)
-        """),
-    "iso_date": (
-        _P,
-        r"""(?<![\w.,/-])(?P<y>1[6-9]\d\d|2[01]\d\d)      # 2024
-        -(?P<mo>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01]) # -10-03
-        (?![\d%]|[.,/-]\d)                                # not part of a longer number
-        """),
-    "numeric_date": (
-        _P,
-        r"""(?<![\w.,/-])(?P<num>\d{1,2}(?P<sep>[/.])\d{1,2}(?P=sep)(?:1[6-9]|20|21)\d\d)  # 04/28/2025
-        (?![\w%/]|[.,]\d)                                 # not part of a longer number
-        """),
-    "month": (
-        rf"""{_P}                                         # in / since / by ...
-        (?:\b(?P<mod>last|next|this|{_alt(T.THIRDS)})(?:-|\s+))?  # last / mid- / early
-        """,
-        rf"""{_month('m')}                                # January / Jan.
-        (?:\s+(?:of\s+)?(?:{_year('y')}|{_REL_YEAR}))?    # 2024 / (of) last year
-        (?!,?\s+\d)                                       # not the month of "Feb 30, 2025"
-        """),
-    "season": (
-        rf"""{_P}                                         # in / over
-        (?:\b(?P<the>the)\s+)?                            # the
-        (?:\b(?P<mod>last|next|this\s+past|this|past)\s+|{_THIRD})?  # last / late
-        """,
-        rf"""\b(?P<season>{_SEASON})\b                    # fall / autumn
-        (?:\s+(?:of\s+)?{_year('y')}|\s+of\s+{_REL_YEAR})?  # (of) 2024 / of last year
-        (?!\s+of\b)                                       # not "the fall of Assad"
-        """),
-    "year": (
-        rf"""\b(?P<prep>{_alt(T.YEAR_PREPOSITIONS)})\s+   # in / since / the year (required)
-        """,
-        rf"""{_year('y')}{_NOT_PLURAL_AFTER}              # 2024, not "in 2000 homes"
-        """),
-    "year_part": (
-        rf"""{_P}(?:\bthe\s+)?                            # in the
-        """,
-        rf"""{_THIRD}{_year('y')}                         # early 2025 / mid-2024
-        """),
-    "decade": (
-        rf"""{_P}(?:\bthe\s+)?(?:{_THIRD})?               # in the early
-        """,
-        r"""(?<![\w.,$])(?P<dec>1[6-9]\d0|2[01]\d0)['’]?s\b  # 1990s / 1990's
-        """),
-    "quarter": (
-        rf"""{_P}(?:\bthe\s+)?                            # in the
-        """,
-        rf"""(?: \b(?P<q>{_alt(T.QUARTERS)})\s+quarter\s+of\s+  # first quarter of
-            (?:{_year('y')}|{_REL_YEAR})                  # 2025 / last year
-          | \bQ(?P<q>[1-4])\s*(?:of\s+)?{_year('y')} )    # Q1 2025
-        """),
-    "deixis": (
-        None,
-        rf"""(?<!USA\s)                                   # the newspaper
-        \b(?P<deixis>{_alt(T.DEICTIC_DAYS)})\b            # yesterday / tonight
-        """),
-    "calendar": (
-        rf"""{_P}                                         # since / in
-        (?:\b(?P<part>{_alt(T.CALENDAR_PARTS)})(?:-|\s+))?  # earlier / late
-        """,
-        rf"""(?: \b(?P<mod>{_alt(T.CALENDAR_MODIFIERS)})\s+  # last / this / next
-            (?P<unit>weekend|week|month|year)\b           # week
-          | \bthe\s+(?P<unit>weekend)\b )                 # (over) the weekend
-        (?!\s+of\b)                                       # not "last week of April"
-        """),
-    "span_rel": (
-        rf"""\b(?P<prep>{_alt(T.SPAN_PREPOSITIONS)})\s+   # over / within
-        """,
-        rf"""(?: \bthe\s+(?P<dir>{_alt(T.SPAN_DIRECTIONS)})  # the past / the next
-            (?:\s+{_count('n', vague=True)})?             # three / few
-            \s+(?P<unit>{_UNIT})(?P<plural>s)?\b          # months
-          | \bthe\s+(?P<unit>{_UNIT})(?P<plural>s)\s+(?P<dir>ahead)\b  # the weeks ahead
-          | \b(?P<dir>recent)\s+(?P<unit>{_UNIT})(?P<plural>s)\b )      # recent months
-        (?!\s+of\b)                                       # not "the last year of his term"
-        """),
-    "ago": (
-        rf"""\b(?P<hedge>{_alt(T.HEDGES)})\s+             # more than
-        """,
-        rf"""{_count('n', articles=True)}[-\s]+           # three / a
-        (?P<unit>{_UNIT})s?\s+ago\b                       # years ago
-        """),
-    "in_future": (
-        None,
-        rf"""\bin\s+{_count('n', articles=True)}\s+       # in two / in a
-        (?P<unit>{_UNIT})s?(?:['’]?\s+time)?\b            # weeks('s time)
-        (?!\s+of\b)                                       # not "in two weeks of fighting"
-        """),
-    "duration": (
-        rf"""(?:\b(?P<prep>{_alt(T.DURATION_PREPOSITIONS)})\s+)?  # for / over
-        (?:\b(?P<art>an?|the)\s+)?                        # a
-        """,
-        rf"""(?: {_count('n', decimals=True)}             # three
-            -(?P<unit>{_DURATION_UNIT})(?:-long)?         # -month(-long)
-            \s+(?P<noun>{_alt(T.PERIOD_NOUNS)})s?\b       # period
-          | {_count('n', decimals=True)}-(?P<unit>{_DURATION_UNIT})-long\b  # three-month-long
-          | {_count('n', articles=True, decimals=True)}\s+  # seven / a
-            (?P<unit>{_DURATION_UNIT})s?\b(?![-\w])       # months
-            (?P<after>(?=\s+(?:later|earlier|after|before)\b))?  # (a week) later
-            (?!\s+(?:ago|old)\b) )                        # a date / an age, not a duration
-        """),
-    "weekday": (
-        rf"""{_P}                                         # on
-        (?:\b(?P<mod>last|next|this|early|late)\s+)?      # last / next
-        """,
-        rf"""(?<!\b(?:a|an|any|each|every|one)\s{{1,3}})         # not "a Monday", "every Friday"
-        \b(?P<wd>{_WEEKDAY_WORD})\b                       # Saturday (not "Saturdays")
-        (?:\s+(?:{_alt(T.PARTS_OF_DAY)})\b)?              # morning
-        """),
-    "span": (
-        None,
-        rf"""\b(?P<kw>from|between)\s+{_endpoint('a')}    # from 2022 / between January
-        (?:\s+(?:to|until|till|through|and)\s+|\s*[-–—]\s*)  # to / and / -
-        {_endpoint('b')}                                  # 2024 / March 2025
-        """),
-}
-_LEFT_REQUIRED = frozenset({"year"})  # a bare "2024" is not a mention
-_LEFT_REACH = 48  # characters a left context may span
-
-_FLAGS = regex.VERBOSE | regex.IGNORECASE
-PATTERNS: dict[str, regex.Pattern] = {name: regex.compile(core, _FLAGS) for name, (_, core) in _RULES.items()}
-# Left contexts are matched right to left (REVERSE), anchored at the core's start.
-LEFT_PATTERNS: dict[str, regex.Pattern] = {
-    name: regex.compile(left, _FLAGS | regex.REVERSE) for name, (left, _) in _RULES.items() if left
-}
-_FUTURE_CUE = regex.compile(rf"(?:\b(?:{_alt(T.FUTURE_CUES)})\b|['’]ll\b)", regex.IGNORECASE)
-_RETRO_CUE = regex.compile(rf"\b(?:{_alt(T.RETROSPECTIVE_CUES)})\b", regex.IGNORECASE)
-_SENTENCE_END = regex.compile(r"[.!?][\"'”’)\]]*\s|\n")
-_CLAUSE_BREAK = regex.compile(r"[,;:()\[\]—–]|\s-\s")
-_REPORTING = regex.compile(rf"\b(?:{_alt(T.REPORTING_VERBS)})\b", regex.IGNORECASE)
-_WORD = regex.compile(r"[\w'’]+")
-_LOOK_WORDS = 8  # how far a future cue may stand from the date
-
-
-# ---------------------------------------------------------------- calendar arithmetic
-
-def _month_end(y: int, m: int) -> dt.date:
-    return dt.date(y, m, calendar.monthrange(y, m)[1])
-
-
-def _add_months(d: dt.date, n: int) -> dt.date:
-    """``d`` moved by ``n`` months, the day clamped to the month's length."""
-    y, m = divmod(d.month - 1 + n, 12)
-    y += d.year
-    return dt.date(y, m + 1, min(d.day, calendar.monthrange(y, m + 1)[1]))
-
-
-def _shift(d: dt.date, unit: str, n: int) -> dt.date:
-    base, mult = T.UNITS[unit]
-    n *= mult
-    if base == "day":
-        return d + dt.timedelta(days=n)
-    if base == "week":
-        return d + dt.timedelta(weeks=n)
-    return _add_months(d, n if base == "month" else 12 * n)
-
-
-def _containing(d: dt.date, unit: str) -> DateInterval:
-    """The calendar day, Monday-Sunday week, month or year containing ``d``."""
-    base = T.UNITS[unit][0]
-    if base == "day":
-        return DateInterval(d, d, "day")
-    if base == "week":
-        monday = d - dt.timedelta(days=d.weekday())
-        return DateInterval(monday, monday + dt.timedelta(days=6), "week")
-    if base == "month":
-        return _month_iv(d.year, d.month)
-    return _year_iv(d.year)
-
-
-def _month_iv(y: int, m: int) -> DateInterval:
-    return DateInterval(dt.date(y, m, 1), _month_end(y, m), "month")
-
-
-def _year_iv(y: int) -> DateInterval:
-    return DateInterval(dt.date(y, 1, 1), dt.date(y, 12, 31), "year")
-
-
-def _season_iv(name: str, y: int) -> DateInterval:
-    first, length = vocab.SEASONS[name.lower()]
-    end = _add_months(dt.date(y, first, 1), length) - dt.timedelta(days=1)
-    return DateInterval(dt.date(y, first, 1), end, "season", vocab.SEASON_NOTE)
-
-
-def _current_season_start(d: dt.date) -> dt.date:
-    for y in (d.year, d.year - 1):
-        for name in vocab.SEASONS:
-            iv = _season_iv(name, y)
-            if iv.start <= d <= iv.end:
-                return iv.start
-    raise ValueError("no season contains the anchor")  # unreachable with a full table
-
-
-def _third(iv: DateInterval, which: Optional[str]) -> DateInterval:
-    """The early / mid / late third of a month, week, season, year or decade."""
-    if which is None:
-        return iv
-    k = T.THIRDS[which.lower()]
-    s, e = iv.start, iv.end
-    if iv.precision == "month":
-        s, e = s.replace(day=(1, 11, 21)[k]), (s.replace(day=10), s.replace(day=20), e)[k]
-    elif iv.precision == "week":
-        s, e = s + dt.timedelta(days=(0, 2, 4)[k]), s + dt.timedelta(days=(1, 3, 6)[k])
-    elif iv.precision == "decade":
-        s, e = s.replace(year=s.year + (0, 4, 7)[k]), dt.date(s.year + (3, 6, 9)[k], 12, 31)
-    else:  # year or season: split its months in three
-        months = (e.year - s.year) * 12 + e.month - s.month + 1
-        step = months // 3
-        s = _add_months(s, k * step)
-        e = e if k == 2 else _add_months(s, step) - dt.timedelta(days=1)
-    return DateInterval(s, e, "span", iv.note)
-
-
-def _pick(make: Callable[[int], Optional[DateInterval]], anchor: dt.date, *,
-          future: bool = False, before: Optional[dt.date] = None,
-          after: Optional[dt.date] = None) -> Optional[DateInterval]:
-    """The instance of a yearly-recurring interval nearest the anchor, as asked.
-
-    Default: the most recent one starting on or before the anchor. ``future``: the first
-    one not yet over. ``before``: the most recent one ending before that day. ``after``:
-    the first one starting after that day.
-    """
-    forward = future or after is not None
-    years = range(anchor.year - 1, anchor.year + 10) if forward else range(anchor.year + 1, anchor.year - 10, -1)
-    for y in years:
-        if not 1 <= y <= 9999:
-            continue
-        try:
-            iv = make(y)
-        except ValueError:  # Feb 29 in a common year
-            continue
-        if iv is None:
-            continue
-        if before is not None and iv.end < before:
-            return iv
-        if after is not None and iv.start > after:
-            return iv
-        if before is None and after is None and (iv.end >= anchor if future else iv.start <= anchor):
-            return iv
-    return None
+PATTERNS = P.PATTERNS  # the core of each rule, by name
 
 
 # ---------------------------------------------------------------- resolvers
@@ -414,16 +88,16 @@ class _Ctx(NamedTuple):
         the mention opens the sentence ("On Friday, Putin will visit")."""
         s, e = self.start, self.m.end()
         before = self.text[max(0, s - 160):s]
-        before = before[_last_end(_SENTENCE_END, before):]
-        if _WORD.search(before):
-            clause = before[_last_end(_CLAUSE_BREAK, before):]
-            clause = clause[_last_end(_REPORTING, clause):]  # "X will ..., officials said Monday"
-            return bool(_FUTURE_CUE.search(" ".join(_WORD.findall(clause)[-_LOOK_WORDS:])))
+        before = before[_last_end(P.SENTENCE_END, before):]
+        if P.WORD.search(before):
+            clause = before[_last_end(P.CLAUSE_BREAK, before):]
+            clause = clause[_last_end(P.REPORTING, clause):]  # "X will ..., officials said Monday"
+            return bool(P.FUTURE_CUE.search(" ".join(P.WORD.findall(clause)[-P.LOOK_WORDS:])))
         after = self.text[e:e + 100].lstrip(" ,;:")
-        for stop in (_SENTENCE_END, _CLAUSE_BREAK, _REPORTING):
+        for stop in (P.SENTENCE_END, P.CLAUSE_BREAK, P.REPORTING):
             cut = stop.search(after)
             after = after if cut is None else after[:cut.start()]
-        return bool(_FUTURE_CUE.search(" ".join(_WORD.findall(after)[:_LOOK_WORDS])))
+        return bool(P.FUTURE_CUE.search(" ".join(P.WORD.findall(after)[:P.LOOK_WORDS])))
 
 
 def _last_end(pattern: regex.Pattern, s: str) -> int:
@@ -464,21 +138,21 @@ def _rel(c: _Ctx, make: Callable[[], Optional[DateInterval]],
 def _r_day_date(c: _Ctx) -> Optional[_Res]:
     mo, day = _month_no(c.g("m1") or c.g("m2")), int(c.g("d1") or c.g("d2"))
     if c.has("y"):
-        return _Res(ABSOLUTE, _day_iv(dt.date(int(c.g("y")), mo, day)))
+        return _Res(ABSOLUTE, cal.day_iv(dt.date(int(c.g("y")), mo, day)))
     if day > (29 if mo == 2 else calendar.monthrange(2001, mo)[1]):
         return None
     fut = c.future_cue()
 
-    return _rel(c, lambda: _pick(lambda y: _day_iv(dt.date(y, mo, day)), c.anchor, future=fut), fut)
+    return _rel(c, lambda: cal.pick(lambda y: cal.day_iv(dt.date(y, mo, day)), c.anchor, future=fut), fut)
 
 
 def _r_iso_date(c: _Ctx) -> _Res:
-    return _Res(ABSOLUTE, _day_iv(dt.date(int(c.g("y")), int(c.g("mo")), int(c.g("d")))))
+    return _Res(ABSOLUTE, cal.day_iv(dt.date(int(c.g("y")), int(c.g("mo")), int(c.g("d")))))
 
 
 def _r_numeric_date(c: _Ctx) -> Optional[_Res]:
     d = _dateparser_day(c.g("num").lower())
-    return _Res(ABSOLUTE, _day_iv(d)) if d else None
+    return _Res(ABSOLUTE, cal.day_iv(d)) if d else None
 
 
 def _r_month(c: _Ctx) -> Optional[_Res]:
@@ -488,7 +162,7 @@ def _r_month(c: _Ctx) -> Optional[_Res]:
     mo, third = _month_no(c.g("m")), (mod if mod in T.THIRDS else None)
 
     def make(y: int) -> DateInterval:
-        return _third(_month_iv(y, mo), third)
+        return cal.third(cal.month_iv(y, mo), third)
     if c.has("y"):
         return _Res(ABSOLUTE, make(int(c.g("y"))))
     if c.has("rel"):
@@ -496,13 +170,13 @@ def _r_month(c: _Ctx) -> Optional[_Res]:
         return _rel(c, lambda: make(c.anchor.year + step), step > 0)
     a = c.anchor
     if mod == "last":
-        return _rel(c, lambda: _pick(make, a, before=a.replace(day=1)))
+        return _rel(c, lambda: cal.pick(make, a, before=a.replace(day=1)))
     if mod == "next":
-        return _rel(c, lambda: _pick(make, a, after=_month_end(a.year, a.month)), True)
+        return _rel(c, lambda: cal.pick(make, a, after=cal.month_end(a.year, a.month)), True)
     if mod == "this":
         return _rel(c, lambda: make(a.year), lambda iv: iv.start > a)
     fut = c.future_cue()
-    return _rel(c, lambda: _pick(make, a, future=fut), fut)
+    return _rel(c, lambda: cal.pick(make, a, future=fut), fut)
 
 
 def _r_season(c: _Ctx) -> Optional[_Res]:
@@ -512,7 +186,7 @@ def _r_season(c: _Ctx) -> Optional[_Res]:
     name, third = c.g("season"), c.g("eml")
 
     def make(y: int) -> DateInterval:
-        return _third(_season_iv(name, y), third)
+        return cal.third(cal.season_iv(name, y), third)
     if c.has("y"):
         return _Res(ABSOLUTE, make(int(c.g("y"))))
     a = c.anchor
@@ -520,34 +194,34 @@ def _r_season(c: _Ctx) -> Optional[_Res]:
         step = {"last": -1, "this": 0, "next": 1}[c.g("rel").lower()]
         return _rel(c, lambda: make(a.year + step), step > 0)
     if mod in ("last", "past", "this past"):
-        return _rel(c, lambda: _pick(make, a, before=_current_season_start(a)))
+        return _rel(c, lambda: cal.pick(make, a, before=cal.current_season_start(a)))
     if mod == "next":
-        return _rel(c, lambda: _pick(make, a, after=a), True)
+        return _rel(c, lambda: cal.pick(make, a, after=a), True)
     if mod == "this":  # the one starting this year (winter: the one containing Jan-Feb)
         late_start = vocab.SEASONS[name.lower()][0] > 10
         return _rel(c, lambda: make(a.year - (a.month <= 2 and late_start)), lambda iv: iv.start > a)
     fut = c.future_cue()
-    return _rel(c, lambda: _pick(make, a, future=fut), fut)
+    return _rel(c, lambda: cal.pick(make, a, future=fut), fut)
 
 
 def _r_year(c: _Ctx) -> _Res:
-    return _Res(ABSOLUTE, _year_iv(int(c.g("y"))))
+    return _Res(ABSOLUTE, cal.year_iv(int(c.g("y"))))
 
 
 def _r_year_part(c: _Ctx) -> _Res:
-    return _Res(ABSOLUTE, _third(_year_iv(int(c.g("y"))), c.g("eml")))
+    return _Res(ABSOLUTE, cal.third(cal.year_iv(int(c.g("y"))), c.g("eml")))
 
 
 def _r_decade(c: _Ctx) -> _Res:
     y = int(c.g("dec"))
-    return _Res(ABSOLUTE, _third(DateInterval(dt.date(y, 1, 1), dt.date(y + 9, 12, 31), "decade"), c.g("eml")))
+    return _Res(ABSOLUTE, cal.third(DateInterval(dt.date(y, 1, 1), dt.date(y + 9, 12, 31), "decade"), c.g("eml")))
 
 
 def _r_quarter(c: _Ctx) -> _Res:
     q = T.QUARTERS.get(c.g("q").lower()) or int(c.g("q"))
 
     def make(y: int) -> DateInterval:
-        return DateInterval(dt.date(y, 3 * q - 2, 1), _month_end(y, 3 * q), "quarter")
+        return DateInterval(dt.date(y, 3 * q - 2, 1), cal.month_end(y, 3 * q), "quarter")
     if c.has("y"):
         return _Res(ABSOLUTE, make(int(c.g("y"))))
     step = {"last": -1, "this": 0, "next": 1}[c.g("rel").lower()]
@@ -556,11 +230,7 @@ def _r_quarter(c: _Ctx) -> _Res:
 
 def _r_deixis(c: _Ctx) -> _Res:
     n = T.DEICTIC_DAYS[regex.sub(r"\s+", " ", c.g("deixis").lower())]
-    return _rel(c, lambda: _day_iv(c.anchor + dt.timedelta(days=n)), n > 0)
-
-
-def _weekend(sat: dt.date) -> DateInterval:
-    return DateInterval(sat, sat + dt.timedelta(days=1), "span")
+    return _rel(c, lambda: cal.day_iv(c.anchor + dt.timedelta(days=n)), n > 0)
 
 
 def _r_calendar(c: _Ctx) -> _Res:
@@ -570,22 +240,22 @@ def _r_calendar(c: _Ctx) -> _Res:
     a = c.anchor
     if unit == "weekend":  # Saturday-Sunday
         if mod == "this":  # the one of the anchor's Monday-Sunday week
-            return _rel(c, lambda: _weekend(a + dt.timedelta(days=5 - a.weekday())), lambda iv: iv.start > a)
+            return _rel(c, lambda: cal.weekend(a + dt.timedelta(days=5 - a.weekday())), lambda iv: iv.start > a)
         if mod == "next":  # the first Saturday after the anchor
-            return _rel(c, lambda: _weekend(a + dt.timedelta(days=(4 - a.weekday()) % 7 + 1)), True)
+            return _rel(c, lambda: cal.weekend(a + dt.timedelta(days=(4 - a.weekday()) % 7 + 1)), True)
         if mod == "last":  # the last one that ended before the anchor
-            return _rel(c, lambda: _weekend(a - dt.timedelta(days=a.weekday() + 2)))
+            return _rel(c, lambda: cal.weekend(a - dt.timedelta(days=a.weekday() + 2)))
         # "over the weekend", "this past weekend": the last Saturday on or before the anchor
-        return _rel(c, lambda: _weekend(a - dt.timedelta(days=(a.weekday() - 5) % 7)))
+        return _rel(c, lambda: cal.weekend(a - dt.timedelta(days=(a.weekday() - 5) % 7)))
     step = T.CALENDAR_MODIFIERS[mod]
 
     def make() -> DateInterval:
-        iv = _containing(_shift(a, unit, step), unit)
+        iv = cal.containing(cal.shift(a, unit, step), unit)
         if part == "earlier":
             return DateInterval(iv.start, min(a, iv.end), "span")
         if part == "later":
             return DateInterval(max(a, iv.start), iv.end, "span")
-        return _third(iv, part or None)
+        return cal.third(iv, part or None)
     return _rel(c, make, step > 0 or (step == 0 and part == "later"))
 
 
@@ -599,7 +269,7 @@ def _r_span_rel(c: _Ctx) -> Optional[_Res]:
     a = c.anchor
 
     def make() -> DateInterval:
-        other = _shift(a, unit, sign * int(n))
+        other = cal.shift(a, unit, sign * int(n))
         return DateInterval(min(a, other), max(a, other), "span")
     return _rel(c, make, sign > 0)
 
@@ -611,19 +281,19 @@ def _r_ago(c: _Ctx) -> _Res:
 
     def make() -> DateInterval:
         if hedge == "over":
-            return DateInterval(_shift(a, unit, -n - 1), _shift(a, unit, -n), "span")
+            return DateInterval(cal.shift(a, unit, -n - 1), cal.shift(a, unit, -n), "span")
         if hedge == "under":
-            return DateInterval(_shift(a, unit, -n), a, "span")
-        return _containing(_shift(a, unit, -n), unit)
+            return DateInterval(cal.shift(a, unit, -n), a, "span")
+        return cal.containing(cal.shift(a, unit, -n), unit)
     return _rel(c, make)
 
 
 def _r_in_future(c: _Ctx) -> _Res:
-    words = _WORD.findall(c.text[max(0, c.m.start() - 80):c.m.start()])[-_LOOK_WORDS:]
-    if _RETRO_CUE.search(" ".join(words)):  # "the first time in 15 years"
+    words = P.WORD.findall(c.text[max(0, c.m.start() - 80):c.m.start()])[-P.LOOK_WORDS:]
+    if P.RETRO_CUE.search(" ".join(words)):  # "the first time in 15 years"
         return _Res(DURATION, None)
     unit, n = c.g("unit").lower(), int(_count_value(c.g("n")))
-    return _rel(c, lambda: _containing(_shift(c.anchor, unit, n), unit), True)
+    return _rel(c, lambda: cal.containing(cal.shift(c.anchor, unit, n), unit), True)
 
 
 def _r_duration(c: _Ctx) -> Optional[_Res]:
@@ -641,16 +311,12 @@ def _r_weekday(c: _Ctx) -> _Res:
     mod = (c.g("mod") or "").lower()
     a = c.anchor
     if mod == "next" or (mod != "last" and mod != "this" and c.future_cue()):
-        return _rel(c, lambda: _day_iv(a + dt.timedelta(days=(wd - a.weekday() - 1) % 7 + 1)), True)
+        return _rel(c, lambda: cal.day_iv(a + dt.timedelta(days=(wd - a.weekday() - 1) % 7 + 1)), True)
     if mod == "last":
-        return _rel(c, lambda: _day_iv(a - dt.timedelta(days=(a.weekday() - wd - 1) % 7 + 1)))
+        return _rel(c, lambda: cal.day_iv(a - dt.timedelta(days=(a.weekday() - wd - 1) % 7 + 1)))
     if mod == "this":
-        return _rel(c, lambda: _day_iv(a + dt.timedelta(days=wd - a.weekday())), lambda iv: iv.start > a)
-    return _rel(c, lambda: _day_iv(a - dt.timedelta(days=(a.weekday() - wd) % 7)))
-
-
-def _day_iv(d: dt.date) -> DateInterval:
-    return DateInterval(d, d, "day")
+        return _rel(c, lambda: cal.day_iv(a + dt.timedelta(days=wd - a.weekday())), lambda iv: iv.start > a)
+    return _rel(c, lambda: cal.day_iv(a - dt.timedelta(days=(a.weekday() - wd) % 7)))
 
 
 def _r_span(c: _Ctx) -> Optional[_Res]:
@@ -660,11 +326,11 @@ def _r_span(c: _Ctx) -> Optional[_Res]:
     later = (mb or 12, db or 31) >= (ma or 1, da or 1)  # Y falls later in its year than X
 
     def ivs(ya: int, yb: int) -> Optional[DateInterval]:
-        first, last = _endpoint_iv(ya, ma, da), _endpoint_iv(yb, mb, db)
+        first, last = cal.endpoint_iv(ya, ma, da), cal.endpoint_iv(yb, mb, db)
         return DateInterval(first.start, last.end, "span") if first.start <= last.end else None
     if ya is None and yb is None:  # "between January and March": the most recent March
         def make() -> Optional[DateInterval]:
-            end = _pick(lambda y: _endpoint_iv(y, mb, db), c.anchor)
+            end = cal.pick(lambda y: cal.endpoint_iv(y, mb, db), c.anchor)
             return end and ivs(end.start.year - (not later), end.start.year)
         return _rel(c, make)
     ya = ya if ya is not None else yb - (not later)
@@ -673,16 +339,8 @@ def _r_span(c: _Ctx) -> Optional[_Res]:
     return _Res(ABSOLUTE, iv) if iv else None
 
 
-def _endpoint_iv(y: int, m: Optional[int], d: Optional[int]) -> DateInterval:
-    if m is None:
-        return _year_iv(y)
-    if d is None:
-        return _month_iv(y, m)
-    return _day_iv(dt.date(y, m, d))
-
-
 _RESOLVERS: dict[str, Callable[[_Ctx], Optional[_Res]]] = {
-    name: globals()[f"_r_{name}"] for name in _RULES
+    name: globals()[f"_r_{name}"] for name in P.PATTERNS
 }
 
 
@@ -720,15 +378,19 @@ def find_date_mentions(text: str, start: int = 0, end: int | None = None, *,
         anchor = anchor.date()
     found: list[tuple[int, int, int, DateMention]] = []
     deadline = time.monotonic() + SEARCH_TIMEOUT
-    for rank, (name, pattern) in enumerate(PATTERNS.items()):
-        left_pattern = LEFT_PATTERNS.get(name)
+    triggered = P.rules_to_try(text, start, end)
+    for rank, name in enumerate(P.PATTERNS):
+        if name not in triggered:
+            continue  # the stretch lacks every word this rule needs
+        pattern = P.PATTERNS[name]
+        left_pattern = P.LEFT_PATTERNS.get(name)
         try:
-            for m in pattern.finditer(text, start, end, timeout=max(0.01, deadline - time.monotonic())):
+            for m in _matches(pattern, text, start, end, P.match_starts(name, text, start, end), deadline):
                 left = None
                 if left_pattern is not None:
-                    left = left_pattern.match(text, max(start, m.start() - _LEFT_REACH), m.start())
+                    left = left_pattern.match(text, max(start, m.start() - P.LEFT_REACH), m.start())
                     left = left if left is not None and left.end() > left.start() else None
-                if left is None and name in _LEFT_REQUIRED:
+                if left is None and name in P.LEFT_REQUIRED:
                     continue
                 mention = _mention(name, _Ctx(text, m, left, anchor), assumed)
                 if mention is not None:
@@ -736,6 +398,22 @@ def find_date_mentions(text: str, start: int = 0, end: int | None = None, *,
         except TimeoutError:
             warn_partial(f"dates ({name})", start, end)  # keep what this pattern found so far
     return _longest_first(found)
+
+
+def _matches(pattern: regex.Pattern, text: str, start: int, end: int, starts: Optional[list[int]],
+             deadline: float) -> Iterator[regex.Match]:
+    """``pattern.finditer(text, start, end)``, tried only at ``starts`` when they are given."""
+    if starts is None:
+        yield from pattern.finditer(text, start, end, timeout=max(0.01, deadline - time.monotonic()))
+        return
+    pos = start
+    for at in starts:
+        if at < pos:
+            continue  # inside the previous match
+        m = pattern.match(text, at, end, timeout=max(0.01, deadline - time.monotonic()))
+        if m is not None:
+            yield m
+            pos = max(m.end(), at + 1)
 
 
 def _mention(name: str, c: _Ctx, assumed: bool) -> Optional[DateMention]:

@@ -97,3 +97,19 @@ STOPWORDS: frozenset[str] = frozenset(
     morning afternoon evening night weekend early mid late recent recently time times
     new also however still even many much may might must shall""".split()
 ) | frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset(SEASONS)
+
+
+
+# The only non-ASCII letters that regex's IGNORECASE matches to ASCII ones (found by
+# trying every code point against [a-z]): dotted capital I, long s, the Kelvin sign.
+ASCII_LOOKALIKES: tuple[tuple[str, str], ...] = (("\u0130", "i"), ("\u017f", "s"), ("\u212a", "k"))
+
+
+def ascii_lower(text: str) -> str:
+    """``text`` lower-cased, the ASCII look-alikes mapped first: wherever an IGNORECASE
+    pattern matches an ASCII word in ``text``, that word stands in the result."""
+    if not text.isascii():
+        for letter, ascii_letter in ASCII_LOOKALIKES:
+            if letter in text:
+                text = text.replace(letter, ascii_letter)
+    return text.lower()

@@ -14,7 +14,7 @@ import regex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from claimcheck import dates, vocab
+from claimcheck import date_patterns, dates, vocab
 from claimcheck.dates import find_date_mentions, resolve_expression
 from claimcheck.models import DateInterval
 
@@ -107,6 +107,46 @@ def test_patterns_are_compiled_module_constants():
     assert all(p.flags & regex.VERBOSE for p in dates.PATTERNS.values())
 
 
+# ---------------------------------------------------------------- trigger words
+
+def test_every_rule_has_triggers():
+    assert list(date_patterns.TRIGGERS) == list(date_patterns.PATTERNS)
+
+
+def _assert_triggers_cover(text: str) -> None:
+    """A rule that matches somewhere in ``text`` is never skipped by its triggers, and
+    is tried wherever it can match."""
+    tried = date_patterns.rules_to_try(text, 0, len(text))
+    for name, pattern in date_patterns.PATTERNS.items():
+        if pattern.search(text):
+            assert name in tried, (name, text)
+        starts = date_patterns.match_starts(name, text, 0, len(text))
+        if starts is not None:
+            for pos in range(len(text)):
+                if pattern.match(text, pos):
+                    assert pos in starts, (name, text, pos)
+
+
+def test_triggers_cover_every_case():
+    for case in CASES:
+        _assert_triggers_cover(case["text"])
+        for expected in case["expect"]:
+            _assert_triggers_cover(expected["text"])
+
+
+def test_ascii_folds_are_every_letter_ignorecase_matches_to_ascii():
+    letter = regex.compile(r"[a-z]", regex.IGNORECASE)
+    found = {chr(cp) for cp in range(128, 0x110000) if letter.fullmatch(chr(cp))}
+    assert found == {odd for odd, _ in vocab.ASCII_LOOKALIKES}
+    _assert_triggers_cover("\u0130n 2024, on \u017fATURDAY, the wee\u212a before, for \u017fix months")
+    _assert_triggers_cover("xApril 5, for TWENTY-one days, junov 3, a month later, MAY 1")
+
+
+def test_non_ascii_digits_are_searched_for_everywhere():
+    assert date_patterns.match_starts("duration", "for \u0663 months", 0, 12) is None
+    assert [m.text for m in find_date_mentions("for \u0663 months")] == ["for \u0663 months"]
+
+
 # ---------------------------------------------------------------- properties
 
 _TOKENS = [
@@ -125,6 +165,12 @@ _anchors = st.one_of(st.none(), st.dates(), st.sampled_from([dt.date.min, dt.dat
 def test_never_raises_and_spans_are_consistent(text, anchor, assumed):
     mentions = find_date_mentions(text, anchor=anchor, assumed=assumed)
     _check_invariants(text, mentions, anchor, assumed)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.one_of(st.text(max_size=100), _texty))
+def test_triggers_cover_random_text(text):
+    _assert_triggers_cover(text)
 
 
 @settings(max_examples=150, deadline=None)

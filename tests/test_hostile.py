@@ -624,41 +624,56 @@ def test_bounded_fuzz_of_the_extractors_on_hostile_fragments(text):
 # ---------------------------------------------------------------- regex safety
 
 def _compiled_patterns() -> dict[str, object]:
-    """Every compiled pattern the extractors and the loader hold, by module and name."""
+    """Every compiled pattern the extractors and the loader hold, by module and name
+    (patterns compiled on first use are compiled here)."""
     import importlib
+    from collections.abc import Mapping
 
     import regex
 
-    from claimcheck import text
+    from claimcheck import number_patterns, text
 
-    found = {}
-    for module_name in ("numbers", "dates", "text", "attribution", "claims", "corpus", "manifest", "decoding", "reading"):
+    found: dict[str, object] = {}
+    seen: set[int] = set()
+
+    def add(name: str, pattern) -> None:
+        if isinstance(pattern, regex.Pattern) and id(pattern) not in seen:
+            seen.add(id(pattern))
+            found[name] = pattern
+
+    modules = ("number_patterns", "numbers", "date_patterns", "dates", "text", "attribution", "claims", "corpus",
+               "manifest", "decoding", "reading")
+    for module_name in modules:
         module = importlib.import_module(f"claimcheck.{module_name}")
         for name, value in vars(module).items():
-            items = value.items() if isinstance(value, dict) else [(None, value)]
+            items = value.items() if isinstance(value, Mapping) else [(None, value)]
             for key, pattern in items:
-                if isinstance(pattern, regex.Pattern):
-                    found[f"{module_name}.{name}" + (f"[{key}]" if key is not None else "")] = pattern
-    exact, lines, blocks = text._furniture_rules()
-    found.update({f"boilerplate line {i}": p for i, p in enumerate(lines)})
-    found.update({f"boilerplate block {i}": p for i, p in enumerate(blocks)})
+                add(f"{module_name}.{name}" + (f"[{key}]" if key is not None else ""), pattern)
+    grammar = number_patterns.grammar()
+    for field in grammar._fields:
+        add(f"number_patterns.grammar.{field}", getattr(grammar, field))
+    add("number_patterns.qty_only", number_patterns.qty_only())
+    _, lines, blocks = text._furniture_rules()
+    add("boilerplate lines", lines)
+    add("boilerplate blocks", blocks)
     return found
 
 
 def _reach(name: str):
     """How a pattern is used: None for a scan over any length of text, else ``(kind, window)``
     for a pattern the code only tries at a given place (``window`` characters at most)."""
-    from claimcheck import dates
+    from claimcheck import date_patterns
 
     anchored = {
-        "numbers._PHRASE": None, "numbers._QTY_ONLY": None, "numbers._DIGIT_PARTS": None,
-        "numbers._NEXT_WORDS": None, "numbers._GLUED_WORD_AFTER": None,
+        "number_patterns.grammar.phrase": None, "number_patterns.qty_only": None,
+        "number_patterns.DIGIT_PARTS": None, "number_patterns.NEXT_WORDS": None,
+        "number_patterns.GLUED_WORD_AFTER": None,
         "text._BYLINE": 80, "text._LAST_WORD": 40, "text._TRIM_LEFT": None, "text._BULLET": None,
         "corpus._FRONT_MATTER_LINE": None, "corpus._WIRE_DATELINE": None, "claims._COORDINATION": None,
         "manifest._KEY_PART": None,
     }
-    if name.startswith("dates.LEFT_PATTERNS["):
-        return dates._LEFT_REACH
+    if name.startswith("date_patterns.LEFT_PATTERNS["):
+        return date_patterns.LEFT_REACH
     return anchored.get(name, "scan")
 
 

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimcheck.models import COUNT, LOWER_BOUND, RANGE, UPPER_BOUND, VAGUE, YEAR
-from claimcheck import numbers
+from claimcheck import number_patterns, numbers
 from claimcheck.numbers import find_number_phrases
 
 CASES = json.loads((Path(__file__).parent / "cases" / "numbers.json").read_text(encoding="utf-8"))
@@ -84,6 +84,37 @@ def test_any_text_keeps_the_invariants(text):
 def test_number_like_text_keeps_the_invariants(text, start, end):
     _check_invariants(text)
     _check_invariants(text, start, end)
+
+
+def _assert_hints_cover(text: str, start: int = 0, end: int | None = None) -> None:
+    """Wherever the core or candidate pattern matches, the quick look lists that offset."""
+    end = len(text) if end is None else max(0, min(end, len(text)))
+    start = max(0, min(start, end))
+    hints = numbers._Hints(text, start, end)
+    if not hints.trusted:
+        return
+    for pos in range(start, end):
+        if number_patterns.grammar().core.match(text, pos, end):
+            assert pos in hints.cores, (text, pos)
+        if number_patterns.grammar().candidate.match(text, pos, end):
+            assert pos in hints.candidates, (text, pos)
+
+
+def test_quick_look_covers_every_case():
+    for case in CASES:
+        _assert_hints_cover(case["text"])
+    _assert_hints_cover("\u0130n \u017fEVEN da\u212aS about T\u0130WO hundred, us$5 and HK$1")
+
+
+def test_quick_look_gives_way_to_the_search_for_non_ascii_digits():
+    assert not numbers._Hints("about \u0663\u0660 troops", 0, 15).trusted  # Arabic-Indic 30
+    assert find_number_phrases("about \u0663\u0660 troops")[0].text == "about \u0663\u0660"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(max_size=60), st.lists(_PIECES, max_size=20).map("".join)), st.integers(0, 20))
+def test_quick_look_covers_random_text(text, start):
+    _assert_hints_cover(text, start)
 
 
 @given(st.integers(0, 10**12))

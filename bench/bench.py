@@ -1,0 +1,176 @@
+"""Benchmark claimcheck: startup against a floor, extraction against a ceiling.
+
+    python bench/bench.py                    # 1,000 and 10,000 synthetic files (~10, ~100 MB)
+    python bench/bench.py --n 100            # a quick smoke run
+    python bench/bench.py --corpus-dir DIR   # keep the generated corpora in DIR and reuse them
+
+Startup: `claimcheck --help` and `claimcheck diff troops` (bundled corpus) against
+bench/floor_app.py, a minimal Typer app with the same signature that prints a 4-row
+Rich table. Extraction: `claimcheck claims --jsonl DIR > /dev/null` over a synthetic
+corpus (bench/synthetic.py) against bench/ceiling.py, one plain `regex` findall of a
+number pattern over the same files. Runs are paired and alternate which goes first;
+the table gives medians with min-max, the median of the paired ratios, the peak RSS
+of the child process, and the targets of issue 5. Nothing asserts a time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+import synthetic
+
+BENCH = Path(__file__).resolve().parent
+
+
+@dataclass(frozen=True)
+class Run:
+    seconds: float
+    peak_mib: float  # the child's peak resident set size
+
+
+def claimcheck_command() -> list[str]:
+    """The installed claimcheck: the console script beside this Python, else ``-m``."""
+    script = Path(sys.executable).with_name("claimcheck")
+    return [str(script)] if script.is_file() else [sys.executable, "-m", "claimcheck"]
+
+
+def run_once(command: list[str]) -> Run:
+    """Run ``command`` with its output thrown away; its wall time and peak RSS."""
+    with tempfile.TemporaryFile() as errors:
+        started = time.perf_counter()
+        child = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=errors)
+        _, status, usage = os.wait4(child.pid, 0)  # this child's own rusage, not all children's
+        seconds = time.perf_counter() - started
+        child.returncode = os.waitstatus_to_exitcode(status)
+        if child.returncode != 0:
+            errors.seek(0)
+            sys.exit(f"{' '.join(command)} exited with {child.returncode}:\n{errors.read().decode(errors='replace')}")
+    return Run(seconds, usage.ru_maxrss / 1024)  # ru_maxrss is in KiB on Linux
+
+
+def paired(first: list[str], second: list[str], runs: int) -> tuple[list[Run], list[Run]]:
+    """``runs`` runs of each command, alternating which one goes first."""
+    a, b = [], []
+    for i in range(runs):
+        print(f"  {' '.join(Path(w).name for w in first[:3])} ... pair {i + 1}/{runs}", file=sys.stderr, flush=True)
+        if i % 2 == 0:
+            a.append(run_once(first))
+            b.append(run_once(second))
+        else:
+            b.append(run_once(second))
+            a.append(run_once(first))
+    return a, b
+
+
+@dataclass(frozen=True)
+class Row:
+    what: str
+    ours: list[Run]
+    reference_name: str
+    reference: list[Run]
+    target: str
+    megabytes: float = 0.0  # the input size, for MB/s
+
+    @property
+    def ratios(self) -> list[float]:
+        return [o.seconds / r.seconds for o, r in zip(self.ours, self.reference)]
+
+
+def _times(runs: list[Run], megabytes: float) -> str:
+    seconds = [r.seconds for r in runs]
+    text = f"{statistics.median(seconds):.3f} s ({min(seconds):.2f}–{max(seconds):.2f})"
+    return text + (f"\n{megabytes / statistics.median(seconds):.2f} MB/s" if megabytes else "")
+
+
+def table(rows: list[Row], extra: list[tuple[str, str, str]]) -> Table:
+    out = Table(caption="times and ratios: median (min–max) of paired runs", caption_justify="left")
+    out.add_column("measurement", min_width=26)
+    for name in ("claimcheck", "reference", "ratio", "target", "peak RSS"):
+        out.add_column(name, no_wrap=True)
+    for row in rows:
+        ratios = row.ratios
+        out.add_row(
+            row.what,
+            _times(row.ours, row.megabytes),
+            f"{_times(row.reference, row.megabytes)}\n{row.reference_name}",
+            f"{statistics.median(ratios):.2f}× ({min(ratios):.1f}–{max(ratios):.1f})",
+            row.target,
+            f"{max(r.peak_mib for r in row.ours):.0f} MiB",
+        )
+    for what, value, target in extra:
+        out.add_row(what, value, "", "", target, "")
+    return out
+
+
+def corpus(n: int, seed: int, keep_in: Path | None, scratch: Path) -> tuple[Path, float]:
+    """The synthetic corpus of ``n`` files (made, or reused from ``keep_in``) and its MB."""
+    folder = (keep_in or scratch) / f"synthetic-{n}-seed{seed}-v{synthetic.GENERATOR_VERSION}"
+    done = folder / ".complete"  # hidden: claimcheck skips it
+    if not done.exists():
+        synthetic.generate(folder, n, seed)
+        done.touch()
+    size = sum(p.stat().st_size for p in folder.glob("*.txt"))
+    return folder, size / 1e6
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, action="append", help="corpus sizes in files (repeatable; default 1000 and 10000)")
+    parser.add_argument("--runs", type=int, default=10, help="pairs of startup runs (default 10)")
+    parser.add_argument("--extract-runs", type=int, default=3, help="pairs of extraction runs per size (default 3)")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--corpus-dir", type=Path, help="keep the generated corpora here and reuse them")
+    args = parser.parse_args()
+    sizes = sorted(set(args.n or [1000, 10000]))
+    console = Console(width=None if sys.stdout.isatty() else 200)  # piped: as wide as the table needs
+    claimcheck = claimcheck_command()
+    floor = [sys.executable, str(BENCH / "floor_app.py")]
+    ceiling = [sys.executable, str(BENCH / "ceiling.py")]
+    version = subprocess.run([*claimcheck, "--version"], capture_output=True, text=True).stdout.strip()
+    console.print(f"{dt.date.today()} · {version} · Python {platform.python_version()} · "
+                  f"{os.cpu_count()} CPUs · {platform.machine()}\nclaimcheck: {' '.join(claimcheck)}; "
+                  f"startup: {args.runs} pairs, extraction: {args.extract_runs} pairs per size")
+
+    rows = []
+    run_once([*claimcheck, "--help"]), run_once([*floor, "--help"])  # warm-up: caches and .pyc files
+    for args_, target in ((["--help"], "≤ 1.1×"), (["diff", "troops"], "≤ 1.3×")):
+        ours, ref = paired([*claimcheck, *args_], [*floor, *args_], args.runs)
+        what = "claimcheck " + " ".join(args_) + (",\nbundled corpus" if args_[0] == "diff" else "")
+        rows.append(Row(what, ours, "floor app", ref, target))
+
+    extra = []
+    with tempfile.TemporaryDirectory(prefix="claimcheck-bench-") as scratch:
+        walls = {}
+        for n in sizes:
+            print(f"corpus of {n:,} files ...", file=sys.stderr, flush=True)
+            folder, megabytes = corpus(n, args.seed, args.corpus_dir, Path(scratch))
+            run_once([*ceiling, str(folder)])  # warm-up: the files into the page cache
+            ours, ref = paired([*claimcheck, "claims", "--jsonl", str(folder)], [*ceiling, str(folder)],
+                               args.extract_runs)
+            rows.append(Row(f"claims --jsonl > /dev/null,\n{n:,} files, {megabytes:.1f} MB", ours,
+                            "plain regex findall", ref, "≤ 3× (stretch 2×)", megabytes))
+            walls[n] = statistics.median(r.seconds for r in ours)
+        if len(sizes) > 1:
+            small, large = sizes[0], sizes[-1]
+            extra.append((f"wall {large:,} / {small:,} files", f"{walls[large] / walls[small]:.1f}",
+                          f"≤ {1.1 * large / small:.0f} (linear)"))
+        extra.append((f"peak RSS, {sizes[-1]:,} files", f"{max(r.peak_mib for r in rows[-1].ours):.0f} MiB",
+                      "≤ 100 MiB at 100 MB"))
+    console.print(table(rows, extra))
+
+
+if __name__ == "__main__":
+    main()

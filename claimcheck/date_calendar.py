@@ -1,0 +1,134 @@
+"""Calendar arithmetic for resolving date mentions: months, weeks, seasons, thirds and
+the nearest instance of a yearly-recurring interval (conventions in :mod:`claimcheck.dates`)."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from typing import Callable, Optional
+
+from claimcheck import date_tables as T
+from claimcheck import vocab
+from claimcheck.models import DateInterval
+
+
+def month_end(y: int, m: int) -> dt.date:
+    return dt.date(y, m, calendar.monthrange(y, m)[1])
+
+
+def add_months(d: dt.date, n: int) -> dt.date:
+    """``d`` moved by ``n`` months, the day clamped to the month's length."""
+    y, m = divmod(d.month - 1 + n, 12)
+    y += d.year
+    return dt.date(y, m + 1, min(d.day, calendar.monthrange(y, m + 1)[1]))
+
+
+def shift(d: dt.date, unit: str, n: int) -> dt.date:
+    base, mult = T.UNITS[unit]
+    n *= mult
+    if base == "day":
+        return d + dt.timedelta(days=n)
+    if base == "week":
+        return d + dt.timedelta(weeks=n)
+    return add_months(d, n if base == "month" else 12 * n)
+
+
+def containing(d: dt.date, unit: str) -> DateInterval:
+    """The calendar day, Monday-Sunday week, month or year containing ``d``."""
+    base = T.UNITS[unit][0]
+    if base == "day":
+        return DateInterval(d, d, "day")
+    if base == "week":
+        monday = d - dt.timedelta(days=d.weekday())
+        return DateInterval(monday, monday + dt.timedelta(days=6), "week")
+    if base == "month":
+        return month_iv(d.year, d.month)
+    return year_iv(d.year)
+
+
+def month_iv(y: int, m: int) -> DateInterval:
+    return DateInterval(dt.date(y, m, 1), month_end(y, m), "month")
+
+
+def year_iv(y: int) -> DateInterval:
+    return DateInterval(dt.date(y, 1, 1), dt.date(y, 12, 31), "year")
+
+
+def season_iv(name: str, y: int) -> DateInterval:
+    first, length = vocab.SEASONS[name.lower()]
+    end = add_months(dt.date(y, first, 1), length) - dt.timedelta(days=1)
+    return DateInterval(dt.date(y, first, 1), end, "season", vocab.SEASON_NOTE)
+
+
+def current_season_start(d: dt.date) -> dt.date:
+    for y in (d.year, d.year - 1):
+        for name in vocab.SEASONS:
+            iv = season_iv(name, y)
+            if iv.start <= d <= iv.end:
+                return iv.start
+    raise ValueError("no season contains the anchor")  # unreachable with a full table
+
+
+def third(iv: DateInterval, which: Optional[str]) -> DateInterval:
+    """The early / mid / late third of a month, week, season, year or decade."""
+    if which is None:
+        return iv
+    k = T.THIRDS[which.lower()]
+    s, e = iv.start, iv.end
+    if iv.precision == "month":
+        s, e = s.replace(day=(1, 11, 21)[k]), (s.replace(day=10), s.replace(day=20), e)[k]
+    elif iv.precision == "week":
+        s, e = s + dt.timedelta(days=(0, 2, 4)[k]), s + dt.timedelta(days=(1, 3, 6)[k])
+    elif iv.precision == "decade":
+        s, e = s.replace(year=s.year + (0, 4, 7)[k]), dt.date(s.year + (3, 6, 9)[k], 12, 31)
+    else:  # year or season: split its months in three
+        months = (e.year - s.year) * 12 + e.month - s.month + 1
+        step = months // 3
+        s = add_months(s, k * step)
+        e = e if k == 2 else add_months(s, step) - dt.timedelta(days=1)
+    return DateInterval(s, e, "span", iv.note)
+
+
+def pick(make: Callable[[int], Optional[DateInterval]], anchor: dt.date, *,
+          future: bool = False, before: Optional[dt.date] = None,
+          after: Optional[dt.date] = None) -> Optional[DateInterval]:
+    """The instance of a yearly-recurring interval nearest the anchor, as asked.
+
+    Default: the most recent one starting on or before the anchor. ``future``: the first
+    one not yet over. ``before``: the most recent one ending before that day. ``after``:
+    the first one starting after that day.
+    """
+    forward = future or after is not None
+    years = range(anchor.year - 1, anchor.year + 10) if forward else range(anchor.year + 1, anchor.year - 10, -1)
+    for y in years:
+        if not 1 <= y <= 9999:
+            continue
+        try:
+            iv = make(y)
+        except ValueError:  # Feb 29 in a common year
+            continue
+        if iv is None:
+            continue
+        if before is not None and iv.end < before:
+            return iv
+        if after is not None and iv.start > after:
+            return iv
+        if before is None and after is None and (iv.end >= anchor if future else iv.start <= anchor):
+            return iv
+    return None
+
+
+def day_iv(d: dt.date) -> DateInterval:
+    return DateInterval(d, d, "day")
+
+
+def weekend(sat: dt.date) -> DateInterval:
+    return DateInterval(sat, sat + dt.timedelta(days=1), "span")
+
+
+def endpoint_iv(y: int, m: Optional[int], d: Optional[int]) -> DateInterval:
+    if m is None:
+        return year_iv(y)
+    if d is None:
+        return month_iv(y, m)
+    return day_iv(dt.date(y, m, d))

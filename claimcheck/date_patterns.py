@@ -1,0 +1,370 @@
+"""The date grammar: named regex pieces composed into one pattern per kind of mention.
+
+Each rule is a *core* that is searched for and an optional *left context*
+(prepositions, modifiers) matched backwards from the core's start; see
+:mod:`claimcheck.dates` for how mentions are found and resolved. Word tables live in
+:mod:`claimcheck.date_tables` and :mod:`claimcheck.vocab`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Mapping
+from typing import Optional
+
+import regex
+
+from claimcheck import date_tables as T
+from claimcheck import vocab
+
+# ---------------------------------------------------------------- small named pieces
+
+def _alt(words) -> str:
+    """Alternation of table words, longest first, a space matching any whitespace."""
+    return vocab.alternation(words).replace(r"\ ", r"\s+")
+
+
+def _cased(words) -> str:
+    """Alternation matching only the Capitalised or UPPER form (for "May", "Sun", ...)."""
+    forms = {w.capitalize() for w in words} | {w.upper() for w in words}
+    return f"(?-i:{vocab.alternation(forms)})"
+
+
+def _longest_names(table: dict[str, int]) -> set[str]:
+    return {max((k for k, v in table.items() if v == n), key=len) for n in set(table.values())}
+
+
+_FULL_MONTHS = _longest_names(vocab.MONTHS)
+_STRICT_MONTHS = {"may", "march"}  # also English words: only capitalised
+_MONTH_WORD = rf"(?:{_alt(_FULL_MONTHS - _STRICT_MONTHS)}|{_cased(_FULL_MONTHS & _STRICT_MONTHS)})"
+_MONTH_ABBR = _cased(set(vocab.MONTHS) - _FULL_MONTHS)
+_FULL_WEEKDAYS = _longest_names(vocab.WEEKDAYS)
+_WEEKDAY_WORD = _alt(_FULL_WEEKDAYS)
+_WEEKDAY_ABBR = _cased(set(vocab.WEEKDAYS) - _FULL_WEEKDAYS)
+_SEASON = _alt(vocab.SEASONS)
+_UNIT = _alt(T.UNITS)
+_DURATION_UNIT = _alt(list(T.UNITS) + list(T.DURATION_ONLY_UNITS))
+_PREP = rf"\b(?P<prep>{_alt(T.PREPOSITIONS)})\s+"
+_THIRD = rf"\b(?P<eml>{_alt(T.THIRDS)})(?:-|\s+)"
+_REL_YEAR = r"(?:the\s+)?(?P<rel>last|this|next)\s+year\b"
+_NUMBER_WORD = (
+    rf"\b(?:(?:{_alt(vocab.TENS_WORDS)})(?:[-\s](?:{_alt(k for k, v in vocab.UNIT_WORDS.items() if 0 < v < 10)}))?"
+    rf"|{_alt(vocab.UNIT_WORDS)})\b"
+)
+_NOT_PLURAL_AFTER = rf"(?!\s{{1,3}}(?!(?:{_alt(T.NOT_PLURAL_NOUNS)})\b)(?-i:[a-z]{{2,}}s)\b)"
+
+
+def _month(g: str) -> str:
+    return rf"(?:(?P<{g}>{_MONTH_WORD})\b|(?P<{g}>{_MONTH_ABBR})\b\.?)"
+
+
+def _weekday(g: str) -> str:
+    return rf"(?:(?P<{g}>{_WEEKDAY_WORD})\b|(?P<{g}>{_WEEKDAY_ABBR})\b\.?)"
+
+
+def _day(g: str) -> str:
+    return rf"(?<![\w.,])(?P<{g}>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\w%]|[.,]\d)"
+
+
+def _year(g: str) -> str:
+    return rf"(?<![\w.,$£€/])(?P<{g}>1[6-9]\d\d|2[01]\d\d)(?![\w%]|[.,]\d)"
+
+
+def _count(g: str, *, articles: bool = False, vague: bool = False, decimals: bool = False) -> str:
+    digits = r"\d{1,3}(?:,\d{3}){1,2}|\d{1,4}" + (r"(?:\.\d{1,2})?" if decimals else "")
+    forms = [rf"(?<![\w.,])(?:{digits})(?![.,]\d)", _NUMBER_WORD]
+    if articles:
+        forms.append(r"\ban?\b")
+    if vague:
+        forms.append(rf"\b(?:{_alt(T.VAGUE_COUNTS)})\b")
+    return rf"(?P<{g}>{'|'.join(forms)})"
+
+
+def _endpoint(s: str) -> str:
+    """One end of "from X to Y": a date, a month (with year) or a year."""
+    return rf"""(?:
+        {_month('m' + s)}\s+{_day('d' + s)}(?:,?\s*{_year('y' + s)})?   # April 28(, 2025)
+      | {_month('m' + s)}(?:\s+{_year('y' + s)})?                       # April (2025)
+      | {_year('y' + s)}                                                # 2024
+    )"""
+
+
+# ---------------------------------------------------------------- the patterns
+# Each rule is (left context, core). The core is searched for; the optional left
+# context (prepositions, modifiers: "on", "last", "the early") is then matched backwards
+# from the core's start and joins the mention. Keeping optional words out of the front
+# of the searched pattern makes the search several times faster.
+
+_P = rf"(?:{_PREP})?"  # an optional preposition
+
+_RULES: dict[str, tuple[Optional[str], str]] = {
+    "day_date": (
+        rf"""{_P}                                         # on / since / by ...
+        (?:{_weekday('wd')}(?:,\s*|\s+))?                 # Sun, / Wednesday,
+        """,
+        rf"""(?: {_month('m1')}\s+{_day('d1')}            # April 28 / Apr. 28th
+          | {_day('d2')}\s+(?:of\s+)?{_month('m2')} )     # 28 April / 28th of April
+        (?:,?\s*{_year('y')})?                            # , 2025 (else year-less: relative)
+        """),
+    "iso_date": (
+        _P,
+        r"""(?<![\w.,/-])(?P<y>1[6-9]\d\d|2[01]\d\d)      # 2024
+        -(?P<mo>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01]) # -10-03
+        (?![\d%]|[.,/-]\d)                                # not part of a longer number
+        """),
+    "numeric_date": (
+        _P,
+        r"""(?<![\w.,/-])(?P<num>\d{1,2}(?P<sep>[/.])\d{1,2}(?P=sep)(?:1[6-9]|20|21)\d\d)  # 04/28/2025
+        (?![\w%/]|[.,]\d)                                 # not part of a longer number
+        """),
+    "month": (
+        rf"""{_P}                                         # in / since / by ...
+        (?:\b(?P<mod>last|next|this|{_alt(T.THIRDS)})(?:-|\s+))?  # last / mid- / early
+        """,
+        rf"""{_month('m')}                                # January / Jan.
+        (?:\s+(?:of\s+)?(?:{_year('y')}|{_REL_YEAR}))?    # 2024 / (of) last year
+        (?!,?\s+\d)                                       # not the month of "Feb 30, 2025"
+        """),
+    "season": (
+        rf"""{_P}                                         # in / over
+        (?:\b(?P<the>the)\s+)?                            # the
+        (?:\b(?P<mod>last|next|this\s+past|this|past)\s+|{_THIRD})?  # last / late
+        """,
+        rf"""\b(?P<season>{_SEASON})\b                    # fall / autumn
+        (?:\s+(?:of\s+)?{_year('y')}|\s+of\s+{_REL_YEAR})?  # (of) 2024 / of last year
+        (?!\s+of\b)                                       # not "the fall of Assad"
+        """),
+    "year": (
+        rf"""\b(?P<prep>{_alt(T.YEAR_PREPOSITIONS)})\s+   # in / since / the year (required)
+        """,
+        rf"""{_year('y')}{_NOT_PLURAL_AFTER}              # 2024, not "in 2000 homes"
+        """),
+    "year_part": (
+        rf"""{_P}(?:\bthe\s+)?                            # in the
+        """,
+        rf"""{_THIRD}{_year('y')}                         # early 2025 / mid-2024
+        """),
+    "decade": (
+        rf"""{_P}(?:\bthe\s+)?(?:{_THIRD})?               # in the early
+        """,
+        r"""(?<![\w.,$])(?P<dec>1[6-9]\d0|2[01]\d0)['’]?s\b  # 1990s / 1990's
+        """),
+    "quarter": (
+        rf"""{_P}(?:\bthe\s+)?                            # in the
+        """,
+        rf"""(?: \b(?P<q>{_alt(T.QUARTERS)})\s+quarter\s+of\s+  # first quarter of
+            (?:{_year('y')}|{_REL_YEAR})                  # 2025 / last year
+          | \bQ(?P<q>[1-4])\s*(?:of\s+)?{_year('y')} )    # Q1 2025
+        """),
+    "deixis": (
+        None,
+        rf"""(?<!USA\s)                                   # the newspaper
+        \b(?P<deixis>{_alt(T.DEICTIC_DAYS)})\b            # yesterday / tonight
+        """),
+    "calendar": (
+        rf"""{_P}                                         # since / in
+        (?:\b(?P<part>{_alt(T.CALENDAR_PARTS)})(?:-|\s+))?  # earlier / late
+        """,
+        rf"""(?: \b(?P<mod>{_alt(T.CALENDAR_MODIFIERS)})\s+  # last / this / next
+            (?P<unit>weekend|week|month|year)\b           # week
+          | \bthe\s+(?P<unit>weekend)\b )                 # (over) the weekend
+        (?!\s+of\b)                                       # not "last week of April"
+        """),
+    "span_rel": (
+        rf"""\b(?P<prep>{_alt(T.SPAN_PREPOSITIONS)})\s+   # over / within
+        """,
+        rf"""(?: \bthe\s+(?P<dir>{_alt(T.SPAN_DIRECTIONS)})  # the past / the next
+            (?:\s+{_count('n', vague=True)})?             # three / few
+            \s+(?P<unit>{_UNIT})(?P<plural>s)?\b          # months
+          | \bthe\s+(?P<unit>{_UNIT})(?P<plural>s)\s+(?P<dir>ahead)\b  # the weeks ahead
+          | \b(?P<dir>recent)\s+(?P<unit>{_UNIT})(?P<plural>s)\b )      # recent months
+        (?!\s+of\b)                                       # not "the last year of his term"
+        """),
+    "ago": (
+        rf"""\b(?P<hedge>{_alt(T.HEDGES)})\s+             # more than
+        """,
+        rf"""{_count('n', articles=True)}[-\s]+           # three / a
+        (?P<unit>{_UNIT})s?\s+ago\b                       # years ago
+        """),
+    "in_future": (
+        None,
+        rf"""\bin\s+{_count('n', articles=True)}\s+       # in two / in a
+        (?P<unit>{_UNIT})s?(?:['’]?\s+time)?\b            # weeks('s time)
+        (?!\s+of\b)                                       # not "in two weeks of fighting"
+        """),
+    "duration": (
+        rf"""(?:\b(?P<prep>{_alt(T.DURATION_PREPOSITIONS)})\s+)?  # for / over
+        (?:\b(?P<art>an?|the)\s+)?                        # a
+        """,
+        rf"""(?: {_count('n', decimals=True)}             # three
+            -(?P<unit>{_DURATION_UNIT})(?:-long)?         # -month(-long)
+            \s+(?P<noun>{_alt(T.PERIOD_NOUNS)})s?\b       # period
+          | {_count('n', decimals=True)}-(?P<unit>{_DURATION_UNIT})-long\b  # three-month-long
+          | {_count('n', articles=True, decimals=True)}\s+  # seven / a
+            (?P<unit>{_DURATION_UNIT})s?\b(?![-\w])       # months
+            (?P<after>(?=\s+(?:later|earlier|after|before)\b))?  # (a week) later
+            (?!\s+(?:ago|old)\b) )                        # a date / an age, not a duration
+        """),
+    "weekday": (
+        rf"""{_P}                                         # on
+        (?:\b(?P<mod>last|next|this|early|late)\s+)?      # last / next
+        """,
+        rf"""(?<!\b(?:a|an|any|each|every|one)\s{{1,3}})         # not "a Monday", "every Friday"
+        \b(?P<wd>{_WEEKDAY_WORD})\b                       # Saturday (not "Saturdays")
+        (?:\s+(?:{_alt(T.PARTS_OF_DAY)})\b)?              # morning
+        """),
+    "span": (
+        None,
+        rf"""\b(?P<kw>from|between)\s+{_endpoint('a')}    # from 2022 / between January
+        (?:\s+(?:to|until|till|through|and)\s+|\s*[-–—]\s*)  # to / and / -
+        {_endpoint('b')}                                  # 2024 / March 2025
+        """),
+}
+
+# ---------------------------------------------------------------- trigger words
+# What every match of a rule's core holds: for each group, one of its lower-case words
+# (as a substring: cores need not start at a word boundary) or a number of the marked
+# shape. A stretch of text without them skips the rule, so one cheap look at a sentence
+# replaces most of the searches; the searches themselves are unchanged.
+
+DIGIT, YEAR = "<digit>", "<year>"  # markers: any digit; a 1600-2199 number
+
+
+def _stems(words) -> frozenset[str]:
+    """The words none of the others is a substring of: enough to find them all."""
+    words = {w.lower() for w in words}
+    return frozenset(w for w in words if not any(o != w and o in w for o in words))
+
+
+_MONTHS = _stems(vocab.MONTHS)  # jan ... dec
+_UNITS = _stems(T.UNITS)
+_ANY_DATE_END = _MONTHS | {YEAR}
+
+TRIGGERS: dict[str, tuple[frozenset[str], ...]] = {
+    "day_date": (_MONTHS, frozenset({DIGIT})),
+    "iso_date": (frozenset({YEAR}),),
+    "numeric_date": (frozenset({YEAR}),),
+    "month": (_MONTHS,),
+    "season": (_stems(vocab.SEASONS),),
+    "year": (frozenset({YEAR}),),
+    "year_part": (_stems(T.THIRDS), frozenset({YEAR})),
+    "decade": (frozenset({YEAR}),),
+    "quarter": (frozenset({"quarter", YEAR}),),
+    "deixis": (_stems(k.split()[-1] for k in T.DEICTIC_DAYS),),
+    "calendar": (_stems({"weekend", "week", "month", "year"}),),
+    "span_rel": (_UNITS,),
+    "ago": (frozenset({"ago"}),),
+    "in_future": (_UNITS,),
+    "duration": (_stems([*T.UNITS, *T.DURATION_ONLY_UNITS]),),
+    "weekday": (_stems(_FULL_WEEKDAYS),),
+    "span": (frozenset({"from", "between"}), _ANY_DATE_END),
+}
+# Each group gets one bit; a word (or marker) sets the bits of the groups it is in.
+_GROUPS = [g for groups in TRIGGERS.values() for g in groups]
+_BITS = {w: sum(1 << i for i, g in enumerate(_GROUPS) if w in g) for g in _GROUPS for w in g}
+_WORD_BITS = tuple((w, bits) for w, bits in sorted(_BITS.items()) if w not in (DIGIT, YEAR))
+_NEEDS = {name: sum(1 << _GROUPS.index(g) for g in groups) for name, groups in TRIGGERS.items()}
+_DIGIT = regex.compile(r"\d")
+_YEAR_SHAPED = regex.compile(r"(?:1[6-9]|2[01])\d\d")  # what every year piece above holds
+
+
+def rules_to_try(text: str, start: int, end: int) -> set[str]:
+    """The names of the rules whose triggers ``text[start:end]`` holds."""
+    lowered = vocab.ascii_lower(text[start:end])
+    present = 0
+    for word, bits in _WORD_BITS:
+        if word in lowered:
+            present |= bits
+    if _DIGIT.search(text, start, end):
+        present |= _BITS[DIGIT]
+        if _YEAR_SHAPED.search(text, start, end):
+            present |= _BITS[YEAR]
+    return {name for name, need in _NEEDS.items() if present & need == need}
+
+
+LEFT_REQUIRED = frozenset({"year"})  # a bare "2024" is not a mention
+LEFT_REACH = 48  # characters a left context may span
+
+
+
+# ---------------------------------------------------------------- where cores start
+# The costliest rules are tried only where their core can start (a superset found on
+# lower-cased text with the standard library's engine), instead of at every character.
+
+def _prefix_free(words) -> list[str]:
+    """The words none of the others starts: their starts are all the words' starts."""
+    words = {w.lower() for w in words}
+    return sorted(w for w in words if not any(o != w and w.startswith(o) for o in words))
+
+
+_NUMBER_STARTS = _prefix_free([*vocab.UNIT_WORDS, *vocab.TENS_WORDS])
+_DIGIT_START = r"(?<![a-z0-9_.,])[0-9]"  # as _day() and _count(): not after a word, "." or ","
+_COUNT_START = re.compile(rf"{_DIGIT_START}|(?<![a-z0-9_])(?:an?|{'|'.join(_NUMBER_STARTS)})")  # 3, a, three
+_DAY_START = re.compile(_DIGIT_START)
+_NON_ASCII_DIGIT = regex.compile(r"(?![0-9])\d")  # the quick look sees ASCII digits only
+
+
+def _month_starts(lowered: str) -> list[int]:
+    """Where a month name starts, anywhere ("xApril 5" holds one): every place, overlapping."""
+    found = []
+    for stem in _MONTHS:
+        i = lowered.find(stem)
+        while i >= 0:
+            found.append(i)
+            i = lowered.find(stem, i + 1)
+    return found
+
+
+_STARTS: dict[str, Callable[[str], list[int]]] = {
+    "day_date": lambda low: _month_starts(low) + [m.start() for m in _DAY_START.finditer(low)],
+    "month": _month_starts,
+    "duration": lambda low: [m.start() for m in _COUNT_START.finditer(low)],
+}
+
+
+def match_starts(name: str, text: str, start: int, end: int) -> Optional[list[int]]:
+    """Ascending offsets in ``text[start:end]`` where rule ``name``'s core may start, or
+    None when the rule has no quick look or it cannot be trusted here."""
+    starts = _STARTS.get(name)
+    if starts is None:
+        return None
+    chunk = text[start:end]
+    lowered = vocab.ascii_lower(chunk)
+    if len(lowered) != len(chunk) or (not chunk.isascii() and _NON_ASCII_DIGIT.search(chunk)):
+        return None
+    return sorted(start + i for i in set(starts(lowered)))
+
+
+class LazyPatterns(Mapping[str, regex.Pattern]):
+    """Compiled patterns by name, each compiled once, on first use: a run that meets no
+    quarter or ISO date never pays to compile those rules."""
+
+    def __init__(self, sources: dict[str, str], flags: int) -> None:
+        self._sources = sources
+        self._flags = flags
+        self._compiled: dict[str, regex.Pattern] = {}
+
+    def __getitem__(self, name: str) -> regex.Pattern:
+        pattern = self._compiled.get(name)
+        if pattern is None:
+            pattern = self._compiled[name] = regex.compile(self._sources[name], self._flags)
+        return pattern
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._sources)
+
+    def __len__(self) -> int:
+        return len(self._sources)
+
+
+_FLAGS = regex.VERBOSE | regex.IGNORECASE
+PATTERNS = LazyPatterns({name: core for name, (_, core) in _RULES.items()}, _FLAGS)
+# Left contexts are matched right to left (REVERSE), anchored at the core's start.
+LEFT_PATTERNS = LazyPatterns({name: left for name, (left, _) in _RULES.items() if left}, _FLAGS | regex.REVERSE)
+FUTURE_CUE = regex.compile(rf"(?:\b(?:{_alt(T.FUTURE_CUES)})\b|['’]ll\b)", regex.IGNORECASE)
+RETRO_CUE = regex.compile(rf"\b(?:{_alt(T.RETROSPECTIVE_CUES)})\b", regex.IGNORECASE)
+SENTENCE_END = regex.compile(r"[.!?][\"'”’)\]]*\s|\n")
+CLAUSE_BREAK = regex.compile(r"[,;:()\[\]—–]|\s-\s")
+REPORTING = regex.compile(rf"\b(?:{_alt(T.REPORTING_VERBS)})\b", regex.IGNORECASE)
+WORD = regex.compile(r"[\w'’]+")
+LOOK_WORDS = 8  # how far a future cue may stand from the date

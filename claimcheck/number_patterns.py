@@ -1,0 +1,215 @@
+"""The number grammar: named regex pieces composed into the patterns that find number
+phrases, and the quick looks that say where they may start.
+
+The patterns are compiled on first use (:func:`grammar`), so importing this module,
+as every command does, costs nothing until numbers are read. How matches become values
+is in :mod:`claimcheck.numbers`; word tables are in :mod:`claimcheck.number_tables` and
+:mod:`claimcheck.vocab`.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+import regex
+
+from . import number_tables as T
+from .models import PERCENT
+from .vocab import MONTHS, SCALE_SUFFIXES, TENS_WORDS, UNIT_WORDS, WEEKDAYS, alternation
+
+_FLAGS = regex.VERBOSE | regex.IGNORECASE
+
+
+def _alt(words) -> str:
+    """An alternation of ``words``, longest first and grouped by first letter (the engine
+    then tests one letter, not every word); a space in a word matches ``_S``."""
+    groups: dict[str, list[str]] = {}
+    for w in {w.lower() for w in words}:
+        groups.setdefault(w[0], []).append(w[1:])
+    branches = []
+    for first, rests in sorted(groups.items()):
+        tails = [r for r in rests if r]
+        tail = f"(?:{alternation(tails)})" + ("?" if "" in rests else "") if tails else ""
+        branches.append(regex.escape(first) + tail)
+    return "(?:" + "|".join(branches).replace("\\ ", _S) + ")"
+
+
+def _cased(words) -> str:
+    """Case-sensitive alternation of the Capitalised and UPPER forms of ``words``."""
+    return "(?-i:" + alternation({w.capitalize() for w in words} | {w.upper() for w in words}) + ")"
+
+
+# ---- small pieces ------------------------------------------------------------------
+_S = r"(?:[^\S\r\n]{1,3}|[^\S\r\n]{0,3}\r?\n[^\S\r\n]{0,3})"  # a space, or one line break
+_START = r"(?<![\p{L}\p{N}_])"  # not glued to a word on the left
+_LEFT_WORD = r"(?<![\p{L}\p{N}_/@])(?<!\p{L}-)"  # nor in a path, nor after "Su-"
+_LEFT_DIGIT = r"""(?<![\p{L}\p{N}_/@\#=&~\\])         # not in an identifier, path or query
+    (?:(?<!\p{L}-)|(?<=(?<!\p{L})(?:mid|pre|post)-))  # F-16 no, mid-2024 yes
+    (?<!\p{N}[.,:/\-–+])(?<!\p{L}[.:])                # not the tail of 1.2.3, 24/7, 5+1, x.2
+"""
+_END = r"(?![\p{L}\p{N}_@])(?![-–/:.,+]\p{N})"  # a phrase is not glued to more on the right
+_WEND = r"(?![\p{L}])"  # end of a word
+
+_DIGITS = r"""(?!0\d)                                   # no leading zeros: "14 000", "007"
+    (?>\d{1,3}(?:,\d{3}){1,6}(?:\.\d{1,12})?          # 14,000 / 1,300,000.5
+     | \d{1,15}(?:\.\d{1,12})?)                       # 14000 / 1.3 (atomic: no backtracking)
+    (?!\p{N})(?![.,]\p{N})                            # never part of 1,2,3 or 1.2.3
+"""
+_SCALE = _alt(T.SCALES) + _WEND  # hundred, thousand, ..., dozen
+_SUFFIX = rf"""(?:{_alt(SCALE_SUFFIXES)}                # 2.5bn, 300k, $3m
+    | \x20{_alt(k for k in SCALE_SUFFIXES if len(k) > 1)})(?![\p{{L}}\p{{N}}])  # 3 mn
+"""
+_DIGIT_NUMBER = rf"""{_DIGITS}(?:{_SUFFIX}              # digits with a scale suffix
+    | (?:(?:-|{_S}){_SCALE}){{1,2}})?                 # or words: 1.3 million
+"""
+_W_SMALL = rf"""(?:{_alt(TENS_WORDS)}                   # twenty
+      (?:[-\s]{_alt(k for k, v in UNIT_WORDS.items() if 1 <= v <= 9)})?  # -five
+    | {_alt(UNIT_WORDS)}){_WEND}                      # seventeen
+"""
+_W_STEP = rf"(?:-|{_S}){_SCALE}(?:(?:{_S}and)?(?:-|{_S}){_W_SMALL})?"  # " hundred and fifty"
+_WORD_NUMBER = rf"""(?:
+    (?:an?[-\s]half|half{_S}an?)(?:-|{_S}){_SCALE}   # a half-dozen, half a million
+  | (?:{_W_SMALL}|an?(?=(?:-|{_S}){_SCALE}))(?:{_W_STEP}){{0,4}}  # two hundred and fifty
+  | dozen{_WEND})                                     # "a" alone is never a number
+"""
+_NUMBER_BARE = rf"(?:{_DIGIT_NUMBER}|{_WORD_NUMBER})"  # inside a range: "-12,000"
+_NUMBER = rf"(?:{_LEFT_DIGIT}{_DIGIT_NUMBER}|{_LEFT_WORD}{_WORD_NUMBER})"
+_PLAIN = rf"(?:{_DIGITS}|{_W_SMALL})"  # no scales: ages, ratios
+_PLAIN_L = rf"(?:{_LEFT_DIGIT}{_DIGITS}|{_LEFT_WORD}{_W_SMALL})"
+
+_VAGUE_WORDS = [k for k in T.VAGUE_AMOUNTS if k not in T.VAGUE_QUANTIFIERS + T.VAGUE_NEED_OF]
+_VAGUE = rf"""(?:{_alt(T.VAGUE_QUANTIFIERS)}{_S}{_SCALE}(?:{_S}{_SCALE})?  # several hundred
+  | {_alt(_VAGUE_WORDS)}{_WEND}                       # dozens, tens of thousands
+  | {_alt(T.VAGUE_NEED_OF)}(?={_S}of{_WEND}))         # scores of
+"""
+_CODES = rf"(?-i:{alternation(T.CURRENCY_CODES)})"  # USD, EUR: upper case only
+_CUR = rf"(?:{_alt(T.CURRENCY_SIGNS)}(?=\d)|{_CODES}{_S}?)"  # $5, US$5, €5, USD 5
+_UNIT = rf"""(?:{_S}?{_alt(k for k, (q, _) in T.UNITS.items() if q == PERCENT)}  # 5%, 5 per cent
+  | (?:-|{_S})?(?:{_alt(k for k, (q, _) in T.UNITS.items() if q != PERCENT)}     # 120 mm, 5,000-ton
+               | {_CODES}))                           # 5 million USD
+    (?![\p{{L}}\p{{N}}_])
+"""
+_POST = rf"""(?:{_S}{_alt(k for k in T.POSTFIXES if k[0] not in "-+")}  # or more, or so
+  | {alternation(k for k in T.POSTFIXES if k[0] in "-+")})(?![\p{{L}}\p{{N}}_])  # -plus, +, -odd
+"""
+_TIME_UNIT = _alt(T.TIME_UNITS) + _WEND  # days, months, years
+_HEDGE = rf"{_START}{_alt(T.HEDGES)}{_S}"  # about, at least, up to
+_CONN = rf"""(?(between){_S}and{_S}                  # between 10 and 12
+  | (?(from){_S}to{_S}                               # from 10 to 12
+  | (?:{_S}?[-–—]{_S}?|{_S}(?:to|or){_S})))          # 10-12, 10 to 12, two or three
+"""
+
+# ---- phrase shapes -------------------------------------------------------------------
+_QTY = rf"""{_START}
+    (?:(?P<between>between){_S}|(?P<from>from){_S})?      # range openers
+    (?P<cur>{_CUR})?                                      # $, €, US$, USD
+    (?:(?P<vague>{_LEFT_WORD}{_VAGUE})                    # thousands, a few hundred
+     | (?P<lo>{_NUMBER})(?P<lounit>{_UNIT})?              # 14,000 / 5% (of 5% to 10%)
+       (?:(?P<conn>{_CONN})(?P<cur2>{_CUR})?(?P<hi>{_NUMBER_BARE}))?  # -12,000, to $12bn
+       (?P<post>{_POST})?)                                # or more, -plus, -odd
+    (?P<unit>(?(vague){_S}of)?{_UNIT})?                   # 120 mm, of dollars
+    (?P<post2>{_S}or{_S}(?:so|more){_WEND})?             # 10 days or so
+    {_END}
+"""
+_RATIO = rf"""(?P<ra_lo>{_PLAIN_L}){_S}(?:in|out{_S}of(?:{_S}every)?|(?:of|in){_S}every){_S}  # one in
+    (?!(?:19|20)\d\d(?!\p{{N}}))(?P<ra_hi>{_PLAIN})     # 10, but not "25 in 2024"
+    (?!(?:-|{_S}){_TIME_UNIT}){_END}                   # nor "3 in 20 minutes"
+"""
+_AGE_AFTER = rf"""(?P<age_n>{_PLAIN_L})(?:-|{_S})      # 18-
+    (?P<age_unit>{_alt(T.AGE_UNITS)})(?:-|{_S})olds?{_WEND}  # year-old
+  | (?P<age_n2>{_PLAIN_L}){_S}years{_S}of{_S}age{_WEND}  # 18 years of age
+"""
+_RELDATE = rf"""(?P<rel_n>{_NUMBER})(?:-|{_S})(?P<rel_unit>{_TIME_UNIT})  # three years
+    {_S}(?:ago|from{_S}now|hence){_WEND}              # ago: a date, not a duration
+"""
+_AGE_BEFORE = rf"""{_START}(?P<age_word>as{_S}(?:young|old){_S}as|aged|age{_S}of  # as young as
+    | (?:between{_S}the{_S})?ages{_S}of|ages?)        # ages 18 to 25
+    {_S}(?P<age_lo>{_PLAIN_L})(?:(?:{_S}?[-–]{_S}?|{_S}(?:to|and){_S})(?P<age_hi>{_PLAIN}))?{_END}
+"""
+_MONTH = _START + _cased(MONTHS) + r"\.?" + _WEND  # April, Sept.; "may" is a verb
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\p{L}\p{N}])"
+_YEAR4 = r"(?:1[89]|20)\d\d(?!\p{N})"
+_DATE = rf"""(?:{_START}{_cased(WEEKDAYS)}\.?,?{_S})?  # Sun,
+    (?:{_MONTH}{_S}{_DAY}(?:{_S}?[-–]{_S}?{_DAY})?(?:,?{_S}{_YEAR4})?  # April 28, 2025
+     | {_LEFT_DIGIT}{_DAY}(?:{_S}?[-–]{_S}?{_DAY})?{_S}(?:of{_S})?{_MONTH}(?:,?{_S}{_YEAR4})?  # 24 April
+     | {_MONTH},?{_S}{_YEAR4})                        # April 2025
+  | {_LEFT_DIGIT}{_YEAR4}-(?:1[0-2]|0?[1-9])-(?:3[01]|[12]\d|0?[1-9])(?!\p{{N}})  # 2024-10-03
+  | {_LEFT_DIGIT}\d{{1,2}}[/.]\d{{1,2}}[/.](?:\d{{4}}|\d\d)(?!\p{{N}}|[/.]\p{{N}})  # 10/03/2024
+"""
+_AMPM = r"(?:[ap]\.m\.?|[ap]m)" + _WEND
+_TIME = rf"""{_LEFT_DIGIT}(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?  # 10:30
+    (?:{_S}?{_AMPM})?(?!\p{{N}}|[:.]\p{{N}})          # 10:30 pm, not 10:30:5 or 10:30.5
+  | {_LEFT_DIGIT}(?:1[0-2]|0?[1-9])(?:[.:][0-5]\d)?{_S}?{_AMPM}  # 9 a.m., 9.30pm
+  | (?:{_LEFT_DIGIT}(?:1[0-2]|0?[1-9])|{_LEFT_WORD}{_W_SMALL}){_S}o['’]clock{_WEND}  # 3 o'clock
+"""
+_URL = _START + r"(?:https?://|www\.)[^\s<>\"'()\[\]{}]{1,2000}"
+
+_PHRASE = rf"""
+    (?P<skip>{_URL})                                      # numbers in links are not numbers
+  | (?P<date>{_DATE})                                     # April 24
+  | (?P<time>{_TIME})                                     # 9 a.m.
+  | (?P<decade>{_LEFT_DIGIT}(?:1[89]|20)\d0s)(?![\p{{L}}\p{{N}}])  # the 1990s
+  | (?P<ordinal>{_LEFT_DIGIT}\d{{1,9}}(?:st|nd|rd|th))(?![\p{{L}}\p{{N}}_])  # 4th
+  | (?P<agebefore>{_AGE_BEFORE})                          # as young as 18, aged 18
+  | (?<=\p{{Lu}}[\p{{L}}'’.\-]{{1,40}},[^\S\r\n])          # after a name and a comma:
+    (?P<appos>(?:1[01]\d|[1-9]?\d))(?=,[^\S\r\n])          # "George Lowe, 89, died": an age
+  | (?P<magnitude>{_START}magnitude(?:-|{_S})(?P<mag_n>{_LEFT_DIGIT}{_DIGITS})){_END}  # magnitude 7.8
+  | (?P<hedge>{_HEDGE})?                                  # about, at least, up to
+    (?:(?P<ratio>{_RATIO})                                # one in 10
+     | (?P<ageafter>{_AGE_AFTER})                         # 18-year-old
+     | (?P<reldate>{_RELDATE})                            # three years ago
+     | (?P<qty>{_QTY}))                                   # everything else
+"""
+
+
+# Every phrase holds a core within _PREFIX characters of its start.
+_CORE = rf"""{_LEFT_DIGIT}\d             # a digit
+  | {_START}{_alt(T.CORE_WORDS)}s?{_WEND}             # two, hundreds, dozens, scores
+  | {_START}one(?=-|{_S}o['’]clock)                   # one-year; "one" alone is no number
+"""
+# A quick look for where a core may start, run with the standard library's engine on
+# lower-cased text: an ASCII digit, a core word or "one", not glued to an ASCII letter or
+# digit on the left. It finds every start of a _CORE match (and more); _CORE decides.
+CORE_HINT = re.compile(r"(?<![a-z0-9_])(?:[0-9]|%s)" % "|".join(sorted({*T.CORE_WORDS, "one"})))
+NON_ASCII_DIGIT = regex.compile(r"(?![0-9])\d")  # the quick look sees ASCII digits only
+_SIGNS = "".join(k for k in T.CURRENCY_SIGNS if len(k) == 1)
+_OPENERS = {*T.OPENERS, *UNIT_WORDS, *TENS_WORDS, *T.SCALES, *MONTHS, *WEEKDAYS, *T.CURRENCY_CODES}
+# Where a phrase may start (a superset); _PHRASE is tried only there.
+_CANDIDATE = rf"""{_LEFT_DIGIT}\d         # 14,000
+  | {_START}{_alt(k[:-1] for k in T.CURRENCY_SIGNS if len(k) > 1)}?[{_SIGNS}](?=\d)  # $5, US$5
+  | {_HEDGE}                                          # about, at least
+  | {_START}an?(?=[-\s]{{1,3}}(?:half|few|{_SCALE}))  # a dozen, a few hundred
+  | {_START}{_alt(_OPENERS)}(?![\p{{L}}\p{{N}}])      # two, April, between
+"""
+# The same quick look for _CANDIDATE: digits, currency signs, and the first words of
+# hedges, openers and "a"/"an", each ending where a word ends.
+_CANDIDATE_WORDS = {h.split()[0] for h in T.HEDGES} | {w.lower() for w in _OPENERS} | {"a", "an"}
+CANDIDATE_HINT = re.compile(r"(?<![a-z0-9_])(?:[0-9]|%s|(?:%s)(?![a-z0-9]))" % (
+    "|".join(map(re.escape, sorted(T.CURRENCY_SIGNS, key=len, reverse=True))),
+    "|".join(map(re.escape, sorted(_CANDIDATE_WORDS, key=len, reverse=True)))))
+DIGIT_PARTS = regex.compile(rf"""([\d,]+(?:\.\d+)?)   # the digits
+    (\s?{_alt(SCALE_SUFFIXES)}(?![a-z]))?              # a scale suffix
+    (.*)                                               # scale words
+""", _FLAGS | regex.DOTALL)
+NEXT_WORDS = regex.compile(r"(?:[^\S\r\n]{1,3}([\p{L}'’]{1,40})){1,3}")  # up to three words
+GLUED_WORD_AFTER = regex.compile(r"-\p{L}")
+
+
+class Grammar(NamedTuple):
+    phrase: regex.Pattern  # a whole phrase at a given place, in one of the named shapes
+    core: regex.Pattern  # a digit or number word: every phrase holds one near its start
+    candidate: regex.Pattern  # where a phrase may start
+
+
+@lru_cache(maxsize=1)
+def grammar() -> Grammar:
+    """The patterns, compiled once, on first use (they take a third of a second)."""
+    return Grammar(regex.compile(_PHRASE, _FLAGS), regex.compile(_CORE, _FLAGS), regex.compile(_CANDIDATE, _FLAGS))
+
+
+@lru_cache(maxsize=1)
+def qty_only() -> regex.Pattern:
+    """Quantities alone, for "10 in 5 games": a rare fallback, compiled when first needed."""
+    return regex.compile(rf"(?P<hedge>{_HEDGE})?(?P<qty>{_QTY})", _FLAGS)

@@ -1,0 +1,64 @@
+"""The quick paths in claimcheck.text find exactly what their patterns would."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claimcheck import text as T
+
+_PIECES = st.sampled_from([
+    "Kim", "said", "U.S.", "well-prepared", "Pyongyang's", "Pyongyang’s", "14,000", "2.5", "x",
+    ".", "!", "?", ". ", "\" ", "” ", "’ ", ") ", "] ", "  ", " ", "\t", "\u00a0", "\n", "\r\n", "\r",
+    " \n ", "—", "–", "…", "“", "‘", "é", "Ł", "٣", "ſ", "a" * 45, "-", "'", "The", "he",
+])
+_texts = st.one_of(st.text(max_size=80), st.lists(_PIECES, max_size=40).map("".join))
+
+
+def _bounds(text: str, data) -> tuple[int, int]:
+    start = data.draw(st.integers(0, len(text)))
+    return start, data.draw(st.integers(start, len(text)))
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=_texts, data=st.data())
+def test_words_match_the_word_pattern(text, data):
+    start, end = _bounds(text, data)
+    expected = [(m.start(), m.end(), m.group(), m.group().casefold().replace("’", "'"))
+                for m in T._WORD.finditer(text, start, end)]
+    assert [tuple(t) for t in T.words(text, start, end)] == expected
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=_texts, data=st.data())
+def test_break_scans_match_their_patterns(text, data):
+    start, end = _bounds(text, data)
+    for quick, pattern in ((T._sentence_breaks, T._SENTENCE_BREAK), (T._para_breaks, T._PARA_BREAK)):
+        assert [m.span() for m in quick(text, start, end)] == [m.span() for m in pattern.finditer(text, start, end)]
+
+
+def _quote_spans_by_character(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """quote_spans as first written: one character at a time (the reference)."""
+    spans, unclosed, i = [], set(), start
+    while i < end:
+        closing = T._QUOTE_PAIRS.get(text[i])
+        opens = closing and closing not in unclosed and (i == start or text[i - 1] in " \t([—–-")
+        if opens and i + 1 < end and not text[i + 1].isspace():
+            j = i + 1
+            while j < end and not (text[j] == closing and not text[j - 1].isspace()
+                                   and (j + 1 >= end or not text[j + 1].isalnum())):
+                j += 1
+            if j < end:
+                spans.append((i, j))
+                i = j + 1
+                continue
+            unclosed.add(closing)
+        i += 1
+    return spans
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=_texts, data=st.data())
+def test_quote_spans_match_the_character_scan(text, data):
+    start, end = _bounds(text, data)
+    assert T.quote_spans(text, start, end) == _quote_spans_by_character(text, start, end)
