@@ -56,7 +56,7 @@ KeepBoilerplateFlag = Annotated[
 NoColorFlag = Annotated[bool, typer.Option("--no-color", help="Plain text (also when NO_COLOR is set or output is not a terminal).")]
 DebugFlag = Annotated[bool, typer.Option("--debug", help="Show the full traceback of an error.")]
 JobsOpt = Annotated[
-    int, typer.Option("--jobs", "-j", help="Processes for large corpora (0: one per core).", min=0, show_default=True)
+    int, typer.Option("--jobs", "-j", help="Processes for large corpora (0: one per core).", show_default=True)
 ]
 NoCacheFlag = Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the per-document result cache.")]
 PROGRESS_MIN_DOCUMENTS = 300  # fewer documents than this finish before a bar is worth drawing
@@ -166,9 +166,12 @@ def _stream_jsonl(options: OutputOptions, build: Callable[[], ClaimsStream]) -> 
 def _run_options(jobs: int, no_cache: bool):
     """Processes, cache and progress display for a command that extracts claims."""
     from .cache import ResultCache
+    from .errors import ConfigError
     from .pipeline import default_jobs
     from .report import RunOptions
 
+    if jobs < 0:
+        raise ConfigError(f"--jobs must be 0 (one per core) or more, not {jobs}")
     return RunOptions(jobs or default_jobs(), ResultCache.default(enabled=not no_cache), _ProgressBar())
 
 
@@ -271,7 +274,7 @@ def diff(
     ] = None,
     paths: Paths = None,
     tolerance: Annotated[
-        float, typer.Option("--tolerance", help="Relative slack for approximate figures ('about 14,000').", min=0.0, max=0.99)
+        float, typer.Option("--tolerance", help="Relative slack for approximate figures ('about 14,000').")
     ] = 0.05,
     check: Annotated[bool, typer.Option("--check", help="Exit with status 1 when any figures conflict.")] = False,
     manifest: ManifestOpt = None,

@@ -133,3 +133,14 @@ def test_a_stream_reads_documents_only_as_they_are_needed(tmp_path):
     first_doc, claims = next(iter(stream))
     assert first_doc.id == "000.txt" and claims[0].text == "10"
     assert stream.corpus.loading.count < 300  # the rest is still unread
+
+
+@pytest.mark.parametrize("args, message", [
+    (["claims", "--jobs", "-2"], "Error: --jobs must be 0 (one per core) or more, not -2"),
+    (["diff", "troops", "--tolerance", "5"], "Error: --tolerance must be between 0 and 1 (got 5.0)"),
+])
+def test_out_of_range_numbers_are_one_line_errors(args, message):
+    result = invoke(*args)
+    assert result.exit_code == 2
+    lines = [line for line in result.output.splitlines() if line]
+    assert len(lines) == 1 and lines[0].startswith(message), result.output
