@@ -104,25 +104,39 @@ def analyse_documents(
         total = len(documents)
     lexicon_key = cache.key(lexicon.topics, sorted(lexicon.nouns.items()), sorted(lexicon.verbs.items())) if cache.enabled else ""
     done = 0
+
+    def submit(window: list[Document]):
+        keys = [
+            cache.key(d.id, d.text, d.parts, d.boilerplate, d.published, options, anchors.get(d.id), lexicon_key)
+            if cache.enabled else None
+            for d in window
+        ]
+        results: list[Optional[DocumentResult]] = [cache.get(k) if k else None for k in keys]
+        todo = [i for i, hit in enumerate(results) if not isinstance(hit, DocumentResult)]
+        return window, keys, results, todo, runner.submit([(window[i], anchors.get(window[i].id)) for i in todo])
+
+    def finish(window, keys, results, todo, pending) -> Iterator[tuple[Document, DocumentResult]]:
+        nonlocal done
+        for i, result in zip(todo, pending()):
+            results[i] = result
+            if keys[i]:
+                cache.put(keys[i], result)
+        for doc, result in zip(window, results):
+            done += 1
+            if progress:
+                progress(done, max(total or 0, done))
+            yield doc, result
+
+    # One window is extracted while the next is read (and the one before is written).
     with _Runner(jobs, lexicon, options) as runner:
+        in_flight = None
         for window in _windows(documents, WINDOW):
-            keys = [
-                cache.key(d.id, d.text, d.parts, d.boilerplate, d.published, options, anchors.get(d.id), lexicon_key)
-                if cache.enabled else None
-                for d in window
-            ]
-            results: list[Optional[DocumentResult]] = [cache.get(k) if k else None for k in keys]
-            todo = [i for i, hit in enumerate(results) if not isinstance(hit, DocumentResult)]
-            fresh = runner.run([(window[i], anchors.get(window[i].id)) for i in todo])
-            for i, result in zip(todo, fresh):
-                results[i] = result
-                if keys[i]:
-                    cache.put(keys[i], result)
-            for doc, result in zip(window, results):
-                done += 1
-                if progress:
-                    progress(done, max(total or 0, done))
-                yield doc, result  # type: ignore[misc]
+            submitted = submit(window)
+            if in_flight is not None:
+                yield from finish(*in_flight)
+            in_flight = submitted
+        if in_flight is not None:
+            yield from finish(*in_flight)
 
 
 WINDOW = 64  # documents in memory at once when streaming
@@ -155,15 +169,18 @@ class _Runner:
             self.pool.terminate() if exc[0] else self.pool.close()
             self.pool.join()
 
-    def run(self, tasks: list[tuple[Document, Optional[DocumentAnchor]]]) -> list[DocumentResult]:
+    def submit(self, tasks: list[tuple[Document, Optional[DocumentAnchor]]]) -> Callable[[], list[DocumentResult]]:
+        """Start the tasks; the returned function waits for their results, in order."""
         if self.jobs <= 1 or (self.pool is None and len(tasks) < PARALLEL_MIN_DOCUMENTS):
-            return [analyse_document(doc, self.lexicon, self.options, anchor) for doc, anchor in tasks]
+            results = [analyse_document(doc, self.lexicon, self.options, anchor) for doc, anchor in tasks]
+            return lambda: results
         if self.pool is None:
             # fork shares the imported modules and compiled patterns; elsewhere spawn re-imports.
             method = "fork" if sys.platform.startswith("linux") else "spawn"
             context = multiprocessing.get_context(method)
             self.pool = context.Pool(self.jobs, initializer=_init_worker, initargs=(self.lexicon, self.options))
-        return self.pool.map(_work, tasks, chunksize=max(1, len(tasks) // (self.jobs * 4)))
+        pending = self.pool.map_async(_work, tasks, chunksize=max(1, len(tasks) // (self.jobs * 4)))
+        return pending.get
 
 
 _worker_state: dict[str, object] = {}
