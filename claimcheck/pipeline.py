@@ -8,8 +8,8 @@ import multiprocessing
 import os
 import sys
 import warnings
-from dataclasses import dataclass
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator, Optional
 
 from .cache import ResultCache
