@@ -13,7 +13,6 @@ import hashlib
 import os
 import pickle
 import sys
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Optional
@@ -39,13 +38,17 @@ def cache_dir() -> Path:
 
 @lru_cache(maxsize=1)
 def code_digest() -> str:
-    """The version and a digest of the package's sources and data: code edits invalidate."""
+    """The version and the name, size and modification time of each of the package's
+    sources and data files: an edit or a reinstall invalidates every entry. (Reading
+    the files themselves would cost more than a warm run saves.)"""
     digest = hashlib.sha256(__version__.encode())
     package = Path(__file__).resolve().parent
-    for path in sorted(package.rglob("*")):
-        if path.suffix in (".py", ".toml") and path.is_file():
-            digest.update(path.relative_to(package).as_posix().encode())
-            digest.update(path.read_bytes())
+    for folder, folders, files in os.walk(package):
+        folders[:] = sorted(f for f in folders if f != "__pycache__")
+        for name in sorted(files):
+            if name.endswith((".py", ".toml")):
+                info = os.stat(os.path.join(folder, name))
+                digest.update(f"{os.path.relpath(os.path.join(folder, name), package)}:{info.st_size}:{info.st_mtime_ns}".encode())
     return digest.hexdigest()
 
 
@@ -98,6 +101,8 @@ class ResultCache:
     def put(self, key: str, value: Any) -> None:
         if self.directory is None:
             return
+        import tempfile  # only a run that writes pays for importing it
+
         path = self._path(key)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)

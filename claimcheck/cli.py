@@ -135,8 +135,7 @@ def _run(options: OutputOptions, build: Callable[[], Report], to_json: Callable,
         report = build()
         _warn_about(report.corpus)
         if options.machine:
-            from .render import json as render_json
-
+            render_json = _render("json")
             document = to_json(report)
             lines = [render_json.dumps(document, ascii_only)] if options.json else render_json.dumps_lines(document, ascii_only)
             for line in lines:
@@ -150,9 +149,16 @@ def _run(options: OutputOptions, build: Callable[[], Report], to_json: Callable,
     return report
 
 
+def _render(name: str):
+    """A renderer module, imported when it is used: JSON output never loads Rich's tables."""
+    import importlib
+
+    return importlib.import_module(f".render.{name}", __package__)
+
+
 def _stream_jsonl(options: OutputOptions, build: Callable[[], ClaimsStream]) -> None:
     """JSON Lines written as each document is read, so memory stays flat on any corpus."""
-    from .render import json as render_json
+    render_json = _render("json")
 
     ascii_only = _check_formats(options)
     with _boundary(options):
@@ -290,8 +296,6 @@ def diff(
 
     Example: claimcheck diff troops ./articles
     """
-    from .render import json as render_json
-    from .render import table as render_table
     from .report import build_diff_report
 
     path_list = list(paths or [])
@@ -303,8 +307,8 @@ def diff(
         options,
         lambda: build_diff_report(topic, path_list, _path(manifest), keep_boilerplate, tolerance,
                                   _run_options(jobs, no_cache)),
-        render_json.diff_document,
-        render_table.diff_renderables,
+        lambda report: _render("json").diff_document(report),
+        lambda report, markers: _render("table").diff_renderables(report, markers),
     )
     if check and report.has_conflicts:
         raise typer.Exit(int(ExitCode.CONFLICTS))
@@ -324,8 +328,6 @@ def claims(
     debug: DebugFlag = False,
 ) -> None:
     """List every quantitative claim: value, what it counts, topic, who says it, when."""
-    from .render import json as render_json
-    from .render import table as render_table
     from .report import build_claims_report, stream_claims
 
     options = OutputOptions(json, jsonl, no_color, debug)
@@ -335,8 +337,8 @@ def claims(
     _run(
         options,
         lambda: build_claims_report(paths or [], topic, _path(manifest), keep_boilerplate, _run_options(jobs, no_cache)),
-        render_json.claims_document,
-        lambda report, markers: render_table.claims_renderables(report),
+        lambda report: _render("json").claims_document(report),
+        lambda report, markers: _render("table").claims_renderables(report),
     )
 
 
@@ -351,15 +353,13 @@ def sources(
 ) -> None:
     """Show each document's date, outlet and title (and where each came from), its
     articles, and the page furniture left out of claims."""
-    from .render import json as render_json
-    from .render import table as render_table
     from .report import build_sources_report
 
     _run(
         OutputOptions(json, jsonl, no_color, debug),
         lambda: build_sources_report(paths or [], _path(manifest)),
-        render_json.sources_document,
-        lambda report, markers: render_table.sources_renderables(report),
+        lambda report: _render("json").sources_document(report),
+        lambda report, markers: _render("table").sources_renderables(report),
     )
 
 
@@ -396,8 +396,6 @@ def timeline(
 
     Example: claimcheck timeline troops ./articles --from 2025-01
     """
-    from .render import json as render_json
-    from .render import timeline_table
     from .report import build_timeline_report, parse_date_option
 
     path_list = list(paths or [])
@@ -417,8 +415,9 @@ def timeline(
             run=_run_options(jobs, no_cache),
         )
 
-    report = _run(OutputOptions(json, jsonl, no_color, debug), build, render_json.timeline_document,
-                  timeline_table.timeline_renderables)
+    report = _run(OutputOptions(json, jsonl, no_color, debug), build,
+                  lambda report: _render("json").timeline_document(report),
+                  lambda report, markers: _render("timeline_table").timeline_renderables(report, markers))
     if check and report.has_conflicts:
         raise typer.Exit(int(ExitCode.CONFLICTS))
 

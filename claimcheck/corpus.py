@@ -7,7 +7,7 @@ import os
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator, Optional, Sequence
+from typing import TYPE_CHECKING, Any, Iterator, Optional, Sequence
 
 import regex
 
@@ -18,7 +18,9 @@ from .manifest import MANIFEST_NAME, Manifest, read_manifest
 from .models import Corpus, Document, InputWarning, MetaField, SkippedFile
 from .reading import Unusable, listing, not_a_file, read_file, read_stdin, reason_for, walk
 from .resources import bundled_corpus
-from .text import Line, analyse_layout, byline_match, split_lines
+
+if TYPE_CHECKING:  # the layout rules compile on first use: a warm cache never needs them
+    from .text import Line
 
 __all__ = ["load_corpus", "build_document", "decode", "read_manifest", "Manifest", "MANIFEST_NAME"]
 
@@ -76,6 +78,8 @@ def _full_date(text: str, latest_year: Optional[int]) -> Optional[dt.date]:
 
 def _dateline(text: str, lines: Sequence[Line], skip: set[int]) -> tuple[Optional[MetaField], list[int], Optional[str]]:
     """(published date, dateline line indexes, agency) from the top of the text."""
+    from .text import byline_match
+
     years = [int(y) for y in _YEAR.findall(text)]
     latest_year = max(years) if years else None
     content = [i for i, line in enumerate(lines) if not line.blank and i not in skip][:_HEAD_LINES]
@@ -109,6 +113,8 @@ def _dateline(text: str, lines: Sequence[Line], skip: set[int]) -> tuple[Optiona
 def build_document(doc_id: str, path: Optional[str], text: str, encoding: str = "utf-8",
                    manifest_entry: Optional[dict[str, Any]] = None) -> Document:
     """Analyse decoded text into a Document with metadata and layout."""
+    from .text import analyse_layout, split_lines
+
     lines = split_lines(text)
     front, front_lines = _front_matter(lines)
     published, dateline_lines, agency = _dateline(text, lines, set(front_lines))

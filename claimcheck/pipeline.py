@@ -4,7 +4,6 @@ so the output is the same with ``--jobs 1`` and ``--jobs 8``."""
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
 import warnings
@@ -175,6 +174,8 @@ class _Runner:
             results = [analyse_document(doc, self.lexicon, self.options, anchor) for doc, anchor in tasks]
             return lambda: results
         if self.pool is None:
+            import multiprocessing
+
             # fork shares the imported modules and compiled patterns; elsewhere spawn re-imports.
             method = "fork" if sys.platform.startswith("linux") else "spawn"
             context = multiprocessing.get_context(method)
