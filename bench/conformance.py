@@ -47,7 +47,7 @@ sys.path.insert(0, str(ROOT))
 from claimcheck.dates import DURATION, find_date_mentions  # noqa: E402
 from claimcheck.models import DateInterval, DateMention  # noqa: E402
 from claimcheck.numbers import find_number_phrases  # noqa: E402
-from claimcheck.vocab import SEASONS  # noqa: E402
+from claimcheck.vocab import season_starting  # noqa: E402
 
 DEFAULT_EXTBENCH = ROOT.parent / "shared" / "extbench"
 SEASON_CODES = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
@@ -92,7 +92,7 @@ def interval_value(iv: DateInterval) -> str:
     if iv.precision == "quarter":
         return f"{iv.start.year}-Q{(iv.start.month - 1) // 3 + 1}"
     if iv.precision == "season":
-        name = next((n for n, (month, _) in SEASONS.items() if month == iv.start.month), "")
+        name = season_starting(iv.start.month)
         year = iv.start.year
         return f"{year}-{SEASON_CODES.get(name, 'XX')}"
     if iv.precision == "decade":

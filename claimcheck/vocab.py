@@ -40,6 +40,13 @@ SEASONS: dict[str, tuple[int, int]] = {
     "autumn": (9, 3),
     "winter": (12, 3),
 }
+
+
+def season_starting(month: int) -> str:
+    """The name of the season that starts in ``month`` ("" when none does)."""
+    return next((name for name, (first, _) in SEASONS.items() if first == month), "")
+
+
 SEASON_NOTE = "meteorological seasons (spring Mar-May, summer Jun-Aug, fall Sep-Nov, winter Dec-Feb)"
 
 UNIT_WORDS: dict[str, int] = {

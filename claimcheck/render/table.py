@@ -15,7 +15,7 @@ from rich.text import Text
 from ..comparison import Group, format_value
 from ..models import Claim, Corpus, DateInterval, DateMention, Document
 from ..report import ClaimsReport, DiffReport, SourcesReport
-from ..vocab import SEASONS
+from ..vocab import season_starting
 
 CONFLICT_STYLE = "bold red"
 AGREE_STYLE = "green"
@@ -87,7 +87,7 @@ def format_interval(r: DateInterval) -> str:
     if r.precision == "year":
         return str(r.start.year)
     if r.precision == "season":
-        name = next((n for n, (month, _) in SEASONS.items() if month == r.start.month), "season")
+        name = season_starting(r.start.month) or "season"
         return f"{name} {r.start.year}"
     if r.precision == "week":
         return f"week of {r.start.isoformat()}"
