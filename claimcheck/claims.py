@@ -46,6 +46,32 @@ def document_sentences(doc: Document, keep_boilerplate: bool = False) -> list[Se
     return [s for start, end in regions for s in split_sentences(doc.text, start, end)]
 
 
+class DocumentReading:
+    """A document split once for every extractor: its article sentences, their words,
+    who says what, and each sentence's dates resolved against one anchor (the
+    document's publication date when none is given)."""
+
+    def __init__(self, doc: Document, lexicon: Optional[Lexicon] = None, keep_boilerplate: bool = False,
+                 anchor: Optional[dt.date] = None, anchor_assumed: bool = False) -> None:
+        self.doc = doc
+        self.lexicon = lexicon or default_lexicon()
+        if anchor is None and doc.published:
+            anchor, anchor_assumed = dt.date.fromisoformat(doc.published.value), False
+        self.anchor, self.anchor_assumed = anchor, anchor_assumed
+        self.sentences = document_sentences(doc, keep_boilerplate)
+        self.words = SentenceWords(doc.text, self.sentences)
+        self.attributions = AttributionFinder(self.words, self.lexicon)
+        self._dates: dict[int, list[DateMention]] = {}
+
+    def dates(self, index: int) -> list[DateMention]:
+        """The date and duration mentions of sentence ``index`` (found once)."""
+        if index not in self._dates:
+            sentence = self.sentences[index]
+            self._dates[index] = find_date_mentions(self.doc.text, sentence.start, sentence.end,
+                                                    anchor=self.anchor, assumed=self.anchor_assumed)
+        return self._dates[index]
+
+
 def extract_claims(
     doc: Document,
     lexicon: Optional[Lexicon] = None,
@@ -59,23 +85,23 @@ def extract_claims(
     date when it is known; ``anchor_assumed`` marks them as resolved against an
     inferred date.
     """
-    lex = lexicon or default_lexicon()
-    if anchor is None and doc.published:
-        anchor = dt.date.fromisoformat(doc.published.value)
-    sentences = document_sentences(doc, keep_boilerplate)
-    sentence_words = SentenceWords(doc.text, sentences)
-    attributions = AttributionFinder(sentence_words, lex)
-    nouns = _LastNouns(sentence_words, lex)
+    return claims_in(DocumentReading(doc, lexicon, keep_boilerplate, anchor, anchor_assumed))
+
+
+def claims_in(reading: DocumentReading) -> list[Claim]:
+    """The claims of a document already split into a ``DocumentReading``."""
+    doc, lex = reading.doc, reading.lexicon
+    nouns = _LastNouns(reading.words, lex)
     claims: list[Claim] = []
-    for index, sentence in enumerate(sentences):
+    for index, sentence in enumerate(reading.sentences):
         phrases = find_number_phrases(doc.text, sentence.start, sentence.end)
         wanted = [p for p in phrases if p.quantity in CLAIM_QUANTITIES]
         if not wanted:
             continue
-        dates = find_date_mentions(doc.text, sentence.start, sentence.end, anchor=anchor, assumed=anchor_assumed)
-        context = _SentenceContext.build(doc.text, index, sentence, sentence_words[index], phrases, dates, nouns)
+        context = _SentenceContext.build(doc.text, index, sentence, reading.words[index], phrases,
+                                         reading.dates(index), nouns)
         for phrase in wanted:
-            claims.append(_claim(doc, lex, context, phrase, attributions.find(index, phrase.start)))
+            claims.append(_claim(doc, lex, context, phrase, reading.attributions.find(index, phrase.start)))
     return _link_parts(_coordinated_parts(doc.text, claims))
 
 

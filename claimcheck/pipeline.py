@@ -61,15 +61,17 @@ def analyse_document(doc: Document, lexicon: Lexicon, options: ExtractOptions,
 
 
 def _extract(doc, lexicon, options, anchor) -> tuple[list[Claim], list[Event]]:
-    from .claims import extract_claims  # the grammars compile on first use: a warm cache never needs them
+    # The grammars compile on first use: a run whose results are all cached never needs them.
+    from .claims import DocumentReading, claims_in
 
     day, assumed = (anchor.date, anchor.assumed) if anchor else (None, False)
-    claims = extract_claims(doc, lexicon, options.keep_boilerplate, anchor=day, anchor_assumed=assumed)
+    reading = DocumentReading(doc, lexicon, options.keep_boilerplate, day, assumed)
+    claims = claims_in(reading)
     if not options.events:
         return claims, []
-    from .timeline import extract_events
+    from .timeline import events_in
 
-    return claims, extract_events(doc, lexicon, anchor, claims, options.keep_boilerplate)
+    return claims, events_in(reading, claims)
 
 
 def default_jobs() -> int:

@@ -14,12 +14,11 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 from typing import Iterable, Optional, Sequence
 
-from .attribution import AttributionFinder
-from .claims import document_sentences
-from .dates import DURATION, find_date_mentions
-from .lexicon import Lexicon, default_lexicon, singular
+from .claims import DocumentReading
+from .dates import DURATION
+from .lexicon import Lexicon, singular
 from .models import Attribution, Claim, DateInterval, DateReading, Document, DocumentAnchor, Event, EventCluster
-from .text import SentenceWords, Token, clause_bounds, clause_breaks
+from .text import Token, clause_bounds, clause_breaks
 from .vocab import STOPWORDS
 
 # Two events in different sentences are the same happening when the words they share
@@ -43,29 +42,32 @@ def extract_events(
 ) -> list[Event]:
     """Every dated (or datable) clause in ``doc``, in text order.
 
-    Relative expressions are resolved against ``anchor``; ``claims`` whose time
-    reference is an event's date expression are listed on that event.
+    Relative expressions are resolved against ``anchor``, or the document's
+    publication date when it is known; ``claims`` whose time reference is an event's
+    date expression are listed on that event.
     """
-    lex = lexicon or default_lexicon()
     day, assumed = (anchor.date, anchor.assumed) if anchor else (None, False)
-    sentences = document_sentences(doc, keep_boilerplate)
-    sentence_words = SentenceWords(doc.text, sentences)
-    attributions = AttributionFinder(sentence_words, lex)
+    return events_in(DocumentReading(doc, lexicon, keep_boilerplate, day, assumed), claims)
+
+
+def events_in(reading: DocumentReading, claims: Sequence[Claim] = ()) -> list[Event]:
+    """The events of a document already split into a ``DocumentReading``."""
+    doc = reading.doc
     claims_by_date: dict[tuple[int, int], list[str]] = defaultdict(list)
     for claim in claims:
         if claim.time is not None:
             claims_by_date[(claim.time.start, claim.time.end)].append(claim.id)
 
     events: list[Event] = []
-    for index, sentence in enumerate(sentences):
-        mentions = find_date_mentions(doc.text, sentence.start, sentence.end, anchor=day, assumed=assumed)
+    for index, sentence in enumerate(reading.sentences):
+        mentions = reading.dates(index)
         durations = [m for m in mentions if m.kind == DURATION]
         breaks = clause_breaks(doc.text, sentence) if mentions else []
         for mention in mentions:
             if mention.kind == DURATION:
                 continue
             start, end = clause_bounds(sentence, mention.start, breaks)
-            attribution = _outside(attributions.find(index, mention.start), mention, doc.text)
+            attribution = _outside(reading.attributions.find(index, mention.start), mention, doc.text)
             events.append(
                 Event(
                     id=f"{doc.id}:{mention.start}",
@@ -78,7 +80,7 @@ def extract_events(
                     attribution=attribution,
                     durations=tuple(d for d in durations if start <= d.start and d.end <= end),
                     claims=tuple(claims_by_date.get((mention.start, mention.end), ())),
-                    terms=key_terms(sentence_words[index], start, end, mention.start, mention.end, attribution),
+                    terms=key_terms(reading.words[index], start, end, mention.start, mention.end, attribution),
                 )
             )
     return events
