@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
-from typing import Iterator, Optional, Sequence, Union
+from typing import Iterable, Iterator, Optional, Sequence, Union
 
 from .cache import ResultCache
 from .comparison import DEFAULT_TOLERANCE, Comparison, compare
@@ -14,7 +14,7 @@ from .corpus import CorpusStream, load_corpus, stream_corpus
 from .errors import ConfigError, TopicError
 from .lexicon import Lexicon, lexicon_for, singular
 from .models import Claim, Corpus, Document, DocumentAnchor, Event, EventCluster, InputWarning, SkippedFile
-from .pipeline import ExtractOptions, Progress, analyse_documents
+from .pipeline import DocumentResult, ExtractOptions, Progress, analyse_documents
 
 SCHEMA_VERSION = 1
 
@@ -80,18 +80,26 @@ class RunOptions:
     progress: Optional[Progress] = None
 
 
+def analysed(documents: Iterable[Document], lexicon: Lexicon, options: ExtractOptions, run: RunOptions,
+             problems: list[InputWarning], anchors: Optional[dict[str, Optional[DocumentAnchor]]] = None,
+             ) -> Iterator[tuple[Document, DocumentResult]]:
+    """``analyse_documents`` with ``run``'s settings; each document that could only be
+    partly read adds a warning to ``problems``."""
+    results = analyse_documents(documents, lexicon, options, anchors, jobs=run.jobs, cache=run.cache,
+                                progress=run.progress)
+    for doc, result in results:
+        if result.problem:
+            problems.append(InputWarning(doc.path or doc.id, result.problem))
+        yield doc, result
+
+
 def read_claims(corpus: Corpus, lexicon: Lexicon, keep_boilerplate: bool = False,
                 run: RunOptions = RunOptions()) -> tuple[list[Claim], Corpus]:
     """Claims from every document (document order, then text order), and the corpus
     with a warning for each document that could only be partly read."""
-    claims: list[Claim] = []
     problems: list[InputWarning] = []
-    results = analyse_documents(corpus.documents, lexicon, ExtractOptions(keep_boilerplate),
-                                jobs=run.jobs, cache=run.cache, progress=run.progress)
-    for doc, result in results:
-        claims.extend(result.claims)
-        if result.problem:
-            problems.append(InputWarning(doc.path or doc.id, result.problem))
+    results = analysed(corpus.documents, lexicon, ExtractOptions(keep_boilerplate), run, problems)
+    claims = [c for _, result in results for c in result.claims]
     return claims, with_warnings(corpus, problems)
 
 
@@ -228,14 +236,11 @@ def build_timeline_report(
     anchors = document_anchors(corpus, as_of)
     events: list[Event] = []
     claims: dict[str, Claim] = {}
-    results = analyse_documents(corpus.documents, lexicon, ExtractOptions(keep_boilerplate, events=True), anchors,
-                                jobs=run.jobs, cache=run.cache, progress=run.progress)
     problems: list[InputWarning] = []
-    for doc, result in results:
+    for _, result in analysed(corpus.documents, lexicon, ExtractOptions(keep_boilerplate, events=True), run,
+                              problems, anchors):
         claims.update((c.id, c) for c in result.claims)
         events.extend(result.events)
-        if result.problem:
-            problems.append(InputWarning(doc.path or doc.id, result.problem))
     corpus = with_warnings(corpus, problems)
     events, clusters = cluster_events(events)
     topics = {cid: c.topic for cid, c in claims.items()}
@@ -265,13 +270,11 @@ class ClaimsStream:
     def __init__(self, corpus: CorpusStream, keep_boilerplate: bool, run: RunOptions) -> None:
         self.corpus = corpus
         self.problems: list[InputWarning] = []
-        self._results = analyse_documents(corpus, lexicon_for(corpus.topics), ExtractOptions(keep_boilerplate),
-                                          jobs=run.jobs, cache=run.cache, progress=run.progress)
+        self._results = analysed(corpus, lexicon_for(corpus.topics), ExtractOptions(keep_boilerplate), run,
+                                 self.problems)
 
     def __iter__(self) -> Iterator[tuple[Document, tuple[Claim, ...]]]:
         for doc, result in self._results:
-            if result.problem:
-                self.problems.append(InputWarning(doc.path or doc.id, result.problem))
             yield doc, result.claims
 
     @property
