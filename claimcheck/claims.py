@@ -10,7 +10,7 @@ from typing import Optional, Sequence
 
 import regex
 
-from .attribution import AttributionFinder, lower_same_length
+from .attribution import AttributionFinder
 from .dates import find_date_mentions
 from .lexicon import Lexicon, default_lexicon
 from .models import CLAIM_QUANTITIES, COUNT, INCREMENT, PART, TOTAL, Claim, DateMention, Document, NumberPhrase, Sentence

@@ -22,7 +22,7 @@ from .errors import ClaimcheckError, ExitCode
 
 if TYPE_CHECKING:  # the library is imported inside the commands, so --help stays fast
     from .models import Corpus
-    from .report import Report
+    from .report import ClaimsStream, Report
 
 app = typer.Typer(
     name="claimcheck",

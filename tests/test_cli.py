@@ -13,12 +13,8 @@ from typer.testing import CliRunner
 
 from claimcheck.cli import app
 
-GOLDEN = Path(__file__).parent / "golden"
-PLAIN = {"COLUMNS": "100", "NO_COLOR": "1", "TERM": "xterm", "FORCE_COLOR": None, "TTY_COMPATIBLE": None, "TTY_INTERACTIVE": None}
-
-
-def run(*args: str, input: str | None = None):
-    return CliRunner().invoke(app, list(args), env=PLAIN, input=input)
+from helpers import GOLDEN, PLAIN, run
+from helpers import compare_golden as _compare_golden
 
 
 @pytest.mark.parametrize(
@@ -38,21 +34,13 @@ def test_golden_output(name, args, update_golden):
 
 
 def test_narrow_terminals_stack_each_claim(update_golden):
-    result = CliRunner().invoke(app, ["diff", "deaths"], env={**PLAIN, "COLUMNS": "60"})
+    result = run("diff", "deaths", env={"COLUMNS": "60"})
     _compare_golden("diff_deaths_60", result, update_golden)
     assert "who says: Seoul" in result.output
     assert "*some 300*" in result.output
-    claims = CliRunner().invoke(app, ["claims"], env={**PLAIN, "COLUMNS": "60"})
+    claims = run("claims", env={"COLUMNS": "60"})
     assert "~14,000  troops · [troops] · Business Insider, part 1" in claims.output
     assert "who says: Ukrainian reports; when: —" in claims.output
-
-
-def _compare_golden(name, result, update_golden):
-    assert result.exit_code == 0, result.output
-    path = GOLDEN / f"{name}.txt"
-    if update_golden:
-        path.write_text(result.output, encoding="utf-8")
-    assert result.output == path.read_text(encoding="utf-8")
 
 
 def diff_json(topic: str) -> dict:
@@ -164,7 +152,7 @@ def test_check_exits_1_when_figures_conflict():
     ],
 )
 def test_user_mistakes_are_one_line_and_exit_2(args, message):
-    result = CliRunner().invoke(app, args, env=PLAIN)
+    result = run(*args)
     assert result.exit_code == 2
     assert result.output.startswith(message)
     assert result.output.count("\n") == 1

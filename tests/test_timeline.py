@@ -4,21 +4,21 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from typer.testing import CliRunner
 
-from claimcheck.cli import app
 from claimcheck.corpus import build_document, load_corpus
 from claimcheck.models import DocumentAnchor
 from claimcheck.report import build_timeline_report, parse_date_option
-from claimcheck.timeline import cluster_events, extract_events, timeline_order
+from claimcheck.timeline import cluster_events, extract_events
 from claimcheck.errors import ConfigError
 
-from test_cli import PLAIN, _compare_golden, run
+from helpers import run
+from helpers import compare_golden as _compare_golden
 
 
 def timeline_json(*args: str) -> dict:
@@ -76,7 +76,7 @@ def test_dated_documents_resolve_against_their_publication_date(bundled, doc, ph
     assert (event["date"]["start"], event["date"]["end"], event["date"]["precision"]) == (start, end, precision)
     assert event["date"]["assumed"] is False
     if event["kind"] == "relative":
-        assert event["date"]["anchor"] in ("2025-04-27", "2025-04-28")
+        assert event["date"]["anchor"] == {"000": "2025-04-27", "003": "2025-04-28"}[doc]
 
 
 def test_undated_document_is_resolved_against_an_assumed_anchor(bundled):
@@ -92,7 +92,7 @@ def test_undated_document_is_resolved_against_an_assumed_anchor(bundled):
 def test_next_two_months_is_future(bundled):
     event = only(bundled, "004", "within the next two months")
     assert event["date"]["future"] is True
-    assert event["date"]["start"] >= "2025-04-28"
+    assert (event["date"]["start"], event["date"]["end"]) == ("2025-04-28", "2025-06-28")
 
 
 def test_no_event_from_may_or_measurements(bundled):
@@ -102,13 +102,11 @@ def test_no_event_from_may_or_measurements(bundled):
 
 
 def test_events_are_in_date_order_with_their_source(bundled):
-    docs = {d["id"]: d["characters"] for d in bundled["documents"]}
-    starts = [e["date"]["start"] for e in bundled["events"] if e["date"]["start"]]
-    months = [s[:7] for s in starts]
-    assert months == sorted(months) or starts == sorted(starts)
+    starts = [e["date"]["start"] for e in bundled["events"]]
+    assert None not in starts and starts == sorted(starts)  # every bundled date resolves
     for event in bundled["events"]:
-        assert event["doc"] in docs
         assert event["date"]["start"] <= event["date"]["end"]
+        assert event["doc"][:3] in ("000", "001", "002", "003", "004")
 
 
 def test_every_event_slices_back_to_its_text(bundled):
@@ -136,7 +134,7 @@ def test_golden_timeline(update_golden):
 
 
 def test_narrow_timeline_stacks_each_event(update_golden):
-    result = CliRunner().invoke(app, ["timeline", "troops"], env={**PLAIN, "COLUMNS": "60"})
+    result = run("timeline", "troops", env={"COLUMNS": "60"})
     _compare_golden("timeline_troops_60", result, update_golden)
 
 
@@ -162,15 +160,16 @@ def test_keyword_keeps_events_that_mention_it(bundled):
     assert all("Gerasimov" in e["sentence"]["text"] for e in data["events"])
     troops = timeline_json("troops")
     assert only(troops, "003", "last fall")  # "soldiers" counts as troops
-    assert len(troops["events"]) < len(bundled["events"])
+    assert len(troops["events"]) == 22 and len(bundled["events"]) == 34
 
 
 def test_from_and_to_filter_by_date():
     data = timeline_json("--from", "2025-04", "--to", "2025-04-26")
-    assert data["events"]
-    for event in data["events"]:
-        assert event["date"]["end"] >= "2025-04-01" and event["date"]["start"] <= "2025-04-26"
     assert data["from"] == "2025-04-01" and data["to"] == "2025-04-26"
+    everything = timeline_json()["events"]
+    overlapping = [e["id"] for e in everything if e["date"]["start"]
+                   and e["date"]["end"] >= "2025-04-01" and e["date"]["start"] <= "2025-04-26"]
+    assert [e["id"] for e in data["events"]] == overlapping and len(overlapping) == 15
 
 
 @pytest.mark.parametrize(
@@ -184,7 +183,7 @@ def test_from_and_to_filter_by_date():
     ],
 )
 def test_bad_dates_and_keywords_are_one_line_errors(args, message):
-    result = CliRunner().invoke(app, ["timeline", *args], env=PLAIN)
+    result = run("timeline", *args)
     assert result.exit_code == 2
     lines = [line for line in result.output.splitlines() if line]
     assert len(lines) == 1 and lines[0].startswith("Error: ") and message in lines[0], result.output
@@ -225,7 +224,7 @@ def test_sources_dating_one_happening_differently_are_a_conflict(tmp_path):
     assert cluster.conflict
     assert [r.interval.start for r in cluster.readings] == [dt.date(2025, 3, 8), dt.date(2025, 3, 10)]
     assert any("relative dates" in reason for reason in cluster.reasons)
-    result = CliRunner().invoke(app, ["timeline", str(folder), "--check"], env=PLAIN)
+    result = run("timeline", str(folder), "--check")
     assert result.exit_code == 1
     assert "✗ t1" in result.output and "2025-03-08" in result.output and "2025-03-10" in result.output
 
@@ -277,7 +276,7 @@ def test_durations_stay_with_the_event_they_qualify(tmp_path):
     folder = write(tmp_path / "news", {"only.txt": text})
     (event,) = build_timeline_report(paths=[str(folder)]).events
     assert event.date.text == "in March 2023"
-    assert [d.text for d in event.durations] == ["seven months"] or event.durations == ()
+    assert [d.text for d in event.durations] == ["seven months"]
 
 
 def test_timeline_order_puts_undated_last_and_wider_first():
@@ -285,7 +284,6 @@ def test_timeline_order_puts_undated_last_and_wider_first():
     events = extract_events(doc)
     ordered, _ = cluster_events(events)
     assert [e.date.text for e in ordered] == ["in 2024", "in January 2024", "on Tuesday"]
-    assert ordered == sorted(ordered, key=timeline_order)
 
 
 # --- properties -------------------------------------------------------------------------
@@ -335,4 +333,6 @@ def test_conformance_script_runs_on_a_small_sample():
     done = subprocess.run([sys.executable, str(script), "--suite", "te3", "--limit", "2", "--extbench", str(EXTBENCH)],
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
-    assert "value" in done.stdout and "relaxed span" in done.stdout
+    gold, found = map(int, re.search(r"(\d+) gold expressions, (\d+) found", done.stdout).groups())
+    value_f1 = float(re.search(r"value\s+[\d.]+\s+[\d.]+\s+([\d.]+)", done.stdout).group(1))
+    assert gold > 0 and found > 0 and value_f1 > 0
