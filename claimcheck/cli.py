@@ -101,9 +101,13 @@ def _console(options: OutputOptions):
 
 @contextmanager
 def _boundary(options: OutputOptions) -> Iterator[None]:
-    """Where library errors, interrupts and output failures become one line and an exit status."""
+    """Where library errors, interrupts and output failures become one line and an exit
+    status, and a progress bar is taken down whatever happened."""
     try:
-        yield
+        try:
+            yield
+        finally:
+            _PROGRESS.close()
     except ClaimcheckError as exc:
         if options.debug:
             raise
@@ -178,32 +182,41 @@ def _run_options(jobs: int, no_cache: bool):
 
     if jobs < 0:
         raise ConfigError(f"--jobs must be 0 (one per core) or more, not {jobs}")
-    return RunOptions(jobs or default_jobs(), ResultCache.default(enabled=not no_cache), _ProgressBar())
+    return RunOptions(jobs or default_jobs(), ResultCache.default(enabled=not no_cache), _PROGRESS)
 
 
 class _ProgressBar:
-    """A Rich progress bar on stderr, drawn only for large corpora when stderr is a terminal."""
+    """A Rich progress bar on stderr for large corpora, only when stderr is a terminal.
+
+    With a known total it starts at once if there are enough documents; a stream
+    (no total) gets a bar once enough documents have gone by. ``close`` ends it.
+    """
 
     def __init__(self) -> None:
         self.bar = None
         self.task = None
-        self.decided = False
 
-    def __call__(self, done: int, total: int) -> None:
-        if not self.decided:
-            self.decided = True
-            if total >= PROGRESS_MIN_DOCUMENTS and sys.stderr.isatty():
-                from rich.console import Console
-                from rich.progress import Progress
+    def __call__(self, done: int, total: Optional[int]) -> None:
+        worth_it = total >= PROGRESS_MIN_DOCUMENTS if total else done == PROGRESS_MIN_DOCUMENTS
+        if self.bar is None and worth_it and (done == 1 or not total) and sys.stderr.isatty():
+            from rich.console import Console
+            from rich.progress import Progress
 
-                self.bar = Progress(console=Console(stderr=True), transient=True)
-                self.task = self.bar.add_task("Reading documents", total=total)
-                self.bar.start()
+            self.bar = Progress(console=Console(stderr=True), transient=True)
+            self.task = self.bar.add_task("Reading documents", total=total)
+            self.bar.start()
         if self.bar is not None:
             self.bar.update(self.task, completed=done)
-            if done >= total:
-                self.bar.stop()
-                self.bar = None
+            if total is not None and done >= total:
+                self.close()  # before the tables are printed to the same terminal
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+            self.bar = None
+
+
+_PROGRESS = _ProgressBar()  # one command per process: one bar, closed by _boundary
 
 
 def _interrupted() -> None:

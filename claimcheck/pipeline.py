@@ -19,7 +19,7 @@ from .models import Claim, Document, DocumentAnchor, Event
 # Below this many documents one process is faster than starting others.
 PARALLEL_MIN_DOCUMENTS = 16
 
-Progress = Callable[[int, int], None]  # called with (documents finished, documents in all)
+Progress = Callable[[int, Optional[int]], None]  # (documents finished, documents in all when known)
 
 
 @dataclass(frozen=True)
@@ -91,18 +91,17 @@ def analyse_documents(
     jobs: int = 1,
     cache: Optional[ResultCache] = None,
     progress: Optional[Progress] = None,
-    total: Optional[int] = None,
 ) -> Iterator[tuple[Document, DocumentResult]]:
     """Each document with its result, in document order, as soon as it is ready.
 
     ``documents`` may be a stream: they are taken a window at a time, so memory holds
-    one window whatever the corpus size. ``total`` (the length, when known) is only
-    for ``progress``.
+    one window whatever the corpus size (and ``progress`` is not told a total).
     """
     cache = cache or ResultCache(None)
     anchors = anchors or {}
-    if total is None and isinstance(documents, Sequence):
-        total = len(documents)
+    total = len(documents) if isinstance(documents, Sequence) else None
+    # Only the topics' nouns and verbs vary with a manifest (the rest is data the code
+    # digest covers); sorted, as a set's order changes from one process to the next.
     lexicon_key = cache.key(lexicon.topics, sorted(lexicon.nouns.items()), sorted(lexicon.verbs.items())) if cache.enabled else ""
     done = 0
 
@@ -125,7 +124,7 @@ def analyse_documents(
         for doc, result in zip(window, results):
             done += 1
             if progress:
-                progress(done, max(total or 0, done))
+                progress(done, total)
             yield doc, result
 
     # One window is extracted while the next is read (and the one before is written).

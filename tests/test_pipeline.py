@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import json
 import shutil
 from pathlib import Path
@@ -159,3 +160,58 @@ def test_out_of_range_numbers_are_one_line_errors(args, message):
     assert result.exit_code == 2
     lines = [line for line in result.output.splitlines() if line]
     assert len(lines) == 1 and lines[0].startswith(message), result.output
+
+
+class _Terminal:
+    def isatty(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+
+@pytest.mark.parametrize("total", [400, None])
+def test_a_progress_bar_for_large_corpora_on_a_terminal_only(total, monkeypatch):
+    from claimcheck.cli import PROGRESS_MIN_DOCUMENTS, _ProgressBar
+
+    monkeypatch.setattr("sys.stderr", _Terminal())
+    bar = _ProgressBar()
+    for done in range(1, PROGRESS_MIN_DOCUMENTS):
+        bar(done, total)
+    assert (bar.bar is not None) == (total is not None)  # a known large total shows at once
+    bar(PROGRESS_MIN_DOCUMENTS, total)
+    assert bar.bar is not None  # a stream shows once enough documents have gone by
+    if total:
+        for done in range(PROGRESS_MIN_DOCUMENTS + 1, total + 1):
+            bar(done, total)
+        assert bar.bar is None  # taken down when the last document is done, before tables print
+    bar.close()
+    assert bar.bar is None
+    small = _ProgressBar()
+    for done in range(1, 11):
+        small(done, 10)
+    assert small.bar is None
+    monkeypatch.setattr("sys.stderr", _Terminal())
+    monkeypatch.setattr(_Terminal, "isatty", lambda self: False)
+    piped = _ProgressBar()
+    piped(1, 1000)
+    assert piped.bar is None
+
+
+def test_the_cache_is_found_again_by_another_process(tmp_path):
+    import subprocess
+    import sys
+
+    import claimcheck
+
+    env = {**{k: v for k, v in os.environ.items()}, "CLAIMCHECK_CACHE_DIR": str(tmp_path / "c"),
+           "PYTHONPATH": str(Path(claimcheck.__file__).resolve().parents[1])}
+    folder = tmp_path / "c" / "v1"
+    for seed in ("1", "2"):  # another hash seed: set and dict orders must not reach the keys
+        done = subprocess.run([sys.executable, "-m", "claimcheck", "timeline", "--json"], capture_output=True,
+                              env={**env, "PYTHONHASHSEED": seed}, timeout=120)
+        assert done.returncode == 0, done.stderr
+        assert cache_usage(folder)[0] == 10  # the second run added nothing: every entry was found
