@@ -12,17 +12,15 @@ from __future__ import annotations
 import datetime as dt
 from typing import Optional
 
-from .dates import ABSOLUTE, find_date_mentions
-from .models import Corpus, Document, DocumentAnchor
-from .text import kept_regions
-
-
-def published_date(doc: Document) -> Optional[dt.date]:
-    return dt.date.fromisoformat(doc.published.value) if doc.published else None
+from .cache import ResultCache
+from .models import ABSOLUTE, Corpus, Document, DocumentAnchor
 
 
 def latest_full_date(doc: Document) -> Optional[dt.date]:
     """The latest day-precise date with a year in the article text, if any."""
+    from .dates import find_date_mentions  # the grammar and layout rules: a warm cache skips them
+    from .text import kept_regions
+
     days = [
         m.resolved.start
         for start, end in kept_regions(len(doc.text), doc.boilerplate)
@@ -32,23 +30,26 @@ def latest_full_date(doc: Document) -> Optional[dt.date]:
     return max(days, default=None)
 
 
-def document_anchors(corpus: Corpus, as_of: Optional[dt.date] = None) -> dict[str, Optional[DocumentAnchor]]:
-    """Each document's anchor (None when none can be had), keyed by document id."""
-    dated = [(published_date(d), d.id) for d in corpus.documents if d.published]
+def document_anchors(corpus: Corpus, as_of: Optional[dt.date] = None,
+                     cache: Optional[ResultCache] = None) -> dict[str, Optional[DocumentAnchor]]:
+    """Each document's anchor (None when none can be had), keyed by document id.
+    ``cache`` keeps the latest full date found in each undated document."""
+    dated = [(d.published_date, d.id) for d in corpus.documents if d.published]
     corpus_latest = max(dated, default=None)
-    anchors: dict[str, Optional[DocumentAnchor]] = {}
-    for doc in corpus.documents:
-        anchors[doc.id] = _anchor(doc, as_of, corpus_latest)
-    return anchors
+    return {doc.id: _anchor(doc, as_of, corpus_latest, cache or ResultCache(None)) for doc in corpus.documents}
 
 
-def _anchor(doc: Document, as_of: Optional[dt.date], corpus_latest: Optional[tuple[dt.date, str]]) -> Optional[DocumentAnchor]:
-    own = published_date(doc)
-    if own is not None:
-        return DocumentAnchor(own, f"published ({doc.published.source})", assumed=False)
+def _anchor(doc: Document, as_of: Optional[dt.date], corpus_latest: Optional[tuple[dt.date, str]],
+            cache: ResultCache) -> Optional[DocumentAnchor]:
+    if doc.published:
+        return DocumentAnchor(doc.published_date, f"published ({doc.published.source})", assumed=False)
     if as_of is not None:
         return DocumentAnchor(as_of, "--as-of", assumed=True)
-    written = latest_full_date(doc)
+    key = cache.key("latest full date", doc.text, doc.boilerplate) if cache.enabled else None
+    found = cache.get(key) if key else None
+    written = found[0] if isinstance(found, tuple) else latest_full_date(doc)
+    if key and found is None:
+        cache.put(key, (written,))
     if written is not None:
         return DocumentAnchor(written, "latest full date in the text", assumed=True)
     if corpus_latest is not None:

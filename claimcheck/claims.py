@@ -56,7 +56,7 @@ class DocumentReading:
         self.doc = doc
         self.lexicon = lexicon or default_lexicon()
         if anchor is None and doc.published:
-            anchor, anchor_assumed = dt.date.fromisoformat(doc.published.value), False
+            anchor, anchor_assumed = doc.published_date, False
         self.anchor, self.anchor_assumed = anchor, anchor_assumed
         self.sentences = document_sentences(doc, keep_boilerplate)
         self.words = SentenceWords(doc.text, self.sentences)

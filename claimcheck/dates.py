@@ -47,9 +47,8 @@ from claimcheck import date_patterns as P
 from claimcheck import date_tables as T
 from claimcheck import vocab
 from claimcheck.errors import warn_partial
-from claimcheck.models import DateInterval, DateMention
+from claimcheck.models import ABSOLUTE, DURATION, RELATIVE, DateInterval, DateMention
 
-ABSOLUTE, RELATIVE, DURATION = "absolute", "relative", "duration"
 SEARCH_TIMEOUT = 5.0  # seconds for all patterns together; a backstop, never reached normally
 PATTERNS = P.PATTERNS  # the core of each rule, by name
 

@@ -94,6 +94,12 @@ class DateInterval:
         }
 
 
+# Kinds of date mention: resolved without an anchor, resolved against one, or a length
+# of time that is not a date at all (the same word as the DURATION quantity kind).
+ABSOLUTE = "absolute"  # April 28, 2025; in 2024
+RELATIVE = "relative"  # on Saturday; last fall
+
+
 @dataclass(frozen=True)
 class DateMention:
     """A date or duration expression found in text, resolved when it can be."""
@@ -101,7 +107,7 @@ class DateMention:
     start: int
     end: int
     text: str
-    kind: str  # "absolute", "relative" or "duration"
+    kind: str  # ABSOLUTE, RELATIVE or DURATION
     resolved: Optional[DateInterval] = None  # None: relative with no anchor, or a duration
     future: bool = False  # "next month", "within the next two months"
     anchor: Optional[date] = None  # the date a relative expression was resolved against
@@ -156,6 +162,11 @@ class Document:
         if i >= 0 and offset < self.parts[i].end:
             return self.parts[i].number
         return self.parts[-1].number if self.parts else 1
+
+    @property
+    def published_date(self) -> Optional[date]:
+        """The publication date as a date, when it is known."""
+        return date.fromisoformat(self.published.value) if self.published else None
 
     @property
     def label(self) -> str:

@@ -233,7 +233,7 @@ def build_timeline_report(
         raise ConfigError("the keyword is empty", hint="give a word such as 'troops', or leave it out")
     corpus = load_corpus(paths, manifest, run.cache)
     lexicon = lexicon_for(corpus.topics)
-    anchors = document_anchors(corpus, as_of)
+    anchors = document_anchors(corpus, as_of, run.cache)
     events: list[Event] = []
     claims: dict[str, Claim] = {}
     problems: list[InputWarning] = []

@@ -12,14 +12,15 @@ import datetime as dt
 import math
 from collections import Counter, defaultdict
 from dataclasses import replace
-from typing import Iterable, Optional, Sequence
+from typing import TYPE_CHECKING, Iterable, Optional, Sequence
 
-from .claims import DocumentReading
-from .dates import DURATION
 from .lexicon import Lexicon, singular
-from .models import Attribution, Claim, DateInterval, DateReading, Document, DocumentAnchor, Event, EventCluster
-from .text import Token, clause_bounds, clause_breaks
+from .models import DURATION, Attribution, Claim, DateInterval, DateReading, Document, DocumentAnchor, Event, EventCluster
 from .vocab import STOPWORDS
+
+if TYPE_CHECKING:
+    from .claims import DocumentReading
+    from .text import Token
 
 # Two events in different sentences are the same happening when the words they share
 # carry this share of their key-word weight (weighted Dice: 2·shared / (a + b)) ...
@@ -46,12 +47,16 @@ def extract_events(
     publication date when it is known; ``claims`` whose time reference is an event's
     date expression are listed on that event.
     """
+    from .claims import DocumentReading  # the grammars: not needed to cluster cached events
+
     day, assumed = (anchor.date, anchor.assumed) if anchor else (None, False)
     return events_in(DocumentReading(doc, lexicon, keep_boilerplate, day, assumed), claims)
 
 
 def events_in(reading: DocumentReading, claims: Sequence[Claim] = ()) -> list[Event]:
     """The events of a document already split into a ``DocumentReading``."""
+    from .text import clause_bounds, clause_breaks
+
     doc = reading.doc
     claims_by_date: dict[tuple[int, int], list[str]] = defaultdict(list)
     for claim in claims:
