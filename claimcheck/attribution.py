@@ -14,7 +14,7 @@ from typing import Optional, Sequence
 from .lexicon import Lexicon
 from .models import Attribution, Sentence
 from .text import DETERMINERS, SentenceWords, Token, quote_spans, split_lines
-from .vocab import MONTHS, WEEKDAYS
+from .vocab import MONTHS, WEEKDAYS, ascii_lower
 
 PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
 
@@ -52,15 +52,6 @@ class _Found:
     verb_start: int  # the speech verb, or the "according to" that names the source
     verb_end: int
     told: Optional[str] = None
-
-
-def lower_same_length(s: str) -> str:
-    """``s`` in lower case, character for character, so offsets into it are offsets
-    into ``s`` (``casefold`` turns "ß" into "ss" and would shift them)."""
-    low = s.lower()
-    if len(low) == len(s):
-        return low
-    return "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in s)
 
 
 def _gap_has_stop(text: str, a: int, b: int) -> bool:
@@ -129,7 +120,7 @@ def _found(text: str, tokens: Sequence[Token], span: tuple[int, int], verb: int,
 
 
 def _according_to(text: str, sentence: Sentence, sentence_tokens: Sequence[Token], lex: Lexicon) -> Optional[_Found]:
-    lowered = lower_same_length(sentence.text)
+    lowered = ascii_lower(sentence.text)  # same length: offsets into it are offsets into the text
     for prefix in lex.attribution_prefixes:
         at = lowered.find(prefix + " ")
         while at > 0 and lowered[at - 1].isalnum():  # "exciting" is not "citing"

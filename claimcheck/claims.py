@@ -62,6 +62,7 @@ class DocumentReading:
         self.words = SentenceWords(doc.text, self.sentences)
         self.attributions = AttributionFinder(self.words, self.lexicon)
         self._dates: dict[int, list[DateMention]] = {}
+        self._breaks: dict[int, list[int]] = {}
 
     def dates(self, index: int) -> list[DateMention]:
         """The date and duration mentions of sentence ``index`` (found once)."""
@@ -70,6 +71,12 @@ class DocumentReading:
             self._dates[index] = find_date_mentions(self.doc.text, sentence.start, sentence.end,
                                                     anchor=self.anchor, assumed=self.anchor_assumed)
         return self._dates[index]
+
+    def clause_breaks(self, index: int) -> list[int]:
+        """Where the clause breaks of sentence ``index`` stand (found once)."""
+        if index not in self._breaks:
+            self._breaks[index] = clause_breaks(self.doc.text, self.sentences[index])
+        return self._breaks[index]
 
 
 def extract_claims(
@@ -98,8 +105,8 @@ def claims_in(reading: DocumentReading) -> list[Claim]:
         wanted = [p for p in phrases if p.quantity in CLAIM_QUANTITIES]
         if not wanted:
             continue
-        context = _SentenceContext.build(doc.text, index, sentence, reading.words[index], phrases,
-                                         reading.dates(index), nouns)
+        context = _SentenceContext.build(index, sentence, reading.words[index], phrases, reading.dates(index),
+                                         reading.clause_breaks(index), nouns)
         for phrase in wanted:
             claims.append(_claim(doc, lex, context, phrase, reading.attributions.find(index, phrase.start)))
     return _link_parts(_coordinated_parts(doc.text, claims))
@@ -147,12 +154,12 @@ class _SentenceContext:
     nouns: _LastNouns
 
     @classmethod
-    def build(cls, text: str, index: int, sentence: Sentence, tokens: list[Token],
-              phrases: Sequence[NumberPhrase], dates: Sequence[DateMention], nouns: _LastNouns) -> "_SentenceContext":
+    def build(cls, index: int, sentence: Sentence, tokens: list[Token], phrases: Sequence[NumberPhrase],
+              dates: Sequence[DateMention], breaks: list[int], nouns: _LastNouns) -> "_SentenceContext":
         return cls(
             index, sentence, tokens, [t.start for t in tokens], [t.end for t in tokens],
             phrases, [p.start for p in phrases], dates, [m.start for m in dates], [m.end for m in dates],
-            clause_breaks(text, sentence), nouns,
+            breaks, nouns,
         )
 
     def before(self, phrase: NumberPhrase) -> tuple[int, list[Token]]:

@@ -301,7 +301,6 @@ _NUMBER_STARTS = _prefix_free([*vocab.UNIT_WORDS, *vocab.TENS_WORDS])
 _DIGIT_START = r"(?<![a-z0-9_.,])[0-9]"  # as _day() and _count(): not after a word, "." or ","
 _COUNT_START = re.compile(rf"{_DIGIT_START}|(?<![a-z0-9_])(?:an?|{'|'.join(_NUMBER_STARTS)})")  # 3, a, three
 _DAY_START = re.compile(_DIGIT_START)
-_NON_ASCII_DIGIT = regex.compile(r"(?![0-9])\d")  # the quick look sees ASCII digits only
 
 
 def _month_starts(lowered: str) -> list[int]:
@@ -328,9 +327,8 @@ def match_starts(name: str, text: str, start: int, end: int) -> Optional[list[in
     starts = _STARTS.get(name)
     if starts is None:
         return None
-    chunk = text[start:end]
-    lowered = vocab.ascii_lower(chunk)
-    if len(lowered) != len(chunk) or (not chunk.isascii() and _NON_ASCII_DIGIT.search(chunk)):
+    lowered = vocab.quick_look_text(text[start:end])
+    if lowered is None:
         return None
     return sorted(start + i for i in set(starts(lowered)))
 

@@ -34,11 +34,6 @@ class Manifest:
     topics: dict[str, dict[str, Any]] = field(default_factory=dict)
     document_lines: dict[str, Optional[int]] = field(default_factory=dict)  # where each entry starts
 
-    def where(self, name: str) -> str:
-        """``FILE:LINE`` of a document entry (``FILE`` when the line is unknown)."""
-        line = self.document_lines.get(name)
-        return f"{self.path}:{line}" if line else str(self.path)
-
 
 def read_manifest(path: Path) -> Manifest:
     """Parse and validate a manifest; any problem is a one-line ``ConfigError``."""

@@ -173,7 +173,6 @@ _CORE = rf"""{_LEFT_DIGIT}\d             # a digit
 # lower-cased text: an ASCII digit, a core word or "one", not glued to an ASCII letter or
 # digit on the left. It finds every start of a _CORE match (and more); _CORE decides.
 CORE_HINT = re.compile(r"(?<![a-z0-9_])(?:[0-9]|%s)" % "|".join(sorted({*T.CORE_WORDS, "one"})))
-NON_ASCII_DIGIT = regex.compile(r"(?![0-9])\d")  # the quick look sees ASCII digits only
 _SIGNS = "".join(k for k in T.CURRENCY_SIGNS if len(k) == 1)
 _OPENERS = {*T.OPENERS, *UNIT_WORDS, *TENS_WORDS, *T.SCALES, *MONTHS, *WEEKDAYS, *T.CURRENCY_CODES}
 # Where a phrase may start (a superset); _PHRASE is tried only there.

@@ -23,7 +23,7 @@ from .models import (
     AGE, COUNT, DATE, EXACT, LOWER_BOUND, MEASURE, MONEY, ORDINAL, RANGE, RATIO,
     TIME, UPPER_BOUND, VAGUE, YEAR, NumberPhrase, Value, tidy_number,
 )
-from .vocab import SCALE_SUFFIXES, TENS_WORDS, UNIT_WORDS, ascii_lower
+from .vocab import SCALE_SUFFIXES, TENS_WORDS, UNIT_WORDS, quick_look_text
 
 __all__ = ["find_number_phrases"]
 
@@ -305,10 +305,10 @@ class _Hints:
     non-ASCII digit; a letter whose lower case is longer) and the patterns must search."""
 
     def __init__(self, text: str, start: int, end: int) -> None:
-        chunk = text[start:end]
-        self._lowered = ascii_lower(chunk)
+        lowered = quick_look_text(text[start:end])
+        self._lowered = lowered or ""
         self._start = start
-        self.trusted = len(self._lowered) == len(chunk) and (chunk.isascii() or not P.NON_ASCII_DIGIT.search(chunk))
+        self.trusted = lowered is not None
         self.cores = [start + m.start() for m in P.CORE_HINT.finditer(self._lowered)] if self.trusted else []
         self._candidates: Optional[list[int]] = None
 

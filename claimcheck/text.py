@@ -483,9 +483,6 @@ class SentenceWords:
         self.sentences = list(sentences)
         self._words: dict[int, list[Token]] = {}
 
-    def __len__(self) -> int:
-        return len(self.sentences)
-
     def __getitem__(self, index: int) -> list[Token]:
         if index not in self._words:
             sentence = self.sentences[index]

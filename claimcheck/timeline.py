@@ -55,7 +55,7 @@ def extract_events(
 
 def events_in(reading: DocumentReading, claims: Sequence[Claim] = ()) -> list[Event]:
     """The events of a document already split into a ``DocumentReading``."""
-    from .text import clause_bounds, clause_breaks
+    from .text import clause_bounds
 
     doc = reading.doc
     claims_by_date: dict[tuple[int, int], list[str]] = defaultdict(list)
@@ -67,7 +67,7 @@ def events_in(reading: DocumentReading, claims: Sequence[Claim] = ()) -> list[Ev
     for index, sentence in enumerate(reading.sentences):
         mentions = reading.dates(index)
         durations = [m for m in mentions if m.kind == DURATION]
-        breaks = clause_breaks(doc.text, sentence) if mentions else []
+        breaks = reading.clause_breaks(index) if mentions else []
         for mention in mentions:
             if mention.kind == DURATION:
                 continue

@@ -7,6 +7,8 @@ here is enough to teach every pattern that uses the table.
 
 from __future__ import annotations
 
+from typing import Optional
+
 MONTHS: dict[str, int] = {
     "january": 1, "jan": 1,
     "february": 2, "feb": 2,
@@ -114,9 +116,22 @@ ASCII_LOOKALIKES: tuple[tuple[str, str], ...] = (("\u0130", "i"), ("\u017f", "s"
 
 def ascii_lower(text: str) -> str:
     """``text`` lower-cased, the ASCII look-alikes mapped first: wherever an IGNORECASE
-    pattern matches an ASCII word in ``text``, that word stands in the result."""
+    pattern matches an ASCII word in ``text``, that word stands in the result. It has
+    the length of ``text`` (checked for every code point), so offsets carry over."""
     if not text.isascii():
         for letter, ascii_letter in ASCII_LOOKALIKES:
             if letter in text:
                 text = text.replace(letter, ascii_letter)
     return text.lower()
+
+
+def quick_look_text(chunk: str) -> Optional[str]:
+    """``chunk`` as the grammars' quick looks read it (``ascii_lower``), or None when a
+    quick look cannot be trusted there: a non-ASCII digit, which only the full
+    patterns' ``\\d`` sees, or a lower case of another length."""
+    lowered = ascii_lower(chunk)
+    if len(lowered) != len(chunk):
+        return None
+    if not chunk.isascii() and any(ch.isdecimal() and not ch.isascii() for ch in chunk):  # Unicode digits: what \d matches
+        return None
+    return lowered
