@@ -1,205 +1,140 @@
-"""Measure claimcheck's grammar against other projects' test suites.
+"""Measure claimcheck's number and date grammar against other projects' test suites.
 
 Usage::
 
-    python bench/conformance.py                 # every suite found
-    python bench/conformance.py --suite te3     # one suite
-    python bench/conformance.py --show-failures te3
-    python bench/conformance.py --extbench DIR  # where the JSON Lines suites live
-                                                # (default: ../shared/extbench beside the repo)
+    python bench/conformance.py                      # every suite, summary then details
+    python bench/conformance.py --suite rt_number    # one suite (repeatable)
+    python bench/conformance.py --show-failures te3  # and every failure of a suite
+    python bench/conformance.py --limit 20           # the first 20 cases or documents of each
+    python bench/conformance.py --extbench DIR       # where the JSON Lines suites live
+                                                     # (default: ../shared/extbench beside the repo)
 
-Suites
-------
-``te3``: TempEval-3 platinum, 20 news documents with creation dates (DCT) and 138
-TIMEX3 annotations. claimcheck's date grammar runs over each paragraph with the DCT as
-anchor (as ``claimcheck timeline`` does with a dated document). Scoring, as TE3's
-official script:
+The suites (see that folder's README) run through claimcheck's library functions:
+``find_number_phrases`` for the number suites, ``find_date_mentions`` with the suite's
+reference date as anchor for the date suites.
 
-* strict span: our span equals the gold span; relaxed span: the spans overlap
-  (pairs matched one to one, in text order). Precision is over every expression we
-  found (dates and durations), recall over every gold TIMEX3, including the TIME and
-  SET types we do not try to read, so nothing leaves the denominator.
-* value: a relaxed match whose TIMEX3 value equals ours. Our interval becomes a value
-  by its precision: day ``2013-03-22``, month ``2013-03``, year ``2013``, season
-  ``2013-SU``, week ``2013-W12``, quarter ``2013-Q1``, decade ``201``; a span is the
-  smallest of month, season, year or decade that holds it ("early December" is
-  ``2012-12``, as TIMEX3 writes it with a START modifier). A duration becomes
-  ``P7M``, ``P1W``, ``PXY`` (vague). Value F1 = 2PR / (P + R) with P and R counted
-  over all our expressions and all gold ones.
+Scoring
+-------
+Recognizers-Text and Duckling are unit-test suites: each case passes or fails. The rules
+(span matching, extras, categories and targets) are in ``bench/suites/scoring.py``; how
+values are compared is in ``bench/suites/numbers.py`` and ``bench/suites/dates.py``.
+TempEval-3 and MEANTIME are annotated news, scored as TempEval-3's official script does
+with strict and relaxed span F1 and value F1 (``bench/suites/timeml.py``).
 
-Published value F1 on this set: HeidelTime 77.61, SUTime 67.38 (UzZaman et al. 2013).
+Published value F1 on TempEval-3 platinum: HeidelTime 77.61, SUTime 67.38 (UzZaman et
+al. 2013).
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import sys
-from collections import Counter
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Optional
+from typing import Optional, Union
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 
-from claimcheck.dates import DURATION, find_date_mentions  # noqa: E402
-from claimcheck.models import DateInterval, DateMention  # noqa: E402
-from claimcheck.numbers import find_number_phrases  # noqa: E402
-from claimcheck.vocab import season_starting  # noqa: E402
+from claimcheck import __version__  # noqa: E402
+from suites import dates, numbers, timeml  # noqa: E402
+from suites.scoring import CaseScores, CaseSuite  # noqa: E402
+from suites.timeml import SpanScores, SpanSuite  # noqa: E402
 
 DEFAULT_EXTBENCH = ROOT.parent / "shared" / "extbench"
-SEASON_CODES = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
-DURATION_CODES = {"year": "Y", "month": "M", "week": "W", "day": "D", "hour": "H", "minute": "M", "decade": "Y", "century": "Y"}
-TIME_UNITS = {"hour", "minute"}  # TIMEX3 writes these after a T: PT1H
-DURATION_SCALE = {"decade": 10, "century": 100}
+SUITES: dict[str, Union[CaseSuite, SpanSuite]] = {
+    s.name: s for s in (*numbers.SUITES, *dates.SUITES, *timeml.SUITES)}
+Scores = Union[CaseScores, SpanScores]
+TOP_FAILURES = 10
 
 
-@dataclass
-class Scores:
-    """Span and value agreement of one suite, with the failures to learn from."""
-
-    suite: str
-    gold: int = 0
-    found: int = 0
-    strict: int = 0
-    relaxed: int = 0
-    value: int = 0
-    failures: list[str] = field(default_factory=list)
-    shapes: Counter = field(default_factory=Counter)
-
-    @staticmethod
-    def f1(hits: int, found: int, gold: int) -> tuple[float, float, float]:
-        p = hits / found if found else 0.0
-        r = hits / gold if gold else 0.0
-        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
-
-
-# ---------------------------------------------------------------- our output as TIMEX3 values
-
-def interval_value(iv: DateInterval) -> str:
-    """A resolved interval as the TIMEX3 value of its precision."""
-    if iv.precision == "day":
-        return iv.start.isoformat()
-    if iv.precision == "month":
-        return iv.start.strftime("%Y-%m")
-    if iv.precision == "year":
-        return str(iv.start.year)
-    if iv.precision == "week":
-        year, week, _ = iv.start.isocalendar()
-        return f"{year}-W{week:02d}"
-    if iv.precision == "quarter":
-        return f"{iv.start.year}-Q{(iv.start.month - 1) // 3 + 1}"
-    if iv.precision == "season":
-        name = season_starting(iv.start.month)
-        year = iv.start.year
-        return f"{year}-{SEASON_CODES.get(name, 'XX')}"
-    if iv.precision == "decade":
-        return str(iv.start.year)[:3]
-    return _span_value(iv)
+def summary_rows(scores: Scores) -> list[tuple[str, str, str, str, str, str]]:
+    """(suite, measure, size, score, target, met) rows of the summary table."""
+    if isinstance(scores, CaseScores):
+        suite = scores.suite
+        cases, passed = scores.tally(targeted=True)
+        what = "pass rate" if suite.target_categories is None else \
+            "pass rate, " + ", ".join(sorted(suite.target_categories)) + " cases"
+        rate = 100 * passed / cases if cases else 0.0
+        target = f"≥ {suite.target:g}%" if suite.target is not None else ""
+        met = "" if suite.target is None else ("met" if rate >= suite.target else "not met")
+        return [(suite.name, what, f"{passed}/{cases}", f"{rate:.1f}%", target, met)]
+    rows = []
+    targets = dict(scores.suite.targets)
+    for measure, (_, _, f1) in scores.measures().items():
+        if measure == "strict span" and measure not in targets:
+            continue  # in the details; the summary shows what the targets are about
+        target = targets.get(measure)
+        rows.append((scores.suite.name, f"{measure} F1", f"{scores.gold} gold", f"{f1:.1f}",
+                     "" if target is None else f"≥ {target:g}",
+                     "" if target is None else ("met" if f1 >= target else "not met")))
+    return rows
 
 
-def _span_value(iv: DateInterval) -> str:
-    s, e = iv.start, iv.end
-    if (s.year, s.month) == (e.year, e.month):
-        return s.strftime("%Y-%m")
-    if s.year == e.year:
-        return str(s.year)
-    if s.year // 10 == e.year // 10:
-        return str(s.year)[:3]
-    return f"{s.isoformat()}/{e.isoformat()}"
+def summary(all_scores: list[Scores]) -> str:
+    header = ("suite", "measure", "cases", "score", "target", "")
+    rows = [header] + [row for s in all_scores for row in summary_rows(s)]
+    widths = [max(len(r[i]) for r in rows) for i in range(len(header))]
+    return "\n".join("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip() for row in rows)
 
 
-def duration_value(text: str) -> str:
-    """"seven months" -> P7M, "a week" -> P1W, "several years" -> PXY."""
-    words = text.casefold().replace("-", " ").split()
-    unit = next((u for w in reversed(words) for u in DURATION_CODES if w.rstrip("s'") == u), None)
-    if unit is None:
-        return "P"
-    phrases = [p for p in find_number_phrases(text, 0, len(text)) if p.value.low is not None]
-    scale = DURATION_SCALE.get(unit, 1)
-    if phrases:
-        amount = f"{phrases[0].value.low * scale:g}"
-    elif any(w in ("a", "an", "one") for w in words):
-        amount = str(scale)
+def details(scores: Scores) -> str:
+    """What a suite's score is made of, and its most common failure shapes."""
+    if isinstance(scores, SpanScores):
+        lines = [f"{scores.suite.name}: {scores.suite.description}",
+                 f"  {scores.gold} gold expressions, {scores.found} found",
+                 f"  {'measure':<14}{'P':>8}{'R':>8}{'F1':>8}"]
+        lines += [f"  {name:<14}{p:8.1f}{r:8.1f}{f:8.1f}" for name, (p, r, f) in scores.measures().items()]
+        shapes = scores.shapes
     else:
-        amount = "X"
-    return f"P{'T' if unit in TIME_UNITS else ''}{amount}{DURATION_CODES[unit]}"
-
-
-def mention_value(mention: DateMention) -> Optional[str]:
-    if mention.kind == DURATION:
-        return duration_value(mention.text)
-    return interval_value(mention.resolved) if mention.resolved else None
-
-
-# ---------------------------------------------------------------- TempEval-3
-
-def score_te3(folder: Path, limit: Optional[int] = None) -> Scores:
-    scores = Scores("te3")
-    docs = [json.loads(line) for line in (folder / "te3_platinum_docs.jsonl").read_text(encoding="utf-8").splitlines()]
-    for doc in docs[:limit]:
-        text, dct = doc["text"], dt.date.fromisoformat(doc["dct"][:10])
-        gold = sorted(doc["timexes"], key=lambda t: t["start"])
-        found = [m for start, end in doc["paragraphs"] for m in find_date_mentions(text, start, end, anchor=dct)]
-        scores.gold += len(gold)
-        scores.found += len(found)
-        unmatched = list(found)
-        for g in gold:
-            match = next((m for m in unmatched if m.start < g["end"] and g["start"] < m.end), None)
-            if match is None:
-                scores.failures.append(f"{doc['doc_id']}: missed {g['text']!r} ({g['type']} {g['value']})")
-                scores.shapes[f"missed {g['type']}"] += 1
-                continue
-            unmatched.remove(match)
-            scores.relaxed += 1
-            scores.strict += (match.start, match.end) == (g["start"], g["end"])
-            ours = mention_value(match)
-            if ours == g["value"]:
-                scores.value += 1
-            else:
-                scores.failures.append(f"{doc['doc_id']}: {match.text!r} -> {ours} but {g['text']!r} is {g['value']}")
-                scores.shapes[f"wrong value ({g['type']})"] += 1
-        for m in unmatched:
-            scores.failures.append(f"{doc['doc_id']}: extra {m.text!r} -> {mention_value(m)}")
-            scores.shapes["extra"] += 1
-    return scores
-
-
-SUITES: dict[str, Callable[[Path, Optional[int]], Scores]] = {"te3": score_te3}
-
-
-def report(scores: Scores) -> str:
-    sp, sr, sf = Scores.f1(scores.strict, scores.found, scores.gold)
-    rp, rr, rf = Scores.f1(scores.relaxed, scores.found, scores.gold)
-    vp, vr, vf = Scores.f1(scores.value, scores.found, scores.gold)
-    lines = [
-        f"{scores.suite}: {scores.gold} gold expressions, {scores.found} found",
-        f"  {'measure':<14}{'P':>8}{'R':>8}{'F1':>8}",
-        f"  {'strict span':<14}{sp * 100:8.1f}{sr * 100:8.1f}{sf * 100:8.1f}",
-        f"  {'relaxed span':<14}{rp * 100:8.1f}{rr * 100:8.1f}{rf * 100:8.1f}",
-        f"  {'value':<14}{vp * 100:8.1f}{vr * 100:8.1f}{vf * 100:8.1f}",
-        "  most common failures: " + ", ".join(f"{shape} ({n})" for shape, n in scores.shapes.most_common(10)),
-    ]
+        suite = scores.suite
+        cases, passed = scores.tally()
+        lines = [f"{suite.name}: {suite.description} ({suite.file})",
+                 f"  {cases} cases: {passed} passed, {cases - passed} failed ({_rate(passed, cases)}); "
+                 f"{scores.extras} extra spans found"]
+        for category in scores.categories():
+            n, ok = scores.tally(category=category)
+            note = "target" if suite.target_categories and scores.targeted(category) else \
+                "" if scores.targeted(category) else "not in the target"
+            lines.append(f"    {category:<24}{n:>5} cases {ok:>5} passed {_rate(ok, n):>7}  {note}".rstrip())
+        shapes = scores.shapes()
+    if shapes:
+        lines.append("  most common failures:")
+        lines += [f"    {n:>4}  {shape}, e.g. {scores.example_of(shape)}"[:160]
+                  for shape, n in shapes.most_common(TOP_FAILURES)]
     return "\n".join(lines)
+
+
+def _rate(passed: int, cases: int) -> str:
+    return f"{100 * passed / cases:.1f}%" if cases else "-"
+
+
+def failures(scores: Scores) -> list[str]:
+    return list(scores.failures) if isinstance(scores, SpanScores) else list(scores.failures())
 
 
 def main(argv: Optional[list[str]] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--extbench", type=Path, default=DEFAULT_EXTBENCH, help="folder of the suites' JSON Lines")
     parser.add_argument("--suite", choices=sorted(SUITES), action="append", help="run only this suite (repeatable)")
-    parser.add_argument("--show-failures", choices=sorted(SUITES), help="list every failure of this suite")
-    parser.add_argument("--limit", type=int, help="only the first N documents or cases of each suite (smoke runs)")
+    parser.add_argument("--show-failures", choices=sorted(SUITES), action="append",
+                        help="list every failure of this suite (repeatable)")
+    parser.add_argument("--limit", type=int, help="only the first N cases or documents of each suite (smoke runs)")
     args = parser.parse_args(argv)
     if not args.extbench.is_dir():
         print(f"Error: no suites at {args.extbench} (give --extbench DIR)", file=sys.stderr)
         return 2
-    for name in args.suite or sorted(SUITES):
-        scores = SUITES[name](args.extbench, args.limit)
-        print(report(scores))
-        if args.show_failures == name:
-            print("\n".join("  " + f for f in scores.failures))
+    names = args.suite or list(SUITES)
+    all_scores = [SUITES[name].score(args.extbench, args.limit) for name in names]
+    print(f"{dt.date.today()} · claimcheck {__version__} · {args.extbench}"
+          + (f" · first {args.limit} of each" if args.limit else ""))
+    print(summary(all_scores))
+    for scores in all_scores:
+        print()
+        print(details(scores))
+        if scores.suite.name in (args.show_failures or ()):
+            print("\n".join("  " + line for line in failures(scores)))
     return 0
 
 

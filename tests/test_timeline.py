@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 from pathlib import Path
 
 import pytest
@@ -320,19 +319,3 @@ def test_readme_library_example_runs():
     events, clusters = cluster_events(events)
     assert any(c.conflict is False and "gerasimov" in c.terms for c in clusters)
 
-
-EXTBENCH = Path(__file__).resolve().parents[2] / "shared" / "extbench"
-
-
-@pytest.mark.skipif(not (EXTBENCH / "te3_platinum_docs.jsonl").exists(), reason="the external suites are not here")
-def test_conformance_script_runs_on_a_small_sample():
-    import subprocess
-    import sys
-
-    script = Path(__file__).resolve().parents[1] / "bench" / "conformance.py"
-    done = subprocess.run([sys.executable, str(script), "--suite", "te3", "--limit", "2", "--extbench", str(EXTBENCH)],
-                          capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0, done.stderr
-    gold, found = map(int, re.search(r"(\d+) gold expressions, (\d+) found", done.stdout).groups())
-    value_f1 = float(re.search(r"value\s+[\d.]+\s+[\d.]+\s+([\d.]+)", done.stdout).group(1))
-    assert gold > 0 and found > 0 and value_f1 > 0

@@ -1,0 +1,1 @@
+"""Scorers for other projects' test suites, run by ``bench/conformance.py``."""

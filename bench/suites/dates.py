@@ -1,0 +1,151 @@
+"""Date suites: Recognizers-Text's DateTime spec and Duckling's time corpus, against
+``find_date_mentions`` with the suite's reference date as anchor.
+
+Values: ours is a resolved interval ``[start, end]`` (inclusive days). A suite's date
+becomes the interval of its grain: a day is itself, a week its seven days, a month, a
+quarter, a year. A Duckling interval ends before its ``to`` (exclusive); a
+Recognizers-Text date range ends before its ``end``, except a range written with two
+days ("from 4-23"), where the spec makes the last day its ``end``: both readings pass.
+Recognizers-Text gives an under-specified date ("November 19") both a past and a future
+resolution; either passes. Duckling resolves it to the next occurrence after the
+reference time only.
+
+Categories: cases whose every expected span is a date or a date range are **date**
+cases, the ones the targets are about. Cases about clock times, date-times, time ranges,
+durations and recurring sets are reported with their counts and pass rates, as out of
+scope. Cases that expect nothing are **nothing expected**: scored, reported, and not
+part of the target.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Optional
+
+from claimcheck.dates import DURATION, find_date_mentions
+from claimcheck.models import DateMention
+
+from .scoring import Case, CaseSuite, Expected, Found
+
+DATE = "date"
+NOTHING = "nothing expected"
+CLOCK = "clock time"
+Interval = tuple[dt.date, dt.date]
+
+
+def _day(value: str) -> dt.date:
+    return dt.date.fromisoformat(value[:10])
+
+
+def _maybe_day(value: Optional[str]) -> Optional[dt.date]:
+    """A spec's date, or None for its "not resolved" and other non-dates."""
+    try:
+        return _day(value) if value else None
+    except ValueError:
+        return None
+
+
+def _grain_end(start: dt.date, grain: str) -> dt.date:
+    """The last day of the ``grain`` that starts on ``start``."""
+    if grain == "week":
+        return start + dt.timedelta(days=6)
+    months = {"month": 1, "quarter": 3, "year": 12}.get(grain)
+    if months is None:
+        return start
+    month = start.month - 1 + months
+    return dt.date(start.year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+
+
+def _found(case: Case, durations: bool = False) -> list[Found]:
+    anchor = _day(case.reference) if case.reference else None
+    return [Found(m.start, m.end, m.text, m) for m in find_date_mentions(case.text, anchor=anchor)
+            if (m.kind == DURATION) == durations]
+
+
+def _matches(exp: Expected, found: Found) -> bool:
+    mention: DateMention = found.value
+    iv = mention.resolved
+    return iv is not None and (iv.start, iv.end) in exp.value
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, DateMention):
+        iv = value.resolved
+        return f"{iv.start}..{iv.end} ({iv.precision})" if iv else f"{value.kind}, unresolved"
+    if isinstance(value, frozenset):
+        return " or ".join(f"{s}..{e}" for s, e in sorted(value)) or "no interval"
+    return str(value)
+
+
+# ---------------------------------------------------------------- Recognizers-Text
+
+RT_DATE_TYPES = {"datetimeV2.date", "datetimeV2.daterange"}
+
+
+def _rt_intervals(e: dict) -> frozenset[Interval]:
+    readings: set[Interval] = set()
+    for v in e["values"]:
+        if v.get("type") == "date" and (day := _maybe_day(v.get("value"))):
+            readings.add((day, day))
+        elif v.get("type") == "daterange" and (start := _maybe_day(v.get("start"))) \
+                and (end := _maybe_day(v.get("end"))):
+            readings.add((start, end - dt.timedelta(days=1)))
+            readings.add((start, end))
+    return frozenset(readings)
+
+
+def _rt_load(row: dict) -> Case:
+    expected = tuple(Expected(e["start"], e["end"], e["text"], _rt_intervals(e), e["type"].split(".")[-1])
+                     for e in row["expected"])
+    types = {e["type"] for e in row["expected"]}
+    if not types:
+        category = NOTHING
+    elif types <= RT_DATE_TYPES:
+        category = DATE
+    else:
+        category = "/".join(sorted(t.split(".")[-1] for t in types - RT_DATE_TYPES))
+    return Case(row["id"], row["text"], expected, category, row.get("reference_date"))
+
+
+# ---------------------------------------------------------------- Duckling
+
+DAY_GRAINS = {"day", "week", "month", "quarter", "year"}
+
+
+def _duckling_interval(v: dict) -> tuple[Optional[frozenset[Interval]], bool]:
+    """(the readings of a Duckling time value, whether it is a date rather than a clock time)."""
+    if v["type"] == "value":
+        start = _maybe_day(v["value"])  # None for a year before the common era
+        readings = frozenset({(start, _grain_end(start, v["grain"]))}) if start else frozenset()
+        return readings, v["grain"] in DAY_GRAINS
+    low, high = v.get("from"), v.get("to")
+    grains = {part["grain"] for part in (low, high) if part}
+    is_date = grains <= DAY_GRAINS
+    start, end = _maybe_day((low or {}).get("value")), _maybe_day((high or {}).get("value"))
+    if not (start and end):
+        return frozenset(), is_date  # open intervals ("before May") have no interval of ours
+    return frozenset({(start, end - dt.timedelta(days=1))}), is_date
+
+
+def _duckling_load(row: dict) -> Case:
+    expected, dates = [], True
+    for e in row["expected"]:
+        readings, is_date = _duckling_interval(e["value"])
+        dates &= is_date
+        kind = "holiday" if e["value"].get("holidayBeta") else e["value"]["type"]
+        expected.append(Expected(e["start"], e["end"], e["text"], readings, kind))
+    if not expected:
+        category = NOTHING
+    elif row.get("latent"):
+        category = "latent"
+    else:
+        category = DATE if dates else CLOCK
+    return Case(row["id"], row["text"], tuple(expected), category, row.get("reference_date"))
+
+
+SUITES = (
+    CaseSuite("rt_datetime", "rt_datetime.jsonl", "Recognizers-Text English dates and times",
+              _rt_load, _found, _matches, target=80.0, target_categories=frozenset({DATE}), show=_show),
+    CaseSuite("duckling_time", "duckling_time.jsonl", "Duckling English times and dates",
+              _duckling_load, _found, _matches, target=80.0, target_categories=frozenset({DATE}), show=_show),
+)

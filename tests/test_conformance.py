@@ -1,0 +1,83 @@
+"""The conformance scorer's rules (bench/suites), and a smoke run of bench/conformance.py."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+
+from suites.scoring import Case, Expected, Found, judge, same_span  # noqa: E402
+from suites.timeml import duration_value, interval_value  # noqa: E402
+
+from claimcheck.models import DateInterval  # noqa: E402
+
+EXTBENCH = ROOT.parent / "shared" / "extbench"
+
+
+def _equal(exp: Expected, found: Found) -> bool:
+    return exp.value == found.value
+
+
+def test_a_span_may_differ_only_by_leading_articles_or_prepositions():
+    text = "It fell on the Friday before."
+    gold = Expected(15, 21, "Friday", None, "date")
+    assert same_span(text, gold, Found(8, 21, "on the Friday", None))
+    assert same_span(text, gold, Found(15, 21, "Friday", None))
+    assert not same_span(text, gold, Found(3, 21, "fell on the Friday", None))
+    assert not same_span(text, gold, Found(15, 28, "Friday before", None))
+
+
+def test_a_case_passes_only_when_every_expected_span_has_its_value():
+    text = "10 and 20"
+    case = Case("c", text, (Expected(0, 2, "10", 10, "integer"), Expected(7, 9, "20", 20, "integer")))
+    both = [Found(0, 2, "10", 10), Found(7, 9, "20", 20)]
+    assert judge(case, both, _equal).passed
+    wrong = judge(case, [Found(0, 2, "10", 10), Found(7, 9, "20", 21)], _equal)
+    assert not wrong.passed and [shape for shape, _ in wrong.problems] == ["wrong value integer"]
+    missed = judge(case, both[:1], _equal)
+    assert [shape for shape, _ in missed.problems] == ["missed integer"]
+    wider = judge(case, [Found(0, 9, text, 10)], _equal)
+    assert [shape for shape, _ in wider.problems] == ["other extent integer", "missed integer"]
+
+
+def test_extras_fail_only_a_case_that_expects_nothing():
+    extra = [Found(0, 2, "10", 10)]
+    positive = Case("p", "10 20", (Expected(3, 5, "20", 20, "integer"),))
+    outcome = judge(positive, extra + [Found(3, 5, "20", 20)], _equal)
+    assert outcome.passed and outcome.extras == extra
+    negative = Case("n", "10 20", ())
+    assert judge(negative, [], _equal).passed
+    assert not judge(negative, extra, _equal).passed
+
+
+def test_intervals_and_durations_become_timex3_values():
+    def iv(start, end, precision):
+        return interval_value(DateInterval(dt.date.fromisoformat(start), dt.date.fromisoformat(end), precision))
+
+    assert iv("2013-03-22", "2013-03-22", "day") == "2013-03-22"
+    assert iv("2013-03-18", "2013-03-24", "week") == "2013-W12"
+    assert iv("2013-06-01", "2013-08-31", "season") == "2013-SU"
+    assert iv("2013-01-01", "2013-03-31", "quarter") == "2013-Q1"
+    assert iv("2012-12-01", "2012-12-10", "span") == "2012-12"
+    assert duration_value("seven months") == "P7M"
+    assert duration_value("a week") == "P1W"
+    assert duration_value("three hours") == "PT3H"
+    assert duration_value("several years") == "PXY"
+
+
+@pytest.mark.skipif(not EXTBENCH.is_dir(), reason="the external suites are not here")
+def test_the_conformance_script_scores_every_suite_on_a_small_sample():
+    done = subprocess.run([sys.executable, str(ROOT / "bench" / "conformance.py"), "--limit", "3",
+                           "--extbench", str(EXTBENCH)], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert "te3: " in done.stdout and "rt_number: " in done.stdout and "duckling_time: " in done.stdout
+    gold, found = map(int, re.search(r"(\d+) gold expressions, (\d+) found", done.stdout).groups())
+    assert gold > 0 and found > 0
+    assert re.search(r"rt_number +pass rate +\d+/3 ", done.stdout)
