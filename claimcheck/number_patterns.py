@@ -85,7 +85,9 @@ _VAGUE = rf"""(?:{_alt(T.VAGUE_QUANTIFIERS)}{_S}{_SCALE}(?:{_S}{_SCALE})?  # sev
   | {_alt(T.VAGUE_NEED_OF)}(?={_S}of{_WEND}))         # scores of
 """
 _CODES = rf"(?-i:{alternation(T.CURRENCY_CODES)})"  # USD, EUR: upper case only
-_CUR = rf"(?:{_alt(T.CURRENCY_SIGNS)}(?=\d)|{_CODES}{_S}?)"  # $5, US$5, €5, USD 5
+_CUR = rf"""(?:{_alt(T.CURRENCY_SIGNS)}[^\S\r\n]?(?=\d)  # $5, US$5, €5, "$ 75" (tokenized)
+  | {_CODES}{_S}?)                                    # USD 5
+"""
 _UNIT = rf"""(?:{_S}?{_alt(k for k, (q, _) in T.UNITS.items() if q == PERCENT)}  # 5%, 5 per cent
   | (?:-|{_S})?(?:{_alt(k for k, (q, _) in T.UNITS.items() if q != PERCENT)}     # 120 mm, 5,000-ton
                | {_CODES}))                           # 5 million USD
@@ -177,7 +179,7 @@ _SIGNS = "".join(k for k in T.CURRENCY_SIGNS if len(k) == 1)
 _OPENERS = {*T.OPENERS, *UNIT_WORDS, *TENS_WORDS, *T.SCALES, *MONTHS, *WEEKDAYS, *T.CURRENCY_CODES}
 # Where a phrase may start (a superset); _PHRASE is tried only there.
 _CANDIDATE = rf"""{_LEFT_DIGIT}\d         # 14,000
-  | {_START}{_alt(k[:-1] for k in T.CURRENCY_SIGNS if len(k) > 1)}?[{_SIGNS}](?=\d)  # $5, US$5
+  | {_START}{_alt(k[:-1] for k in T.CURRENCY_SIGNS if len(k) > 1)}?[{_SIGNS}][^\S\r\n]?(?=\d)  # $5, US$ 5
   | {_HEDGE}                                          # about, at least
   | {_START}an?(?=[-\s]{{1,3}}(?:half|few|{_SCALE}))  # a dozen, a few hundred
   | {_START}{_alt(_OPENERS)}(?![\p{{L}}\p{{N}}])      # two, April, between
@@ -185,8 +187,10 @@ _CANDIDATE = rf"""{_LEFT_DIGIT}\d         # 14,000
 # The same quick look for _CANDIDATE: digits, currency signs, and the first words of
 # hedges, openers and "a"/"an", each ending where a word ends.
 _CANDIDATE_WORDS = {h.split()[0] for h in T.HEDGES} | {w.lower() for w in _OPENERS} | {"a", "an"}
-CANDIDATE_HINT = re.compile(r"(?<![a-z0-9_])(?:[0-9]|%s|(?:%s)(?![a-z0-9]))" % (
-    "|".join(map(re.escape, sorted(T.CURRENCY_SIGNS, key=len, reverse=True))),
+# A sign is only looked at, not consumed: "$" in "c $ 5" starts a candidate of its own.
+CANDIDATE_HINT = re.compile(r"(?<![a-z0-9_])(?:[0-9]|(?=%s)|(?:%s)(?![a-z0-9]))" % (
+    "|".join(re.escape(k).replace(r"\ ", r"\s{1,8}")  # a space in a sign: any short run
+             for k in sorted(T.CURRENCY_SIGNS, key=len, reverse=True)),
     "|".join(map(re.escape, sorted(_CANDIDATE_WORDS, key=len, reverse=True)))))
 DIGIT_PARTS = regex.compile(rf"""([\d,]+(?:\.\d+)?)   # the digits
     (\s?{_alt(SCALE_SUFFIXES)}(?![a-z]))?              # a scale suffix

@@ -6,6 +6,8 @@ whitespace. Patterns are built from these tables, so adding a word here is enoug
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from .models import DURATION, LOWER_BOUND, MEASURE, MONEY, PERCENT, UPPER_BOUND
 from .vocab import SCALE_WORDS, TENS_WORDS, UNIT_WORDS
 
@@ -34,8 +36,8 @@ POSTFIXES: dict[str, str] = {
     "or so": APPROX, "-odd": APPROX, "odd": APPROX,
 }
 
-# Multipliers written as words, including "dozen".
-SCALES: dict[str, int] = {**SCALE_WORDS, "dozen": 12}
+# Multipliers written as words, including "dozen" and the Indian lakh and crore.
+SCALES: dict[str, int] = {**SCALE_WORDS, "dozen": 12, "lakh": 100_000, "crore": 10_000_000}
 
 # Vague amounts as (low, high), the ONE table of such intervals. Quantifier entries
 # (VAGUE_QUANTIFIERS) multiply the scale words that follow: "several hundred" = 300-900.
@@ -59,15 +61,25 @@ VAGUE_AMOUNTS: dict[str, tuple[int, int]] = {
 VAGUE_QUANTIFIERS: tuple[str, ...] = ("several", "a few")
 VAGUE_NEED_OF: tuple[str, ...] = ("scores",)  # "test scores" is not an amount
 
-# Currency written before the number.
+# Currency written before the number, with or without a space after it ("$ 75 million"
+# in tokenized text). A space in a key matches a space: "c $ 16.4" in lower-cased wire copy.
 CURRENCY_SIGNS: dict[str, str] = {
-    "$": "USD", "us$": "USD", "a$": "AUD", "c$": "CAD", "hk$": "HKD",
+    "$": "USD", "us$": "USD", "a$": "AUD", "c$": "CAD", "hk$": "HKD", "nz$": "NZD", "s$": "SGD",
+    "mex$": "MXN", "au$": "AUD", "au $": "AUD", "us $": "USD", "u.s. $": "USD", "u.s $": "USD",
+    "u.s.$": "USD", "c $": "CAD", "hk $": "HKD", "nz $": "NZD",
     "€": "EUR", "£": "GBP", "₩": "KRW", "¥": "JPY", "₽": "RUB", "₴": "UAH", "₹": "INR",
 }
 # ISO codes, before or after the number; matched case-sensitively.
 CURRENCY_CODES: tuple[str, ...] = (
     "USD", "EUR", "GBP", "KRW", "JPY", "CNY", "RUB", "UAH", "INR", "CAD", "AUD", "CHF", "KPW",
+    "RMB", "MXN", "NZD", "SGD", "HKD", "SEK", "NOK", "DKK", "BRL", "ZAR", "TRY", "ILS",
 )
+# Codes that are another name of an ISO code.
+CODE_ALIASES: dict[str, str] = {"RMB": "CNY"}
+
+# Units worth a fraction of a currency: "50 cents" is 0.50 dollars, "470 pence" 4.70 pounds.
+SUBUNIT_FACTORS: dict[str, Decimal] = {
+    w: Decimal("0.01") for w in ("cents", "cent", "pence", "penny", "pennies")}
 
 
 def _forms(unit: str, quantity: str, *words: str) -> dict[str, tuple[str, str]]:
@@ -78,12 +90,22 @@ def _forms(unit: str, quantity: str, *words: str) -> dict[str, tuple[str, str]]:
 UNITS: dict[str, tuple[str, str]] = {
     **_forms("%", PERCENT, "%", "percent", "per cent", "pct", "percentage point",
              "percentage points"),
-    **_forms("USD", MONEY, "dollars", "dollar", "us dollars", "u.s. dollars"),
+    **_forms("USD", MONEY, "dollars", "dollar", "us dollars", "u.s. dollars", "us dollar",
+             "u.s. dollar", "cents", "cent"),
     **_forms("EUR", MONEY, "euros", "euro"),
-    **_forms("GBP", MONEY, "pounds sterling", "british pounds", "sterling"),
+    **_forms("GBP", MONEY, "pounds sterling", "british pounds", "sterling", "pence", "penny",
+             "pennies"),
+    **_forms("CHF", MONEY, "swiss francs", "swiss franc", "francs", "franc"),
+    **_forms("ESP", MONEY, "pesetas", "peseta"),
+    **_forms("NLG", MONEY, "dutch guilders", "guilders", "guilder"),
+    **_forms("FIM", MONEY, "finnish markka", "markka", "markkaa"),
+    **_forms("MXN", MONEY, "mexican pesos"),
+    **_forms("SEK", MONEY, "swedish kronor", "swedish krona"),
     **_forms("KRW", MONEY, "won", "south korean won"),
     **_forms("JPY", MONEY, "yen"),
-    **_forms("CNY", MONEY, "yuan", "renminbi"),
+    **_forms("CNY", MONEY, "yuan", "renminbi", "chinese yuan", "rmb", "元"),
+    **_forms("CRC", MONEY, "₡"), **_forms("GEL", MONEY, "₾"), **_forms("LAK", MONEY, "₭"),
+    **_forms("NGN", MONEY, "₦", "naira"), **_forms("PHP", MONEY, "₱"), **_forms("TRY", MONEY, "₺"),
     **_forms("RUB", MONEY, "rubles", "ruble", "roubles", "rouble"),
     **_forms("UAH", MONEY, "hryvnias", "hryvnia", "hryvnas", "hryvnya"),
     **_forms("INR", MONEY, "rupees", "rupee"),

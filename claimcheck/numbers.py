@@ -102,15 +102,31 @@ def _hedging(g: dict, posts=("post", "post2")) -> tuple[bool, Optional[str]]:
     return T.APPROX in kinds or how == T.APPROX, bound
 
 
+def _unit_key(unit: Optional[str]) -> str:
+    """A unit tail as the tables spell it: " mm" -> "mm", "-ton" -> "ton", " of dollars"."""
+    key = _norm((unit or "").lstrip("-"))
+    return key[3:] if key.startswith("of ") else key
+
+
+def _code(code: str) -> str:
+    code = code.strip().upper()
+    return T.CODE_ALIASES.get(code, code)
+
+
 def _kind_of(cur: Optional[str], unit: Optional[str]) -> tuple[str, Optional[str]]:
     """(quantity, unit) from a currency sign and a unit tail: " mm", "-ton", " of dollars"."""
     if cur:
-        return MONEY, T.CURRENCY_SIGNS.get(_norm(cur)) or cur.strip().upper()
-    key = _norm((unit or "").lstrip("-"))
-    key = key[3:] if key.startswith("of ") else key
+        return MONEY, T.CURRENCY_SIGNS.get(_norm(cur)) or _code(cur)
+    key = _unit_key(unit)
     if key.upper() in T.CURRENCY_CODES:
-        return MONEY, key.upper()
+        return MONEY, _code(key)
     return T.UNITS.get(key, (COUNT, None))
+
+
+def _in_main_unit(unit: Optional[str], *values: Decimal):
+    """``values`` in the main currency unit when ``unit`` is a subunit ("50 cents" is 0.5)."""
+    factor = T.SUBUNIT_FACTORS.get(_unit_key(unit), 1)
+    return tuple(v * factor for v in values)
 
 
 def _plural_follows(text: str, pos: int, end: int) -> bool:
@@ -188,6 +204,7 @@ def _single(m, g: dict, text: str, end: int, value: Decimal, stop: int, unit: Op
     if not unit and not any(g[p] for p in posts) and text[stop - 1].isalpha() \
             and P.GLUED_WORD_AFTER.match(text, stop, end, timeout=_SHORT):
         return None, stop  # "two-thirds", "twenty-something"
+    value, = _in_main_unit(None if g["cur"] else unit, value)
     value = _bounded(value, value, *_hedging(g, posts))
     return _phrase(text, _start(m, g, False), stop, value, _kind_of(g["cur"], unit))
 
@@ -206,6 +223,7 @@ def _quantity(m, g: dict, text: str, end: int):
     low = _spread_scale(g["lo"], lo, g["hi"], hi)
     if low < hi and not (g["cur2"] and not g["cur"]) and (
             not g["lounit"] or _kind_of(None, g["lounit"]) == _kind_of(None, g["unit"])):
+        low, hi = _in_main_unit(None if g["cur"] else g["unit"] or g["lounit"], low, hi)
         value = Value(_tidy(low), _tidy(hi), bool(g["hedge"] or g["post"] or g["post2"]), RANGE)
         return _phrase(text, _start(m, g, True), m.end(), value, _kind_of(g["cur"], g["unit"] or g["lounit"]))
     if g["conn"] in ("-", "–"):
