@@ -89,8 +89,9 @@ _CUR = rf"""(?:{_alt(T.CURRENCY_SIGNS)}[^\S\r\n]?(?=\d)  # $5, US$5, €5, "$ 75
   | {_CODES}{_S}?)                                    # USD 5
 """
 _UNIT = rf"""(?:{_S}?{_alt(k for k, (q, _) in T.UNITS.items() if q == PERCENT)}  # 5%, 5 per cent
-  | (?:-|{_S})?(?:{_alt(k for k, (q, _) in T.UNITS.items() if q != PERCENT)}     # 120 mm, 5,000-ton
-               | {_CODES}))                           # 5 million USD
+  | (?:-|{_S})?(?:(?:{_alt(T.TIME_UNIT_FILLERS)}{_S}(?={_alt(T.TIME_UNITS)}{_WEND}))?  # two more years
+               (?:{_alt(k for k, (q, _) in T.UNITS.items() if q != PERCENT)}   # 120 mm, 5,000-ton
+               | {_CODES})))                          # 5 million USD
     (?![\p{{L}}\p{{N}}_])
 """
 _POST = rf"""(?:{_S}{_alt(k for k in T.POSTFIXES if k[0] not in "-+")}  # or more, or so
@@ -125,6 +126,21 @@ _AGE_AFTER = rf"""(?P<age_n>{_PLAIN_L})(?:-|{_S})      # 18-
 """
 _RELDATE = rf"""(?P<rel_n>{_NUMBER})(?:-|{_S})(?P<rel_unit>{_TIME_UNIT})  # three years
     {_S}(?:ago|from{_S}now|hence){_WEND}              # ago: a date, not a duration
+"""
+_UNIT_FRACTION = rf"""{_S}and{_S}(?:(?:an?|one|two|three){_S})?  # and a, and three
+    {_alt(T.UNIT_FRACTIONS)}{_WEND}                   # half, quarters
+"""
+_DUR_AMOUNT = rf"(?:{_NUMBER}|{_LEFT_WORD}an?(?=(?:-|{_S}){_TIME_UNIT}))"  # 1.5, two, an (hour)
+DUR_PART = rf"""(?P<amount>{_DUR_AMOUNT})(?P<fraction>{_UNIT_FRACTION})?  # one and a quarter
+    (?:-|{_S})(?:of{_S})?(?P<unit>{_TIME_UNIT})       # hour, of hours
+    (?P<half>{_S}and{_S}(?:an?{_S})?half{_WEND})?     # and a half
+"""
+_DUR_PART_ANON = regex.sub(r"\(\?P<\w+>", "(?:", DUR_PART)
+_DURATION = rf"""(?P<dur_half>(?:{_START}half|{_LEFT_DIGIT}1/2)  # half, 1/2
+      {_S}(?:an?{_S})?{_TIME_UNIT})                    # an hour
+  | (?P<dur_parts>{_DUR_PART_ANON}                    # 2 years
+      (?:(?:,?{_S}and|,)?{_S}{_DUR_PART_ANON}){{0,5}})  # and 3 months, 4 days
+    (?:(?:{_S}and)?{_S}(?P<dur_min>{_PLAIN}))?        # 1 hour thirty: minutes
 """
 _AGE_BEFORE = rf"""{_START}(?P<age_word>as{_S}(?:young|old){_S}as|aged|age{_S}of  # as young as
     | (?:between{_S}the{_S})?ages{_S}of|ages?)        # ages 18 to 25
@@ -162,6 +178,7 @@ _PHRASE = rf"""
     (?:(?P<ratio>{_RATIO})                                # one in 10
      | (?P<ageafter>{_AGE_AFTER})                         # 18-year-old
      | (?P<reldate>{_RELDATE})                            # three years ago
+     | (?P<dur>{_DURATION}){_END}                         # an hour and a half
      | (?P<qty>{_QTY}))                                   # everything else
 """
 
@@ -169,7 +186,7 @@ _PHRASE = rf"""
 # Every phrase holds a core within _PREFIX characters of its start.
 _CORE = rf"""{_LEFT_DIGIT}\d             # a digit
   | {_START}{_alt(T.CORE_WORDS)}s?{_WEND}             # two, hundreds, dozens, scores
-  | {_START}one(?=-|{_S}o['’]clock)                   # one-year; "one" alone is no number
+  | {_START}one(?=-|{_S}o['’]clock|{_S}and{_S})      # one-year, one and a half; "one" alone is no number
 """
 # A quick look for where a core may start, run with the standard library's engine on
 # lower-cased text: an ASCII digit, a core word or "one", not glued to an ASCII letter or
@@ -181,7 +198,7 @@ _OPENERS = {*T.OPENERS, *UNIT_WORDS, *TENS_WORDS, *T.SCALES, *MONTHS, *WEEKDAYS,
 _CANDIDATE = rf"""{_LEFT_DIGIT}\d         # 14,000
   | {_START}{_alt(k[:-1] for k in T.CURRENCY_SIGNS if len(k) > 1)}?[{_SIGNS}][^\S\r\n]?(?=\d)  # $5, US$ 5
   | {_HEDGE}                                          # about, at least
-  | {_START}an?(?=[-\s]{{1,3}}(?:half|few|{_SCALE}))  # a dozen, a few hundred
+  | {_START}an?(?=[-\s]{{1,3}}(?:half|few|{_SCALE}|{_TIME_UNIT}))  # a dozen, a few hundred, an hour
   | {_START}{_alt(_OPENERS)}(?![\p{{L}}\p{{N}}])      # two, April, between
 """
 # The same quick look for _CANDIDATE: digits, currency signs, and the first words of
@@ -198,6 +215,12 @@ DIGIT_PARTS = regex.compile(rf"""([\d,]+(?:\.\d+)?)   # the digits
 """, _FLAGS | regex.DOTALL)
 NEXT_WORDS = regex.compile(r"(?:[^\S\r\n]{1,3}([\p{L}'’]{1,40})){1,3}")  # up to three words
 GLUED_WORD_AFTER = regex.compile(r"-\p{L}")
+
+
+@lru_cache(maxsize=1)
+def duration_part() -> regex.Pattern:
+    """One amount and time unit of a duration: "one and a quarter hours", "an hour and a half"."""
+    return regex.compile(DUR_PART, _FLAGS)
 
 
 class Grammar(NamedTuple):

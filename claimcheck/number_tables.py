@@ -146,17 +146,29 @@ UNITS: dict[str, tuple[str, str]] = {
     **_forms("km/h", MEASURE, "km/h", "kph"),
     **_forms("mph", MEASURE, "mph"),
     **_forms("kn", MEASURE, "knots"),
-    **_forms("second", DURATION, "seconds", "second"),
-    **_forms("minute", DURATION, "minutes", "minute"),
-    **_forms("hour", DURATION, "hours", "hour"),
+    **_forms("second", DURATION, "seconds", "second", "secs", "sec"),
+    **_forms("minute", DURATION, "minutes", "minute", "mins", "min"),
+    **_forms("hour", DURATION, "hours", "hour", "hrs", "hr"),
     **_forms("day", DURATION, "days", "day"),
-    **_forms("week", DURATION, "weeks", "week"),
+    **_forms("week", DURATION, "weeks", "week", "wks"),
     **_forms("month", DURATION, "months", "month"),
-    **_forms("year", DURATION, "years", "year"),
+    **_forms("year", DURATION, "years", "year", "yrs"),
     **_forms("decade", DURATION, "decades", "decade"),
     **_forms("century", DURATION, "centuries", "century"),
 }
 TIME_UNITS: tuple[str, ...] = tuple(k for k, (q, _) in UNITS.items() if q == DURATION)
+# Words between a number and its time unit that leave the length alone: "two more years".
+TIME_UNIT_FILLERS: tuple[str, ...] = ("more", "additional", "extra", "further", "less", "fewer")
+# The length of each time unit, in seconds or in months (exact within each family), so
+# that "2 years and 3 months" is 27 months and "an hour and a half" 90 minutes.
+UNIT_SECONDS: dict[str, int] = {
+    "second": 1, "minute": 60, "hour": 3_600, "day": 86_400, "week": 604_800}
+UNIT_MONTHS: dict[str, int] = {"month": 1, "year": 12, "decade": 120, "century": 1_200}
+# Months and longer in days, only for adding them to shorter units ("1 year, 2 days").
+LONG_UNIT_DAYS: dict[str, int] = {"month": 30, "year": 365, "decade": 3_650, "century": 36_500}
+# Fractions that follow a number and "and" before a time unit: "one and three quarters hours".
+UNIT_FRACTIONS: dict[str, Decimal] = {
+    "half": Decimal("0.5"), "quarter": Decimal("0.25"), "quarters": Decimal("0.25")}
 AGE_UNITS: tuple[str, ...] = ("years", "year", "months", "month", "weeks", "week", "days", "day")
 
 # Words that can open a phrase before its number (besides number words, months, hedges).
@@ -164,9 +176,10 @@ OPENERS: tuple[str, ...] = (
     "between", "from", "as", "aged", "age", "ages", "magnitude", "half", "http", "https", "www",
     *sorted({k.split()[0] for k in VAGUE_AMOUNTS} - {"a"}),  # several, dozens, tens, ...
 )
-# Number words that anchor a phrase ("one" alone is a determiner, so it is not here).
+# Number words that anchor a phrase ("one" alone is a determiner, so it is not here;
+# "half" anchors "half an hour" and "an hour and a half").
 CORE_WORDS: tuple[str, ...] = tuple(
-    w for w in (*UNIT_WORDS, *TENS_WORDS, *SCALES, *VAGUE_NEED_OF) if w != "one")
+    w for w in (*UNIT_WORDS, *TENS_WORDS, *SCALES, *VAGUE_NEED_OF, "half") if w != "one")
 
 # Plural nouns that do not look plural (and a few common counted plurals): used to tell
 # "about 2000 troops" (count) from a year, and to find the noun a number counts.

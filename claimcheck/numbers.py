@@ -20,7 +20,7 @@ from . import number_patterns as P
 from . import number_tables as T
 from .errors import warn_partial
 from .models import (
-    AGE, COUNT, DATE, EXACT, LOWER_BOUND, MEASURE, MONEY, ORDINAL, RANGE, RATIO,
+    AGE, COUNT, DATE, DURATION, EXACT, LOWER_BOUND, MEASURE, MONEY, ORDINAL, RANGE, RATIO,
     TIME, UPPER_BOUND, VAGUE, YEAR, NumberPhrase, Value, tidy_number,
 )
 from .vocab import SCALE_SUFFIXES, TENS_WORDS, UNIT_WORDS, quick_look_text
@@ -103,9 +103,11 @@ def _hedging(g: dict, posts=("post", "post2")) -> tuple[bool, Optional[str]]:
 
 
 def _unit_key(unit: Optional[str]) -> str:
-    """A unit tail as the tables spell it: " mm" -> "mm", "-ton" -> "ton", " of dollars"."""
+    """A unit tail as the tables spell it: " mm" -> "mm", "-ton" -> "ton", " of dollars",
+    " more years" -> "years"."""
     key = _norm((unit or "").lstrip("-"))
-    return key[3:] if key.startswith("of ") else key
+    first, _, rest = key.partition(" ")
+    return rest if first == "of" or first in T.TIME_UNIT_FILLERS and rest else key
 
 
 def _code(code: str) -> str:
@@ -295,11 +297,57 @@ def _ratio(m, g: dict, text: str, end: int):
     return _phrase(text, m.start(), m.end(), _bounded(share, share, *_hedging(g, ())), (RATIO, None))
 
 
+def _unit_length(unit: str, mixed: bool = False) -> int:
+    """A time unit's length: in seconds up to a week, in months from a month; all in
+    seconds (a year of 365 days) when ``mixed`` ("1 year, 2 days")."""
+    if unit in T.UNIT_SECONDS:
+        return T.UNIT_SECONDS[unit]
+    return T.LONG_UNIT_DAYS[unit] * T.UNIT_SECONDS["day"] if mixed else T.UNIT_MONTHS[unit]
+
+
+def _duration(m, g: dict, text: str, end: int):
+    """A length of time in more than one piece: "half an hour", "two and a half years",
+    "2 years and 3 months" (27 months), "1 hour thirty" (90 minutes). A plain "3 days"
+    is left to the quantity shape, which knows its hedges and postfixes."""
+    if g["dur_half"]:
+        unit = T.UNITS[_unit_key(g["dur_half"].split()[-1])][1]
+        half = Decimal("0.5")
+        return _phrase(text, _start(m, g, False), m.end(), _bounded(half, half, *_hedging(g, ())),
+                       (DURATION, unit))
+    parts = list(P.duration_part().finditer(text, m.start("dur_parts"), m.end("dur_parts"), timeout=_SHORT))
+    units = [T.UNITS[_unit_key(part["unit"])][1] for part in parts]
+    mixed = len({u in T.UNIT_SECONDS for u in units}) > 1
+    lengths = [_unit_length(u, mixed=True) for u in units]
+    if any(a <= b for a, b in zip(lengths, lengths[1:])):
+        return None, m.end()  # "5 years, 10 years", "3 days 2 months": not one length
+    total = Decimal(0)
+    for part, unit in zip(parts, units):
+        words = _norm(part["amount"])
+        amount = Decimal(1) if words in ("a", "an") else _number_value(part["amount"])
+        if part["fraction"]:
+            *count, fraction = _norm(part["fraction"]).split()[1:]
+            count = _words_value(count[0]) if count and count[0] not in ("a", "an") else Decimal(1)
+            amount += count * T.UNIT_FRACTIONS[fraction]
+        if part["half"]:
+            amount += Decimal("0.5")
+        total += amount * _unit_length(unit, mixed)
+    stop = m.end("dur_parts")
+    if g["dur_min"] and unit == "hour":  # "1 hour thirty"
+        total += _number_value(g["dur_min"]) * _unit_length("minute")
+        unit, stop = "minute", m.end("dur_min")
+    simple = len(parts) == 1 and not (parts[0]["fraction"] or parts[0]["half"]) and stop == parts[0].end()
+    if simple or _norm(parts[0]["amount"]) in ("a", "an") and len(parts) == 1 and not parts[0]["half"]:
+        return None, m.end()  # "3 days" is a quantity; "a month" no number at all
+    value = total / _unit_length(unit, mixed)
+    return _phrase(text, _start(m, g, False), stop, _bounded(value, value, *_hedging(g, ())), (DURATION, unit))
+
+
 _RESOLVERS = {  # the name of each alternative of the phrase pattern -> its resolver
     "skip": lambda m, g, text, end: ([], m.end()), "date": _date, "time": _time, "decade": _decade,
     "ordinal": _simple("ordinal", ORDINAL), "magnitude": _simple("mag_n", MEASURE, "magnitude"),
     "agebefore": _age_before, "appos": _simple("appos", AGE, "year"), "ageafter": _with_time_unit(("age_n", "age_n2"), AGE, "age_unit"),
     "reldate": _with_time_unit(("rel_n",), DATE, "rel_unit"), "ratio": _ratio, "qty": _quantity,
+    "dur": _duration,
 }
 @lru_cache(maxsize=None)
 def _names(pattern: regex.Pattern) -> tuple[str, ...]:
