@@ -17,7 +17,7 @@ import regex
 
 from . import number_tables as T
 from .models import PERCENT
-from .vocab import MONTHS, SCALE_SUFFIXES, TENS_WORDS, UNIT_WORDS, WEEKDAYS, alternation
+from .vocab import MONTHS, SCALE_SUFFIXES, TENS_WORDS, WEEKDAYS, alternation
 
 _FLAGS = regex.VERBOSE | regex.IGNORECASE
 
@@ -57,7 +57,7 @@ _DIGITS = r"""(?!0\d)                                   # no leading zeros: "14 
      | \d{1,15}(?:\.\d{1,12})?)                       # 14000 / 1.3 (atomic: no backtracking)
     (?!\p{N})(?![.,]\p{N})                            # never part of 1,2,3 or 1.2.3
 """
-_SCALE = _alt(T.SCALES) + _WEND  # hundred, thousand, ..., dozen
+_SCALE = _alt(T.SCALES) + "s?" + _WEND  # hundred, thousand, ..., dozen; "3 dozens", "three billions"
 _SUFFIX = rf"""(?:{_alt(SCALE_SUFFIXES)}                # 2.5bn, 300k, $3m
     | \x20{_alt(k for k in SCALE_SUFFIXES if len(k) > 1)})(?![\p{{L}}\p{{N}}])  # 3 mn
 """
@@ -65,8 +65,8 @@ _DIGIT_NUMBER = rf"""{_DIGITS}(?:{_SUFFIX}              # digits with a scale su
     | (?:(?:-|{_S}){_SCALE}){{1,2}})?                 # or words: 1.3 million
 """
 _W_SMALL = rf"""(?:{_alt(TENS_WORDS)}                   # twenty
-      (?:[-\s]{_alt(k for k, v in UNIT_WORDS.items() if 1 <= v <= 9)})?  # -five
-    | {_alt(UNIT_WORDS)}){_WEND}                      # seventeen
+      (?:[-\s]{_alt(k for k, v in T.SMALL_WORDS.items() if 1 <= v <= 9)})?  # -five
+    | {_alt(T.SMALL_WORDS)}){_WEND}                   # seventeen, nought
 """
 _W_STEP = rf"(?:-|{_S}){_SCALE}(?:(?:{_S}and)?(?:-|{_S}){_W_SMALL})?"  # " hundred and fifty"
 _WORD_NUMBER = rf"""(?:
@@ -74,6 +74,15 @@ _WORD_NUMBER = rf"""(?:
   | (?:{_W_SMALL}|an?(?=(?:-|{_S}){_SCALE}))(?:{_W_STEP}){{0,4}}  # two hundred and fifty
   | dozen{_WEND})                                     # "a" alone is never a number
 """
+_W_DIGIT = _alt(k for k, v in T.SMALL_WORDS.items() if v <= 9) + _WEND  # zero ... nine, nought
+_POINT = rf"""{_S}point{_S}                             # "point": a decimal point in words
+    (?:{_W_DIGIT}(?:{_S}{_W_DIGIT}){{0,11}}           # nought four, zero three
+     | {_W_SMALL}                                     # seventy-one
+     | \d{{1,12}}(?!\p{{N}}))                          # 1 point 1
+    (?:{_S}{_SCALE})?                                 # two point two million
+"""
+_WORD_NUMBER = rf"(?:{_WORD_NUMBER}(?:{_POINT})?)"
+_DIGIT_NUMBER = rf"(?:{_DIGITS}{_POINT}|{_DIGIT_NUMBER})"  # 1 point 1 first
 _NUMBER_BARE = rf"(?:{_DIGIT_NUMBER}|{_WORD_NUMBER})"  # inside a range: "-12,000"
 _NUMBER = rf"(?:{_LEFT_DIGIT}{_DIGIT_NUMBER}|{_LEFT_WORD}{_WORD_NUMBER})"
 _PLAIN = rf"(?:{_DIGITS}|{_W_SMALL})"  # no scales: ages, ratios
@@ -98,6 +107,9 @@ _POST = rf"""(?:{_S}{_alt(k for k in T.POSTFIXES if k[0] not in "-+")}  # or mor
   | {alternation(k for k in T.POSTFIXES if k[0] in "-+")})(?![\p{{L}}\p{{N}}_])  # -plus, +, -odd
 """
 _TIME_UNIT = _alt(T.TIME_UNITS) + _WEND  # days, months, years
+_NEG = rf"""(?:{_START}{_alt(T.NEGATIVES)}{_S}         # minus 5, negative one
+  | (?<![\p{{L}}\p{{N}}_.,\-–])-(?=\d))             # -504, but not 3-5 nor F-16
+"""
 _HEDGE = rf"{_START}{_alt(T.HEDGES)}{_S}"  # about, at least, up to
 _CONN = rf"""(?(between){_S}and{_S}                  # between 10 and 12
   | (?(from){_S}to{_S}                               # from 10 to 12
@@ -108,6 +120,7 @@ _CONN = rf"""(?(between){_S}and{_S}                  # between 10 and 12
 _QTY = rf"""{_START}
     (?:(?P<between>between){_S}|(?P<from>from){_S})?      # range openers
     (?P<cur>{_CUR})?                                      # $, €, US$, USD
+    (?P<neg>{_NEG})?                                      # minus, negative, -
     (?:(?P<vague>{_LEFT_WORD}{_VAGUE})                    # thousands, a few hundred
      | (?P<lo>{_NUMBER})(?P<lounit>{_UNIT})?              # 14,000 / 5% (of 5% to 10%)
        (?:(?P<conn>{_CONN})(?P<cur2>{_CUR})?(?P<hi>{_NUMBER_BARE}))?  # -12,000, to $12bn
@@ -193,19 +206,20 @@ _CORE = rf"""{_LEFT_DIGIT}\d             # a digit
 # digit on the left. It finds every start of a _CORE match (and more); _CORE decides.
 CORE_HINT = re.compile(r"(?<![a-z0-9_])(?:[0-9]|%s)" % "|".join(sorted({*T.CORE_WORDS, "one"})))
 _SIGNS = "".join(k for k in T.CURRENCY_SIGNS if len(k) == 1)
-_OPENERS = {*T.OPENERS, *UNIT_WORDS, *TENS_WORDS, *T.SCALES, *MONTHS, *WEEKDAYS, *T.CURRENCY_CODES}
+_OPENERS = {*T.OPENERS, *T.SMALL_WORDS, *TENS_WORDS, *T.SCALES, *MONTHS, *WEEKDAYS, *T.CURRENCY_CODES}
 # Where a phrase may start (a superset); _PHRASE is tried only there.
 _CANDIDATE = rf"""{_LEFT_DIGIT}\d         # 14,000
   | {_START}{_alt(k[:-1] for k in T.CURRENCY_SIGNS if len(k) > 1)}?[{_SIGNS}][^\S\r\n]?(?=\d)  # $5, US$ 5
   | {_HEDGE}                                          # about, at least
   | {_START}an?(?=[-\s]{{1,3}}(?:half|few|{_SCALE}|{_TIME_UNIT}))  # a dozen, a few hundred, an hour
+  | (?<![\p{{L}}\p{{N}}_.,\-–])-(?=\d)                # -504
   | {_START}{_alt(_OPENERS)}(?![\p{{L}}\p{{N}}])      # two, April, between
 """
 # The same quick look for _CANDIDATE: digits, currency signs, and the first words of
 # hedges, openers and "a"/"an", each ending where a word ends.
 _CANDIDATE_WORDS = {h.split()[0] for h in T.HEDGES} | {w.lower() for w in _OPENERS} | {"a", "an"}
 # A sign is only looked at, not consumed: "$" in "c $ 5" starts a candidate of its own.
-CANDIDATE_HINT = re.compile(r"(?<![a-z0-9_])(?:[0-9]|(?=%s)|(?:%s)(?![a-z0-9]))" % (
+CANDIDATE_HINT = re.compile(r"(?<![a-z0-9_])(?:[0-9]|-(?=[0-9])|(?=%s)|(?:%s)(?![a-z0-9]))" % (
     "|".join(re.escape(k).replace(r"\ ", r"\s{1,8}")  # a space in a sign: any short run
              for k in sorted(T.CURRENCY_SIGNS, key=len, reverse=True)),
     "|".join(map(re.escape, sorted(_CANDIDATE_WORDS, key=len, reverse=True)))))

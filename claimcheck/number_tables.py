@@ -36,6 +36,12 @@ POSTFIXES: dict[str, str] = {
     "or so": APPROX, "-odd": APPROX, "odd": APPROX,
 }
 
+# Number words up to nineteen, with the British zeros ("nought point five").
+SMALL_WORDS: dict[str, int] = {**UNIT_WORDS, "nought": 0, "naught": 0}
+
+# Words that make the number after them negative ("minus 5", "negative one hundred").
+NEGATIVES: tuple[str, ...] = ("minus", "negative")
+
 # Multipliers written as words, including "dozen" and the Indian lakh and crore.
 SCALES: dict[str, int] = {**SCALE_WORDS, "dozen": 12, "lakh": 100_000, "crore": 10_000_000}
 
@@ -174,12 +180,13 @@ AGE_UNITS: tuple[str, ...] = ("years", "year", "months", "month", "weeks", "week
 # Words that can open a phrase before its number (besides number words, months, hedges).
 OPENERS: tuple[str, ...] = (
     "between", "from", "as", "aged", "age", "ages", "magnitude", "half", "http", "https", "www",
+    *NEGATIVES,
     *sorted({k.split()[0] for k in VAGUE_AMOUNTS} - {"a"}),  # several, dozens, tens, ...
 )
 # Number words that anchor a phrase ("one" alone is a determiner, so it is not here;
 # "half" anchors "half an hour" and "an hour and a half").
 CORE_WORDS: tuple[str, ...] = tuple(
-    w for w in (*UNIT_WORDS, *TENS_WORDS, *SCALES, *VAGUE_NEED_OF, "half") if w != "one")
+    w for w in (*SMALL_WORDS, *TENS_WORDS, *SCALES, *VAGUE_NEED_OF, "half") if w != "one")
 
 # Plural nouns that do not look plural (and a few common counted plurals): used to tell
 # "about 2000 troops" (count) from a year, and to find the noun a number counts.

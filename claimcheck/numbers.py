@@ -23,7 +23,7 @@ from .models import (
     AGE, COUNT, DATE, DURATION, EXACT, LOWER_BOUND, MEASURE, MONEY, ORDINAL, RANGE, RATIO,
     TIME, UPPER_BOUND, VAGUE, YEAR, NumberPhrase, Value, tidy_number,
 )
-from .vocab import SCALE_SUFFIXES, TENS_WORDS, UNIT_WORDS, quick_look_text
+from .vocab import SCALE_SUFFIXES, TENS_WORDS, quick_look_text
 
 __all__ = ["find_number_phrases"]
 
@@ -41,16 +41,37 @@ def _tidy(d: Optional[Decimal]):
     return None if d is None else tidy_number(int(d) if d == d.to_integral_value() else float(d))
 
 
+def _scale_word(w: str) -> str:
+    """A scale word in the singular: "dozens" -> "dozen"."""
+    return w[:-1] if w.endswith("s") and w[:-1] in T.SCALES else w
+
+
+def _point_value(s: str) -> Decimal:
+    """A decimal written with "point": "nine point nought four", "two point two million",
+    "two hundred point seventy-one"."""
+    whole, _, rest = s.lower().partition(" point ")
+    words = rest.replace("-", " ").split()
+    scale = Decimal(1)
+    while words and _scale_word(words[-1]) in T.SCALES:
+        scale *= T.SCALES[_scale_word(words.pop())]
+    if all(w.isdigit() or T.SMALL_WORDS.get(w, 10) <= 9 for w in words):  # nought four: digit by digit
+        digits = "".join(w if w.isdigit() else str(T.SMALL_WORDS[w]) for w in words)
+    else:  # seventy-one, eleven
+        digits = str(int(_words_value(" ".join(words))))
+    return (_number_value(whole) + Decimal("0." + (digits or "0"))) * scale
+
+
 def _words_value(s: str) -> Decimal:
     """The value of a number written in words: "two hundred and fifty", "a half-dozen"."""
     total, current, half = Decimal(0), Decimal(0), False
     for w in s.lower().replace("-", " ").split():
+        w = _scale_word(w)
         if w in ("a", "an"):
             current = Decimal(1)
         elif w == "half":
             half = True
-        elif w in UNIT_WORDS or w in TENS_WORDS:
-            current += UNIT_WORDS.get(w) or TENS_WORDS.get(w) or 0
+        elif w in T.SMALL_WORDS or w in TENS_WORDS:
+            current += T.SMALL_WORDS.get(w) or TENS_WORDS.get(w) or 0
         elif w == "hundred":
             current = (current or 1) * 100
         elif w in T.SCALES:
@@ -60,6 +81,8 @@ def _words_value(s: str) -> Decimal:
 
 def _number_value(s: str) -> Decimal:
     """The value of one number: "14,000", "2.5bn", "1.3 million", "twenty-five", "4th"."""
+    if " point " in _norm(s):
+        return _point_value(_norm(s))
     m = P.DIGIT_PARTS.match(s, timeout=_SHORT)
     if not m:
         return _words_value(s)
@@ -67,7 +90,7 @@ def _number_value(s: str) -> Decimal:
     if m.group(2):
         value *= SCALE_SUFFIXES[m.group(2).strip().lower()]
     for w in m.group(3).lower().replace("-", " ").split():
-        value *= T.SCALES.get(w, 1)
+        value *= T.SCALES.get(_scale_word(w), 1)
     return value
 
 
@@ -144,7 +167,7 @@ def _plural_follows(text: str, pos: int, end: int) -> bool:
 
 def _start(m, g: dict, ranged: bool) -> int:
     """Where a quantity phrase starts: its hedge, range opener, currency or number."""
-    for name in ("hedge", "between", "from", "cur", "vague", "lo"):
+    for name in ("hedge", "between", "from", "cur", "neg", "vague", "lo"):
         if g[name] and (ranged or name not in ("between", "from")):
             return m.start(name)
     return m.start()
@@ -166,7 +189,7 @@ def _year(m, g: dict, text: str, end: int):
     ("about 2000 troops"); a hedge before a year is left out ("around 2020" -> "2020").
     """
     lo_t, hi_t, unit = g["lo"], g["hi"], g["unit"] or g["lounit"]
-    if g["cur"] or g["post"] or g["post2"] or (unit and _norm(unit) != "won"):
+    if g["cur"] or g["neg"] or g["post"] or g["post2"] or (unit and _norm(unit) != "won"):
         return None  # "in 2020 won the vote" is a year, "2,020 won" money
     if not _is_year(lo_t) or hi_t and not (_is_year(hi_t) or len(hi_t) == 2 and hi_t.isdigit()):
         return None
@@ -218,7 +241,7 @@ def _quantity(m, g: dict, text: str, end: int):
     year = _year(m, g, text, end)
     if year is not None:
         return year
-    lo = _number_value(g["lo"])
+    lo = _number_value(g["lo"]) * (-1 if g["neg"] else 1)
     if not g["hi"]:
         return _single(m, g, text, end, lo, m.end(), g["unit"] or g["lounit"], ("post", "post2"))
     hi = _number_value(g["hi"])
