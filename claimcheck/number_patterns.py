@@ -69,9 +69,17 @@ _W_SMALL = rf"""(?:{_alt(TENS_WORDS)}                   # twenty
     | {_alt(T.SMALL_WORDS)}){_WEND}                   # seventeen, nought
 """
 _W_STEP = rf"(?:-|{_S}){_SCALE}(?:(?:{_S}and)?(?:-|{_S}){_W_SMALL})?"  # " hundred and fifty"
+_DENOM = rf"""(?:{_alt(TENS_WORDS)}-{_alt(T.UNIT_ORDINALS)}s?  # twenty-first(s)
+    | {_alt(T.PLURAL_DENOMINATORS)} | {_alt(T.DENOMINATORS)}s?){_WEND}  # halves, thirds, a hundredth
+"""
+_FRACTION_SCALE = rf"(?:(?:-|{_S})(?:of{_S}an?{_S})?{_SCALE})?"  # two thirds of a million
+_OVER = rf"(?:{_S}?-{_S}?|{_S})"  # one-eighth, five - eighths, two thirds
+_AND_FRACTION = rf"(?:{_S}and{_S}(?:an?|{_W_SMALL}){_OVER}{_DENOM}{_FRACTION_SCALE})"  # and a half
 _WORD_NUMBER = rf"""(?:
-    (?:an?[-\s]half|half{_S}an?)(?:-|{_S}){_SCALE}   # a half-dozen, half a million
-  | (?:{_W_SMALL}|an?(?=(?:-|{_S}){_SCALE}))(?:{_W_STEP}){{0,4}}  # two hundred and fifty
+    (?:{_W_SMALL}(?:{_W_STEP}){{0,4}}|an?){_OVER}{_DENOM}{_FRACTION_SCALE}  # two thirds, a fifth
+  | (?:half|quarter){_S}{_SCALE}                      # half million
+  | (?:an?[-\s]half|half{_S}an?)(?:-|{_S}){_SCALE}   # a half-dozen, half a million
+  | (?:{_W_SMALL}|an?(?=(?:-|{_S}){_SCALE}))(?:{_W_STEP}){{0,4}}{_AND_FRACTION}?  # two hundred and fifty
   | dozen{_WEND})                                     # "a" alone is never a number
 """
 _W_DIGIT = _alt(k for k, v in T.SMALL_WORDS.items() if v <= 9) + _WEND  # zero ... nine, nought
@@ -82,7 +90,7 @@ _POINT = rf"""{_S}point{_S}                             # "point": a decimal poi
     (?:{_S}{_SCALE})?                                 # two point two million
 """
 _WORD_NUMBER = rf"(?:{_WORD_NUMBER}(?:{_POINT})?)"
-_DIGIT_NUMBER = rf"(?:{_DIGITS}{_POINT}|{_DIGIT_NUMBER})"  # 1 point 1 first
+_DIGIT_NUMBER = rf"(?:{_DIGITS}{_POINT}|{_DIGIT_NUMBER}{_AND_FRACTION}?)"  # 1 point 1, 3 million and a half
 _NUMBER_BARE = rf"(?:{_DIGIT_NUMBER}|{_WORD_NUMBER})"  # inside a range: "-12,000"
 _NUMBER = rf"(?:{_LEFT_DIGIT}{_DIGIT_NUMBER}|{_LEFT_WORD}{_WORD_NUMBER})"
 _PLAIN = rf"(?:{_DIGITS}|{_W_SMALL})"  # no scales: ages, ratios
@@ -200,18 +208,20 @@ _PHRASE = rf"""
 _CORE = rf"""{_LEFT_DIGIT}\d             # a digit
   | {_START}{_alt(T.CORE_WORDS)}s?{_WEND}             # two, hundreds, dozens, scores
   | {_START}one(?=-|{_S}o['’]clock|{_S}and{_S})      # one-year, one and a half; "one" alone is no number
+  | {_START}{_DENOM}                                  # (one) third, (a) trillionth
 """
 # A quick look for where a core may start, run with the standard library's engine on
 # lower-cased text: an ASCII digit, a core word or "one", not glued to an ASCII letter or
 # digit on the left. It finds every start of a _CORE match (and more); _CORE decides.
-CORE_HINT = re.compile(r"(?<![a-z0-9_])(?:[0-9]|%s)" % "|".join(sorted({*T.CORE_WORDS, "one"})))
+CORE_HINT = re.compile(r"(?<![a-z0-9_])(?:[0-9]|%s)" % "|".join(sorted(
+    {*T.CORE_WORDS, "one", *T.DENOMINATORS, *T.PLURAL_DENOMINATORS})))
 _SIGNS = "".join(k for k in T.CURRENCY_SIGNS if len(k) == 1)
 _OPENERS = {*T.OPENERS, *T.SMALL_WORDS, *TENS_WORDS, *T.SCALES, *MONTHS, *WEEKDAYS, *T.CURRENCY_CODES}
 # Where a phrase may start (a superset); _PHRASE is tried only there.
 _CANDIDATE = rf"""{_LEFT_DIGIT}\d         # 14,000
   | {_START}{_alt(k[:-1] for k in T.CURRENCY_SIGNS if len(k) > 1)}?[{_SIGNS}][^\S\r\n]?(?=\d)  # $5, US$ 5
   | {_HEDGE}                                          # about, at least
-  | {_START}an?(?=[-\s]{{1,3}}(?:half|few|{_SCALE}|{_TIME_UNIT}))  # a dozen, a few hundred, an hour
+  | {_START}an?(?=[-\s]{{1,3}}(?:half|few|{_SCALE}|{_TIME_UNIT}|{_DENOM}))  # a dozen, a few hundred, an hour, a fifth
   | (?<![\p{{L}}\p{{N}}_.,\-–])-(?=\d)                # -504
   | {_START}{_alt(_OPENERS)}(?![\p{{L}}\p{{N}}])      # two, April, between
 """
@@ -229,6 +239,7 @@ DIGIT_PARTS = regex.compile(rf"""([\d,]+(?:\.\d+)?)   # the digits
 """, _FLAGS | regex.DOTALL)
 NEXT_WORDS = regex.compile(r"(?:[^\S\r\n]{1,3}([\p{L}'’]{1,40})){1,3}")  # up to three words
 GLUED_WORD_AFTER = regex.compile(r"-\p{L}")
+WORD_AFTER = regex.compile(r"[^\S\r\n]{1,3}(?!of(?!\p{L}))\p{L}")  # a next word, not "of"
 
 
 @lru_cache(maxsize=1)

@@ -39,6 +39,23 @@ POSTFIXES: dict[str, str] = {
 # Number words up to nineteen, with the British zeros ("nought point five").
 SMALL_WORDS: dict[str, int] = {**UNIT_WORDS, "nought": 0, "naught": 0}
 
+# Fractions in words: the denominators ("two thirds", "a hundredth"), each also plural.
+# "first" and "second" only in compounds ("one twenty-first"): "a second" is no fraction.
+DENOMINATORS: dict[str, int] = {
+    "half": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
+    "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90, "hundredth": 100,
+    "thousandth": 1_000, "millionth": 1_000_000, "billionth": 1_000_000_000,
+    "trillionth": 1_000_000_000_000,
+}
+UNIT_ORDINALS: dict[str, int] = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9,
+}
+PLURAL_DENOMINATORS: dict[str, str] = {"halves": "half"}  # plurals that are not singular + "s"
+
 # Words that make the number after them negative ("minus 5", "negative one hundred").
 NEGATIVES: tuple[str, ...] = ("minus", "negative")
 

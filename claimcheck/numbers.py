@@ -61,6 +61,50 @@ def _point_value(s: str) -> Decimal:
     return (_number_value(whole) + Decimal("0." + (digits or "0"))) * scale
 
 
+def _denominator(words: list[str], i: int) -> Optional[tuple[int, int]]:
+    """(value, index of its first word) when ``words[i]`` ends a denominator, else None:
+    "thirds", "halves", "twenty first" (with a numerator before it)."""
+    w = T.PLURAL_DENOMINATORS.get(words[i], words[i])
+    single = w[:-1] if w.endswith("s") and w[:-1] in {*T.DENOMINATORS, *T.UNIT_ORDINALS} else w
+    if single in T.UNIT_ORDINALS and i > 1 and words[i - 1] in TENS_WORDS and words[i - 2] != "and":
+        return TENS_WORDS[words[i - 1]] + T.UNIT_ORDINALS[single], i - 1  # one twenty-fifth
+    if single in T.DENOMINATORS:
+        return T.DENOMINATORS[single], i
+    return None
+
+
+def _fraction_value(s: str) -> Optional[Decimal]:
+    """The value of a number holding a fraction in words, or None when it holds none:
+    "two thirds" 2/3, "one hundred and three and two thirds", "3 million and a half"
+    (3.5 million), "two thirds of a million", "one hundred and thirty fifths" (26)."""
+    words = [w for w in s.lower().replace("-", " ").split()]
+    at = next((i for i in range(len(words) - 1, -1, -1) if _denominator(words, i)), None)
+    if at is None:
+        return None
+    denominator, first = _denominator(words, at)
+    scale = Decimal(1)
+    for w in words[at + 1:]:
+        scale *= T.SCALES.get(_scale_word(w), 1)
+    before = words[:first]
+    if "and" in before:
+        cut = len(before) - 1 - before[::-1].index("and")
+        whole_words, numerator_words = before[:cut], before[cut + 1:]
+    else:
+        whole_words, numerator_words = [], before
+    numerator = Decimal(1) if numerator_words in ([], ["a"], ["an"]) else _words_value(" ".join(numerator_words))
+    if not whole_words:
+        return numerator / denominator * scale
+    whole = _number_value(" ".join(whole_words))
+    if numerator >= denominator and scale == 1:  # one hundred and thirty fifths: 130/5
+        return (whole + numerator) / denominator
+    if scale == 1:  # one million and a half: a half million
+        scale = next((T.SCALES[_scale_word(w)] for w in reversed(whole_words)
+                      if T.SCALES.get(_scale_word(w), 0) >= 1000), Decimal(1))
+    elif whole < scale:  # two and a half million
+        return (whole + numerator / denominator) * scale
+    return whole + numerator / denominator * scale
+
+
 def _words_value(s: str) -> Decimal:
     """The value of a number written in words: "two hundred and fifty", "a half-dozen"."""
     total, current, half = Decimal(0), Decimal(0), False
@@ -83,6 +127,9 @@ def _number_value(s: str) -> Decimal:
     """The value of one number: "14,000", "2.5bn", "1.3 million", "twenty-five", "4th"."""
     if " point " in _norm(s):
         return _point_value(_norm(s))
+    fraction = _fraction_value(s)
+    if fraction is not None:
+        return fraction
     m = P.DIGIT_PARTS.match(s, timeout=_SHORT)
     if not m:
         return _words_value(s)
@@ -229,9 +276,16 @@ def _single(m, g: dict, text: str, end: int, value: Decimal, stop: int, unit: Op
     if not unit and not any(g[p] for p in posts) and text[stop - 1].isalpha() \
             and P.GLUED_WORD_AFTER.match(text, stop, end, timeout=_SHORT):
         return None, stop  # "two-thirds", "twenty-something"
+    kind = _kind_of(g["cur"], unit)
+    if kind == (COUNT, None) and value < 1 and _fraction_value(g["lo"]) is not None:
+        words = _norm(g["lo"]).replace("-", " ").split()
+        if words[0] in ("a", "an", "one") and not words[-1].endswith("s") \
+                and P.WORD_AFTER.match(text, stop, end, timeout=_SHORT):
+            return None, stop  # "a third term", "one hundredth anniversary": ordinals
+        kind = (RATIO, None)  # "two thirds" (of voters): a share
     value, = _in_main_unit(None if g["cur"] else unit, value)
     value = _bounded(value, value, *_hedging(g, posts))
-    return _phrase(text, _start(m, g, False), stop, value, _kind_of(g["cur"], unit))
+    return _phrase(text, _start(m, g, False), stop, value, kind)
 
 
 def _quantity(m, g: dict, text: str, end: int):
@@ -358,7 +412,8 @@ def _duration(m, g: dict, text: str, end: int):
     if g["dur_min"] and unit == "hour":  # "1 hour thirty"
         total += _number_value(g["dur_min"]) * _unit_length("minute")
         unit, stop = "minute", m.end("dur_min")
-    simple = len(parts) == 1 and not (parts[0]["fraction"] or parts[0]["half"]) and stop == parts[0].end()
+    simple = len(parts) == 1 and stop == parts[0].end() and not (
+        parts[0]["fraction"] or parts[0]["half"] or " of " in _norm(text[parts[0].start():parts[0].end()]))
     if simple or _norm(parts[0]["amount"]) in ("a", "an") and len(parts) == 1 and not parts[0]["half"]:
         return None, m.end()  # "3 days" is a quantity; "a month" no number at all
     value = total / _unit_length(unit, mixed)
