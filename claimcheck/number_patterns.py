@@ -54,7 +54,10 @@ _WEND = r"(?![\p{L}])"  # end of a word
 
 _DIGITS = r"""(?!0\d)                                   # no leading zeros: "14 000", "007"
     (?>\d{1,3}(?:,\d{3}){1,6}(?:\.\d{1,12})?          # 14,000 / 1,300,000.5
-     | \d{1,15}(?:\.\d{1,12})?)                       # 14000 / 1.3 (atomic: no backtracking)
+     | \d{1,15}\.\d{1,12}e[+-]?\d{1,3}(?![\p{L}\p{N}])  # 1.3e6
+     | \d{1,15}e(?:[+-]\d{1,3}|\d{2,3})(?![\p{L}\p{N}])  # 1e10, 12e-1; not the Boeing 7E7
+     | \d{1,15}(?:\.\d{1,12})?                       # 14000 / 1.3 (atomic: no backtracking)
+     | (?<![\p{L}\p{N}_.,])\.\d{1,12})                 # .08
     (?!\p{N})(?![.,]\p{N})                            # never part of 1,2,3 or 1.2.3
 """
 _SCALE = _alt(T.SCALES) + "s?" + _WEND  # hundred, thousand, ..., dozen; "3 dozens", "three billions"
@@ -65,7 +68,8 @@ _DIGIT_NUMBER = rf"""{_DIGITS}(?:{_SUFFIX}              # digits with a scale su
     | (?:(?:-|{_S}){_SCALE}){{1,2}})?                 # or words: 1.3 million
 """
 _W_SMALL = rf"""(?:{_alt(TENS_WORDS)}                   # twenty
-      (?:[-\s]{_alt(k for k, v in T.SMALL_WORDS.items() if 1 <= v <= 9)})?  # -five
+      (?:(?:[^\S\r\n]?-[^\S\r\n]?|[^\S\r\n]{{1,3}})  # -, " - ", spaces
+         {_alt(k for k, v in T.SMALL_WORDS.items() if 1 <= v <= 9)})?  # five
     | {_alt(T.SMALL_WORDS)}){_WEND}                   # seventeen, nought
 """
 _W_STEP = rf"(?:-|{_S}){_SCALE}(?:(?:{_S}and)?(?:-|{_S}){_W_SMALL})?"  # " hundred and fifty"
@@ -76,7 +80,8 @@ _FRACTION_SCALE = rf"(?:(?:-|{_S})(?:of{_S}an?{_S})?{_SCALE})?"  # two thirds of
 _OVER = rf"(?:{_S}?-{_S}?|{_S})"  # one-eighth, five - eighths, two thirds
 _AND_FRACTION = rf"(?:{_S}and{_S}(?:an?|{_W_SMALL}){_OVER}{_DENOM}{_FRACTION_SCALE})"  # and a half
 _WORD_NUMBER = rf"""(?:
-    (?:{_W_SMALL}(?:{_W_STEP}){{0,4}}|an?){_OVER}{_DENOM}{_FRACTION_SCALE}  # two thirds, a fifth
+    (?:(?:{_W_SMALL}|an?(?=(?:-|{_S}){_SCALE}))(?:{_W_STEP}){{0,4}}|an?)  # two, a hundred, a
+    {_OVER}{_DENOM}{_FRACTION_SCALE}                  # thirds, fifth, trillionths
   | (?:half|quarter){_S}{_SCALE}                      # half million
   | (?:an?[-\s]half|half{_S}an?)(?:-|{_S}){_SCALE}   # a half-dozen, half a million
   | (?:{_W_SMALL}|an?(?=(?:-|{_S}){_SCALE}))(?:{_W_STEP}){{0,4}}{_AND_FRACTION}?  # two hundred and fifty
@@ -116,7 +121,7 @@ _POST = rf"""(?:{_S}{_alt(k for k in T.POSTFIXES if k[0] not in "-+")}  # or mor
 """
 _TIME_UNIT = _alt(T.TIME_UNITS) + _WEND  # days, months, years
 _NEG = rf"""(?:{_START}{_alt(T.NEGATIVES)}{_S}         # minus 5, negative one
-  | (?<![\p{{L}}\p{{N}}_.,\-–])-(?=\d))             # -504, but not 3-5 nor F-16
+  | (?<![\p{{L}}\p{{N}}_.,\-–])-(?=\.?\d))          # -504, but not 3-5 nor F-16
 """
 _HEDGE = rf"{_START}{_alt(T.HEDGES)}{_S}"  # about, at least, up to
 _CONN = rf"""(?(between){_S}and{_S}                  # between 10 and 12
@@ -195,6 +200,9 @@ _PHRASE = rf"""
   | (?<=\p{{Lu}}[\p{{L}}'’.\-]{{1,40}},[^\S\r\n])          # after a name and a comma:
     (?P<appos>(?:1[01]\d|[1-9]?\d))(?=,[^\S\r\n])          # "George Lowe, 89, died": an age
   | (?P<magnitude>{_START}magnitude(?:-|{_S})(?P<mag_n>{_LEFT_DIGIT}{_DIGITS})){_END}  # magnitude 7.8
+  | (?P<over>(?P<ov_neg>{_NEG})?(?P<ov_num>{_NUMBER}){_S}over{_S}  # one over
+      (?!(?:19|20)\d\d(?!\p{{N}}))(?P<ov_den>{_NUMBER_BARE})  # three, not a year
+      (?!{_S}?[\p{{L}}\p{{N}}])){_END}                  # nor "over 3 years": a fraction
   | (?P<hedge>{_HEDGE})?                                  # about, at least, up to
     (?:(?P<ratio>{_RATIO})                                # one in 10
      | (?P<ageafter>{_AGE_AFTER})                         # 18-year-old
@@ -207,7 +215,8 @@ _PHRASE = rf"""
 # Every phrase holds a core within _PREFIX characters of its start.
 _CORE = rf"""{_LEFT_DIGIT}\d             # a digit
   | {_START}{_alt(T.CORE_WORDS)}s?{_WEND}             # two, hundreds, dozens, scores
-  | {_START}one(?=-|{_S}o['’]clock|{_S}and{_S})      # one-year, one and a half; "one" alone is no number
+  | {_START}one(?=-|{_S}o['’]clock|{_S}and{_S}|{_S}over{_S})  # one-year, one and a half, one over
+  | (?<=(?:minus|negative){_S})one{_WEND}             # minus one; "one" alone is no number
   | {_START}{_DENOM}                                  # (one) third, (a) trillionth
 """
 # A quick look for where a core may start, run with the standard library's engine on
@@ -221,19 +230,21 @@ _OPENERS = {*T.OPENERS, *T.SMALL_WORDS, *TENS_WORDS, *T.SCALES, *MONTHS, *WEEKDA
 _CANDIDATE = rf"""{_LEFT_DIGIT}\d         # 14,000
   | {_START}{_alt(k[:-1] for k in T.CURRENCY_SIGNS if len(k) > 1)}?[{_SIGNS}][^\S\r\n]?(?=\d)  # $5, US$ 5
   | {_HEDGE}                                          # about, at least
-  | {_START}an?(?=[-\s]{{1,3}}(?:half|few|{_SCALE}|{_TIME_UNIT}|{_DENOM}))  # a dozen, a few hundred, an hour, a fifth
-  | (?<![\p{{L}}\p{{N}}_.,\-–])-(?=\d)                # -504
+  | {_START}an?(?=[-\s]{{1,3}}(?:half|few|{_SCALE}|{_TIME_UNIT}|{_DENOM}  # a dozen, a few hundred, an hour,
+                                 |{_alt(TENS_WORDS)}{_WEND}))  # a fifth, a twenty-first
+  | (?<![\p{{L}}\p{{N}}_.,\-–])-(?=\.?\d)             # -504
+  | (?<![\p{{L}}\p{{N}}_.,\-–])\.(?=\d)               # .08
   | {_START}{_alt(_OPENERS)}(?![\p{{L}}\p{{N}}])      # two, April, between
 """
 # The same quick look for _CANDIDATE: digits, currency signs, and the first words of
 # hedges, openers and "a"/"an", each ending where a word ends.
 _CANDIDATE_WORDS = {h.split()[0] for h in T.HEDGES} | {w.lower() for w in _OPENERS} | {"a", "an"}
 # A sign is only looked at, not consumed: "$" in "c $ 5" starts a candidate of its own.
-CANDIDATE_HINT = re.compile(r"(?<![a-z0-9_])(?:[0-9]|-(?=[0-9])|(?=%s)|(?:%s)(?![a-z0-9]))" % (
+CANDIDATE_HINT = re.compile(r"(?<![a-z0-9_])(?:[0-9]|-(?=\.?[0-9])|\.(?=[0-9])|(?=%s)|(?:%s)(?![a-z0-9]))" % (
     "|".join(re.escape(k).replace(r"\ ", r"\s{1,8}")  # a space in a sign: any short run
              for k in sorted(T.CURRENCY_SIGNS, key=len, reverse=True)),
     "|".join(map(re.escape, sorted(_CANDIDATE_WORDS, key=len, reverse=True)))))
-DIGIT_PARTS = regex.compile(rf"""([\d,]+(?:\.\d+)?)   # the digits
+DIGIT_PARTS = regex.compile(rf"""((?:[\d,]+(?:\.\d+)?|\.\d+)(?:e[+-]?\d+)?)  # the digits: 14,000 / .08 / 1.3e6
     (\s?{_alt(SCALE_SUFFIXES)}(?![a-z]))?              # a scale suffix
     (.*)                                               # scale words
 """, _FLAGS | regex.DOTALL)

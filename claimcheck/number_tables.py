@@ -196,7 +196,7 @@ AGE_UNITS: tuple[str, ...] = ("years", "year", "months", "month", "weeks", "week
 
 # Words that can open a phrase before its number (besides number words, months, hedges).
 OPENERS: tuple[str, ...] = (
-    "between", "from", "as", "aged", "age", "ages", "magnitude", "half", "http", "https", "www",
+    "between", "from", "as", "aged", "age", "ages", "magnitude", "half", "quarter", "http", "https", "www",
     *NEGATIVES,
     *sorted({k.split()[0] for k in VAGUE_AMOUNTS} - {"a"}),  # several, dozens, tens, ...
 )

@@ -271,7 +271,7 @@ def _vague(m, g: dict, text: str, end: int):
 
 def _single(m, g: dict, text: str, end: int, value: Decimal, stop: int, unit: Optional[str], posts):
     """One number, hedged or bounded: "about 14,000", "at least 1,000", "10 or more"."""
-    if _norm(g["lo"]) == "one" and not (unit or "").startswith("-"):
+    if _norm(g["lo"]) == "one" and not (unit or "").startswith("-") and not g["neg"]:
         return None, stop  # "one of", "one soldier": a determiner, not a count
     if not unit and not any(g[p] for p in posts) and text[stop - 1].isalpha() \
             and P.GLUED_WORD_AFTER.match(text, stop, end, timeout=_SHORT):
@@ -420,12 +420,22 @@ def _duration(m, g: dict, text: str, end: int):
     return _phrase(text, _start(m, g, False), stop, _bounded(value, value, *_hedging(g, ())), (DURATION, unit))
 
 
+def _over(m, g: dict, text: str, end: int):
+    """one over three, 2000 over 3: a fraction written with "over"."""
+    num, den = _number_value(g["ov_num"]), _number_value(g["ov_den"])
+    if not den:
+        return None, m.end()
+    value = num / den * (-1 if g["ov_neg"] else 1)
+    kind = (RATIO if abs(value) < 1 else COUNT, None)
+    return _phrase(text, m.start(), m.end(), Value(_tidy(value), _tidy(value)), kind)
+
+
 _RESOLVERS = {  # the name of each alternative of the phrase pattern -> its resolver
     "skip": lambda m, g, text, end: ([], m.end()), "date": _date, "time": _time, "decade": _decade,
     "ordinal": _simple("ordinal", ORDINAL), "magnitude": _simple("mag_n", MEASURE, "magnitude"),
     "agebefore": _age_before, "appos": _simple("appos", AGE, "year"), "ageafter": _with_time_unit(("age_n", "age_n2"), AGE, "age_unit"),
     "reldate": _with_time_unit(("rel_n",), DATE, "rel_unit"), "ratio": _ratio, "qty": _quantity,
-    "dur": _duration,
+    "dur": _duration, "over": _over,
 }
 @lru_cache(maxsize=None)
 def _names(pattern: regex.Pattern) -> tuple[str, ...]:
