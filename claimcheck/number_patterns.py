@@ -148,7 +148,7 @@ _RATIO = rf"""(?P<ra_lo>{_PLAIN_L}){_S}(?:in|out{_S}of(?:{_S}every)?|(?:of|in){_
 """
 _AGE_AFTER = rf"""(?P<age_n>{_PLAIN_L})(?:-|{_S})      # 18-
     (?P<age_unit>{_alt(T.AGE_UNITS)})(?:-|{_S})olds?{_WEND}  # year-old
-  | (?P<age_n2>{_PLAIN_L}){_S}years{_S}of{_S}age{_WEND}  # 18 years of age
+  | (?P<age_n2>{_PLAIN_L}){_S}(?P<age_unit2>{_alt(T.AGE_UNITS)}){_S}of{_S}age{_WEND}  # 6 weeks of age
 """
 _RELDATE = rf"""(?P<rel_n>{_NUMBER})(?:-|{_S})(?P<rel_unit>{_TIME_UNIT})  # three years
     {_S}(?:ago|from{_S}now|hence){_WEND}              # ago: a date, not a duration
@@ -203,6 +203,9 @@ _PHRASE = rf"""
   | (?P<over>(?P<ov_neg>{_NEG})?(?P<ov_num>{_NUMBER}){_S}over{_S}  # one over
       (?!(?:19|20)\d\d(?!\p{{N}}))(?P<ov_den>{_NUMBER_BARE})  # three, not a year
       (?!{_S}?[\p{{L}}\p{{N}}])){_END}                  # nor "over 3 years": a fraction
+  | (?P<pct_of>{_START}{_alt(k for k, (q, _) in T.UNITS.items() if q == PERCENT and k[0].isalpha())}
+      {_S}of{_S}(?P<pct_n>{_NUMBER})                   # percent of 10: 10%, only
+      (?!{_S}?[\p{{L}}\p{{N}}])){_END}                 # when nothing is counted after it
   | (?P<hedge>{_HEDGE})?                                  # about, at least, up to
     (?:(?P<ratio>{_RATIO})                                # one in 10
      | (?P<ageafter>{_AGE_AFTER})                         # 18-year-old
@@ -215,7 +218,8 @@ _PHRASE = rf"""
 # Every phrase holds a core within _PREFIX characters of its start.
 _CORE = rf"""{_LEFT_DIGIT}\d             # a digit
   | {_START}{_alt(T.CORE_WORDS)}s?{_WEND}             # two, hundreds, dozens, scores
-  | {_START}one(?=-|{_S}o['’]clock|{_S}and{_S}|{_S}over{_S})  # one-year, one and a half, one over
+  | {_START}one(?=-|{_S}o['’]clock|{_S}and{_S}|{_S}over{_S}  # one-year, one and a half, one over
+      |{_S}{_alt(T.AGE_UNITS)}{_S}old{_WEND})         # one year old
   | (?<=(?:minus|negative){_S})one{_WEND}             # minus one; "one" alone is no number
   | {_START}{_DENOM}                                  # (one) third, (a) trillionth
 """

@@ -60,7 +60,11 @@ PLURAL_DENOMINATORS: dict[str, str] = {"halves": "half"}  # plurals that are not
 NEGATIVES: tuple[str, ...] = ("minus", "negative")
 
 # Multipliers written as words, including "dozen" and the Indian lakh and crore.
-SCALES: dict[str, int] = {**SCALE_WORDS, "dozen": 12, "lakh": 100_000, "crore": 10_000_000}
+SCALES: dict[str, int] = {
+    **SCALE_WORDS, "dozen": 12,
+    **dict.fromkeys(("lakh", "lac", "lkh"), 100_000),
+    **dict.fromkeys(("crore", "krore", "cr", "koti"), 10_000_000),
+}
 
 # Vague amounts as (low, high), the ONE table of such intervals. Quantifier entries
 # (VAGUE_QUANTIFIERS) multiply the scale words that follow: "several hundred" = 300-900.
@@ -111,8 +115,8 @@ def _forms(unit: str, quantity: str, *words: str) -> dict[str, tuple[str, str]]:
 
 # Words after a number that give it a quantity kind and a unit.
 UNITS: dict[str, tuple[str, str]] = {
-    **_forms("%", PERCENT, "%", "percent", "per cent", "pct", "percentage point",
-             "percentage points"),
+    **_forms("%", PERCENT, "%", "percent", "per cent", "pct", "percents", "percentage",
+             "percentage point", "percentage points"),
     **_forms("USD", MONEY, "dollars", "dollar", "us dollars", "u.s. dollars", "us dollar",
              "u.s. dollar", "cents", "cent"),
     **_forms("EUR", MONEY, "euros", "euro"),
@@ -197,7 +201,7 @@ AGE_UNITS: tuple[str, ...] = ("years", "year", "months", "month", "weeks", "week
 # Words that can open a phrase before its number (besides number words, months, hedges).
 OPENERS: tuple[str, ...] = (
     "between", "from", "as", "aged", "age", "ages", "magnitude", "half", "quarter", "http", "https", "www",
-    *NEGATIVES,
+    *NEGATIVES, "percent", "percents", "per", "pct", "percentage",  # percent of 10
     *sorted({k.split()[0] for k in VAGUE_AMOUNTS} - {"a"}),  # several, dozens, tens, ...
 )
 # Number words that anchor a phrase ("one" alone is a determiner, so it is not here;

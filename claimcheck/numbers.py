@@ -20,7 +20,7 @@ from . import number_patterns as P
 from . import number_tables as T
 from .errors import warn_partial
 from .models import (
-    AGE, COUNT, DATE, DURATION, EXACT, LOWER_BOUND, MEASURE, MONEY, ORDINAL, RANGE, RATIO,
+    AGE, COUNT, DATE, DURATION, EXACT, LOWER_BOUND, MEASURE, MONEY, ORDINAL, PERCENT, RANGE, RATIO,
     TIME, UPPER_BOUND, VAGUE, YEAR, NumberPhrase, Value, tidy_number,
 )
 from .vocab import SCALE_SUFFIXES, TENS_WORDS, quick_look_text
@@ -118,7 +118,9 @@ def _words_value(s: str) -> Decimal:
             current += T.SMALL_WORDS.get(w) or TENS_WORDS.get(w) or 0
         elif w == "hundred":
             current = (current or 1) * 100
-        elif w in T.SCALES:
+        elif w in T.SCALES and total + current < T.SCALES[w]:  # three thousand millions
+            total, current = ((total + current) or 1) * T.SCALES[w], Decimal(0)
+        elif w in T.SCALES:  # two million three thousand
             total, current = total + (current or 1) * T.SCALES[w], Decimal(0)
     return (total + current) / (2 if half else 1)
 
@@ -356,11 +358,12 @@ def _age_before(m, g: dict, text: str, end: int):
     return _phrase(text, m.start(), m.end(), value, (AGE, "year"))
 
 
-def _with_time_unit(names: tuple, quantity: str, unit_name: str):
+def _with_time_unit(names: tuple, quantity: str, unit_names: tuple):
     """A resolver for a hedged number with a time unit: "18-year-old", "three years ago"."""
     def resolve(m, g: dict, text: str, end: int):
         n = _number_value(next(g[name] for name in names if g[name]))
-        unit = T.UNITS[_norm(g[unit_name])][1] if g[unit_name] else "year"
+        unit_word = next((g[name] for name in unit_names if g[name]), None)
+        unit = T.UNITS[_norm(unit_word)][1] if unit_word else "year"
         return _phrase(text, m.start(), m.end(), _bounded(n, n, *_hedging(g, ())), (quantity, unit))
     return resolve
 
@@ -433,9 +436,9 @@ def _over(m, g: dict, text: str, end: int):
 _RESOLVERS = {  # the name of each alternative of the phrase pattern -> its resolver
     "skip": lambda m, g, text, end: ([], m.end()), "date": _date, "time": _time, "decade": _decade,
     "ordinal": _simple("ordinal", ORDINAL), "magnitude": _simple("mag_n", MEASURE, "magnitude"),
-    "agebefore": _age_before, "appos": _simple("appos", AGE, "year"), "ageafter": _with_time_unit(("age_n", "age_n2"), AGE, "age_unit"),
-    "reldate": _with_time_unit(("rel_n",), DATE, "rel_unit"), "ratio": _ratio, "qty": _quantity,
-    "dur": _duration, "over": _over,
+    "agebefore": _age_before, "appos": _simple("appos", AGE, "year"), "ageafter": _with_time_unit(("age_n", "age_n2"), AGE, ("age_unit", "age_unit2")),
+    "reldate": _with_time_unit(("rel_n",), DATE, ("rel_unit",)), "ratio": _ratio, "qty": _quantity,
+    "dur": _duration, "over": _over, "pct_of": _simple("pct_n", PERCENT, "%"),
 }
 @lru_cache(maxsize=None)
 def _names(pattern: regex.Pattern) -> tuple[str, ...]:
