@@ -9,25 +9,16 @@ from __future__ import annotations
 from decimal import Decimal
 
 from .models import DURATION, LOWER_BOUND, MEASURE, MONEY, PERCENT, UPPER_BOUND
+from .vocab import HEDGE_APPROX, HEDGE_LOWER, HEDGE_UPPER, HEDGES as VOCAB_HEDGES
+from .vocab import IRREGULAR_PLURALS as VOCAB_IRREGULAR_PLURALS
 from .vocab import SCALE_WORDS, TENS_WORDS, UNIT_WORDS
 
-APPROX = "approx"  # a hedge that widens the number without bounding it
+APPROX = HEDGE_APPROX  # a hedge that widens the number without bounding it
 
-# Words before a number and how they bound it.
+# Words before a number and how they bound it: the one table in vocab, shared with dates.
 HEDGES: dict[str, str] = {
-    "about": APPROX, "around": APPROX, "some": APPROX, "roughly": APPROX,
-    "approximately": APPROX, "approx.": APPROX, "an estimated": APPROX, "estimated": APPROX,
-    "nearly": APPROX, "almost": APPROX, "close to": APPROX, "circa": APPROX,
-    "at least": LOWER_BOUND, "more than": LOWER_BOUND, "over": LOWER_BOUND,
-    "upwards of": LOWER_BOUND, "no fewer than": LOWER_BOUND, "no less than": LOWER_BOUND,
-    "in excess of": LOWER_BOUND, "greater than": LOWER_BOUND, "above": LOWER_BOUND,
-    "a minimum of": LOWER_BOUND, "just over": LOWER_BOUND, "well over": LOWER_BOUND,
-    "up to": UPPER_BOUND, "as many as": UPPER_BOUND, "as much as": UPPER_BOUND,
-    "at most": UPPER_BOUND, "fewer than": UPPER_BOUND, "less than": UPPER_BOUND,
-    "under": UPPER_BOUND, "no more than": UPPER_BOUND, "not more than": UPPER_BOUND,
-    "a maximum of": UPPER_BOUND, "below": UPPER_BOUND, "just under": UPPER_BOUND,
-    "well under": UPPER_BOUND,
-}
+    words: {HEDGE_LOWER: LOWER_BOUND, HEDGE_UPPER: UPPER_BOUND, HEDGE_APPROX: APPROX}[how]
+    for words, how in VOCAB_HEDGES.items()}
 
 # Words after a number. Keys starting with "-" or "+" are glued to the number.
 POSTFIXES: dict[str, str] = {
@@ -209,10 +200,6 @@ OPENERS: tuple[str, ...] = (
 CORE_WORDS: tuple[str, ...] = tuple(
     w for w in (*SMALL_WORDS, *TENS_WORDS, *SCALES, *VAGUE_NEED_OF, "half") if w != "one")
 
-# Plural nouns that do not look plural (and a few common counted plurals): used to tell
-# "about 2000 troops" (count) from a year, and to find the noun a number counts.
-IRREGULAR_PLURALS: frozenset[str] = frozenset({
-    "people", "men", "women", "children", "personnel", "staff", "police", "troops",
-    "civilians", "soldiers", "workers", "cattle", "livestock", "sheep", "deer", "fish",
-    "aircraft", "infantry", "militia", "youth", "clergy",
-})
+# Plural nouns that do not look plural: in vocab (the one plural rule); kept here for
+# the modules that import it from this one.
+IRREGULAR_PLURALS = VOCAB_IRREGULAR_PLURALS

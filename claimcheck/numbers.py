@@ -23,7 +23,7 @@ from .models import (
     AGE, COUNT, DATE, DURATION, EXACT, LOWER_BOUND, MEASURE, MONEY, ORDINAL, PERCENT, RANGE, RATIO,
     TIME, UPPER_BOUND, VAGUE, YEAR, NumberPhrase, Value, tidy_number,
 )
-from .vocab import SCALE_SUFFIXES, TENS_WORDS, quick_look_text
+from .vocab import SCALE_SUFFIXES, TENS_WORDS, looks_plural, quick_look_text
 
 __all__ = ["find_number_phrases"]
 
@@ -203,15 +203,10 @@ def _in_main_unit(unit: Optional[str], *values: Decimal):
     return tuple(v * factor for v in values)
 
 
-def _plural_follows(text: str, pos: int, end: int) -> bool:
-    """Whether one of the next three words is a plural noun ("North Korean troops")."""
+def _plural_follows(text: str, pos: int, end: int, words: int = 3) -> bool:
+    """Whether one of the next ``words`` words is a plural noun ("North Korean troops")."""
     m = P.NEXT_WORDS.match(text, pos, end, timeout=_SHORT)
-    for word in m.captures(1) if m else ():
-        w = word.lower().replace("’", "'")
-        if w in T.IRREGULAR_PLURALS or (word.islower() and len(w) > 3 and w.endswith("s")
-                                        and not w.endswith(("ss", "us", "is", "'s"))):
-            return True
-    return False
+    return any(looks_plural(word) for word in (m.captures(1) if m else ())[:words])
 
 
 def _start(m, g: dict, ranged: bool) -> int:
@@ -234,8 +229,10 @@ def _is_year(s: str) -> bool:
 def _year(m, g: dict, text: str, end: int):
     """A bare 1900-2099 number (or span of them) as a year; None when not year-shaped.
 
-    It stays a count only with a hedge or "between" before it and a plural noun after
-    ("about 2000 troops"); a hedge before a year is left out ("around 2020" -> "2020").
+    It stays a count when a plural noun follows it ("2000 homes", as the date grammar
+    reads it too), or one of the next three words with a hedge or "between" before it
+    ("about 2000 North Korean troops"); a hedge before a year is left out ("around 2020"
+    -> "2020").
     """
     lo_t, hi_t, unit = g["lo"], g["hi"], g["unit"] or g["lounit"]
     if g["cur"] or g["neg"] or g["post"] or g["post2"] or (unit and _norm(unit) != "won"):
@@ -243,8 +240,8 @@ def _year(m, g: dict, text: str, end: int):
     if not _is_year(lo_t) or hi_t and not (_is_year(hi_t) or len(hi_t) == 2 and hi_t.isdigit()):
         return None
     stop = m.end("hi") if hi_t else m.end("lo")
-    if (g["hedge"] or g["between"]) and _plural_follows(text, stop, end):
-        return None
+    if _plural_follows(text, stop, end, 3 if g["hedge"] or g["between"] else 1):
+        return None  # "2000 homes", "about 2000 North Korean troops": counts
     lo = hi = int(lo_t)
     if hi_t:
         hi = int(hi_t) + (lo - lo % 100 if len(hi_t) == 2 else 0)  # 2022-24

@@ -84,6 +84,51 @@ ORDINAL_WORDS: dict[str, int] = {
 }
 
 
+# ---- plurals: the ONE rule for "is this word a counted plural?" ("2000 homes" is a
+# count, "in 2024 was" a year). The number grammar and the claims' counted nouns use it;
+# the date grammar's NOT_PLURAL_NOUNS should become NOT_PLURAL_WORDS.
+# Plural nouns that do not look plural (and a few common counted plurals).
+IRREGULAR_PLURALS: frozenset[str] = frozenset({
+    "people", "men", "women", "children", "personnel", "staff", "police", "troops",
+    "civilians", "soldiers", "workers", "cattle", "livestock", "sheep", "deer", "fish",
+    "aircraft", "infantry", "militia", "youth", "clergy",
+})
+# Lower-case words ending in "s" that are no plural noun ("in 2024 was ...").
+NOT_PLURAL_WORDS: frozenset[str] = frozenset({
+    "was", "has", "its", "this", "thus", "plus", "across", "versus", "unless", "whereas",
+    "perhaps", "always", "towards", "afterwards", "besides", "is", "as", "does", "goes",
+})
+
+
+def looks_plural(word: str) -> bool:
+    """Whether ``word`` is (likely) a plural noun: "troops", "homes", "people"; not "was",
+    "bus", "crisis", "Paris" (capitalised words are names), "Kim's"."""
+    w = word.casefold().replace("’", "'").rstrip("'")
+    if w in IRREGULAR_PLURALS:
+        return True
+    return (word[:1].islower() and len(w) > 3 and w.endswith("s") and w not in NOT_PLURAL_WORDS
+            and not w.endswith(("ss", "us", "is", "'s")))
+
+
+# ---- hedges: the ONE table of words before a number and how they bound it ("more than
+# 10", "more than 10 years ago"). The number grammar reads it as is; the date grammar's
+# HEDGES ("over"/"under"/"approx") should be derived from it, not kept apart.
+HEDGE_LOWER, HEDGE_UPPER, HEDGE_APPROX = "lower_bound", "upper_bound", "approx"
+HEDGES: dict[str, str] = {
+    **dict.fromkeys((
+        "about", "around", "some", "roughly", "approximately", "approx.", "an estimated",
+        "estimated", "nearly", "almost", "close to", "circa"), HEDGE_APPROX),
+    **dict.fromkeys((
+        "at least", "more than", "over", "upwards of", "no fewer than", "no less than",
+        "in excess of", "greater than", "above", "a minimum of", "just over", "well over"),
+        HEDGE_LOWER),
+    **dict.fromkeys((
+        "up to", "as many as", "as much as", "at most", "fewer than", "less than", "under",
+        "no more than", "not more than", "a maximum of", "below", "just under", "well under"),
+        HEDGE_UPPER),
+}
+
+
 def alternation(words) -> str:
     """A regex alternation of ``words``, longest first so that "sept" beats "sep"."""
     import regex
