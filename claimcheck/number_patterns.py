@@ -54,9 +54,8 @@ _WEND = r"(?![\p{L}])"  # end of a word
 
 _DIGITS = r"""(?!0\d)                                   # no leading zeros: "14 000", "007"
     (?>\d{1,3}(?:,\d{3}){1,6}(?:\.\d{1,12})?          # 14,000 / 1,300,000.5
-     | \d{1,15}\.\d{1,12}e[+-]?\d{1,3}(?![\p{L}\p{N}])  # 1.3e6
-     | \d{1,15}e(?:[+-]\d{1,3}|\d{2,3})(?![\p{L}\p{N}])  # 1e10, 12e-1; not the Boeing 7E7
-     | \d{1,15}(?:\.\d{1,12})?                       # 14000 / 1.3 (atomic: no backtracking)
+     | \d{1,15}(?:\.\d{1,12}(?:e[+-]?\d{1,3}(?![\p{L}\p{N}]))?  # 14000 / 1.3 / 1.3e6 (atomic)
+       | e(?:[+-]\d{1,3}|\d{2,3})(?![\p{L}\p{N}]))?  # 1e10, 12e-1; not the Boeing 7E7
      | (?<![\p{L}\p{N}_.,])\.\d{1,12})                 # .08
     (?!\p{N})(?![.,]\p{N})                            # never part of 1,2,3 or 1.2.3
 """
@@ -64,9 +63,7 @@ _SCALE = _alt(T.SCALES) + "s?" + _WEND  # hundred, thousand, ..., dozen; "3 doze
 _SUFFIX = rf"""(?:{_alt(SCALE_SUFFIXES)}                # 2.5bn, 300k, $3m
     | \x20{_alt(k for k in SCALE_SUFFIXES if len(k) > 1)})(?![\p{{L}}\p{{N}}])  # 3 mn
 """
-_DIGIT_NUMBER = rf"""{_DIGITS}(?:{_SUFFIX}              # digits with a scale suffix
-    | (?:(?:-|{_S}){_SCALE}){{1,2}})?                 # or words: 1.3 million
-"""
+
 _W_SMALL = rf"""(?:{_alt(TENS_WORDS)}                   # twenty
       (?:(?:[^\S\r\n]?-[^\S\r\n]?|[^\S\r\n]{{1,3}})  # -, " - ", spaces
          {_alt(k for k, v in T.SMALL_WORDS.items() if 1 <= v <= 9)})?  # five
@@ -79,12 +76,12 @@ _DENOM = rf"""(?:{_alt(TENS_WORDS)}-{_alt(T.UNIT_ORDINALS)}s?  # twenty-first(s)
 _FRACTION_SCALE = rf"(?:(?:-|{_S})(?:of{_S}an?{_S})?{_SCALE})?"  # two thirds of a million
 _OVER = rf"(?:{_S}?-{_S}?|{_S})"  # one-eighth, five - eighths, two thirds
 _AND_FRACTION = rf"(?:{_S}and{_S}(?:an?|{_W_SMALL}){_OVER}{_DENOM}{_FRACTION_SCALE})"  # and a half
+_W_INT = rf"(?:{_W_SMALL}|an?(?=(?:-|{_S}){_SCALE}))(?:{_W_STEP}){{0,4}}"  # two hundred and fifty, a hundred
 _WORD_NUMBER = rf"""(?:
-    (?:(?:{_W_SMALL}|an?(?=(?:-|{_S}){_SCALE}))(?:{_W_STEP}){{0,4}}|an?)  # two, a hundred, a
-    {_OVER}{_DENOM}{_FRACTION_SCALE}                  # thirds, fifth, trillionths
+    an?{_OVER}{_DENOM}{_FRACTION_SCALE}               # a fifth, a half-dozen
   | (?:half|quarter){_S}{_SCALE}                      # half million
   | (?:an?[-\s]half|half{_S}an?)(?:-|{_S}){_SCALE}   # a half-dozen, half a million
-  | (?:{_W_SMALL}|an?(?=(?:-|{_S}){_SCALE}))(?:{_W_STEP}){{0,4}}{_AND_FRACTION}?  # two hundred and fifty
+  | {_W_INT}(?:{_OVER}{_DENOM}{_FRACTION_SCALE})?     # two hundred, two thirds
   | dozen{_WEND})                                     # "a" alone is never a number
 """
 _W_DIGIT = _alt(k for k, v in T.SMALL_WORDS.items() if v <= 9) + _WEND  # zero ... nine, nought
@@ -94,10 +91,20 @@ _POINT = rf"""{_S}point{_S}                             # "point": a decimal poi
      | \d{{1,12}}(?!\p{{N}}))                          # 1 point 1
     (?:{_S}{_SCALE})?                                 # two point two million
 """
-_WORD_NUMBER = rf"(?:{_WORD_NUMBER}(?:{_POINT})?)"
-_DIGIT_NUMBER = rf"(?:{_DIGITS}{_POINT}|{_DIGIT_NUMBER}{_AND_FRACTION}?)"  # 1 point 1, 3 million and a half
-_NUMBER_BARE = rf"(?:{_DIGIT_NUMBER}|{_WORD_NUMBER})"  # inside a range: "-12,000"
-_NUMBER = rf"(?:{_LEFT_DIGIT}{_DIGIT_NUMBER}|{_LEFT_WORD}{_WORD_NUMBER})"
+_DIGIT_NUMBER = rf"""{_DIGITS}(?:{_SUFFIX}              # digits with a scale suffix
+    | (?:(?:-|{_S}){_SCALE}){{1,2}})?                 # or words: 1.3 million
+"""
+# What may follow any number (one copy, not one per kind: the patterns stay small).
+_NUMBER_TAIL = rf"(?:{_POINT}|{_AND_FRACTION})?"  # two point two; 3 million and a half
+_WORD_INT_NUMBER = rf"""(?:(?:an?[-\s]half|half{_S}an?)(?:-|{_S}){_SCALE}  # half a million
+  | {_W_INT} | dozen{_WEND})                        # two hundred, dozen: no fractions
+"""
+# Numbers with no fraction nor "point" (smaller patterns): range ends, "three years ago",
+# the amounts of a duration (which reads its own "and a half").
+_NUMBER_BARE = rf"(?:{_DIGIT_NUMBER}|{_WORD_INT_NUMBER})"  # inside a range: "-12,000"
+_NUMBER_LITE = rf"(?:{_LEFT_DIGIT}{_DIGIT_NUMBER}|{_LEFT_WORD}{_WORD_INT_NUMBER})"
+_SIMPLE_NUMBER = rf"(?:{_DIGITS}|{_W_INT})"  # no fractions, points nor suffixes: "one over three"
+_NUMBER = rf"(?:{_LEFT_DIGIT}{_DIGIT_NUMBER}|{_LEFT_WORD}{_WORD_NUMBER}){_NUMBER_TAIL}"
 _PLAIN = rf"(?:{_DIGITS}|{_W_SMALL})"  # no scales: ages, ratios
 _PLAIN_L = rf"(?:{_LEFT_DIGIT}{_DIGITS}|{_LEFT_WORD}{_W_SMALL})"
 
@@ -135,7 +142,10 @@ _QTY = rf"""{_START}
     (?P<cur>{_CUR})?                                      # $, €, US$, USD
     (?P<neg>{_NEG})?                                      # minus, negative, -
     (?:(?P<vague>{_LEFT_WORD}{_VAGUE})                    # thousands, a few hundred
-     | (?P<lo>{_NUMBER})(?P<lounit>{_UNIT})?              # 14,000 / 5% (of 5% to 10%)
+     | (?P<lo>{_NUMBER})                                  # 14,000
+       (?P<over>{_S}over{_S}(?!(?:19|20)\d\d(?!\p{{N}}))(?P<ov_den>{_SIMPLE_NUMBER})  # one over three, a
+         (?!{_S}?[\p{{L}}\p{{N}}])(?!{_UNIT}))?       # fraction when nothing is counted after it
+       (?P<lounit>{_UNIT})?                           # 5% (of 5% to 10%)
        (?:(?P<conn>{_CONN})(?P<cur2>{_CUR})?(?P<hi>{_NUMBER_BARE}))?  # -12,000, to $12bn
        (?P<post>{_POST})?)                                # or more, -plus, -odd
     (?P<unit>(?(vague){_S}of)?{_UNIT})?                   # 120 mm, of dollars
@@ -150,13 +160,13 @@ _AGE_AFTER = rf"""(?P<age_n>{_PLAIN_L})(?:-|{_S})      # 18-
     (?P<age_unit>{_alt(T.AGE_UNITS)})(?:-|{_S})olds?{_WEND}  # year-old
   | (?P<age_n2>{_PLAIN_L}){_S}(?P<age_unit2>{_alt(T.AGE_UNITS)}){_S}of{_S}age{_WEND}  # 6 weeks of age
 """
-_RELDATE = rf"""(?P<rel_n>{_NUMBER})(?:-|{_S})(?P<rel_unit>{_TIME_UNIT})  # three years
+_RELDATE = rf"""(?P<rel_n>{_NUMBER_LITE})(?:-|{_S})(?P<rel_unit>{_TIME_UNIT})  # three years
     {_S}(?:ago|from{_S}now|hence){_WEND}              # ago: a date, not a duration
 """
 _UNIT_FRACTION = rf"""{_S}and{_S}(?:(?:an?|one|two|three){_S})?  # and a, and three
     {_alt(T.UNIT_FRACTIONS)}{_WEND}                   # half, quarters
 """
-_DUR_AMOUNT = rf"(?:{_NUMBER}|{_LEFT_WORD}an?(?=(?:-|{_S}){_TIME_UNIT}))"  # 1.5, two, an (hour)
+_DUR_AMOUNT = rf"(?:{_NUMBER_LITE}|{_LEFT_WORD}an?(?=(?:-|{_S}){_TIME_UNIT}))"  # 1.5, two, an (hour)
 DUR_PART = rf"""(?P<amount>{_DUR_AMOUNT})(?P<fraction>{_UNIT_FRACTION})?  # one and a quarter
     (?:-|{_S})(?:of{_S})?(?P<unit>{_TIME_UNIT})       # hour, of hours
     (?P<half>{_S}and{_S}(?:an?{_S})?half{_WEND})?     # and a half
@@ -164,9 +174,9 @@ DUR_PART = rf"""(?P<amount>{_DUR_AMOUNT})(?P<fraction>{_UNIT_FRACTION})?  # one 
 _DUR_PART_ANON = regex.sub(r"\(\?P<\w+>", "(?:", DUR_PART)
 _DURATION = rf"""(?P<dur_half>(?:{_START}half|{_LEFT_DIGIT}1/2)  # half, 1/2
       {_S}(?:an?{_S})?{_TIME_UNIT})                    # an hour
-  | (?P<dur_parts>{_DUR_PART_ANON}                    # 2 years
-      (?:(?:,?{_S}and|,)?{_S}{_DUR_PART_ANON}){{0,5}})  # and 3 months, 4 days
-    (?:(?:{_S}and)?{_S}(?P<dur_min>{_PLAIN}))?        # 1 hour thirty: minutes
+  | (?P<dur_parts>(?:{_DUR_PART_ANON}                 # 2 years (one copy of the piece, repeated:
+        (?:(?:,?{_S}and|,)?{_S}(?=[\p{{L}}\p{{N}}]))?){{1,6}})  # and 3 months, 4 days; the resolver trims
+    (?:(?<=\s)(?P<dur_min>{_PLAIN}))?                  # 1 hour (and) thirty: minutes
 """
 _AGE_BEFORE = rf"""{_START}(?P<age_word>as{_S}(?:young|old){_S}as|aged|age{_S}of  # as young as
     | (?:between{_S}the{_S})?ages{_S}of|ages?)        # ages 18 to 25
@@ -200,11 +210,8 @@ _PHRASE = rf"""
   | (?<=\p{{Lu}}[\p{{L}}'’.\-]{{1,40}},[^\S\r\n])          # after a name and a comma:
     (?P<appos>(?:1[01]\d|[1-9]?\d))(?=,[^\S\r\n])          # "George Lowe, 89, died": an age
   | (?P<magnitude>{_START}magnitude(?:-|{_S})(?P<mag_n>{_LEFT_DIGIT}{_DIGITS})){_END}  # magnitude 7.8
-  | (?P<over>(?P<ov_neg>{_NEG})?(?P<ov_num>{_NUMBER}){_S}over{_S}  # one over
-      (?!(?:19|20)\d\d(?!\p{{N}}))(?P<ov_den>{_NUMBER_BARE})  # three, not a year
-      (?!{_S}?[\p{{L}}\p{{N}}])){_END}                  # nor "over 3 years": a fraction
   | (?P<pct_of>{_START}{_alt(k for k, (q, _) in T.UNITS.items() if q == PERCENT and k[0].isalpha())}
-      {_S}of{_S}(?P<pct_n>{_NUMBER})                   # percent of 10: 10%, only
+      {_S}of{_S}(?P<pct_n>{_SIMPLE_NUMBER})                   # percent of 10: 10%, only
       (?!{_S}?[\p{{L}}\p{{N}}])){_END}                 # when nothing is counted after it
   | (?P<hedge>{_HEDGE})?                                  # about, at least, up to
     (?:(?P<ratio>{_RATIO})                                # one in 10

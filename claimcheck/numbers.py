@@ -291,6 +291,8 @@ def _quantity(m, g: dict, text: str, end: int):
     """A count, amount of money, percentage, measure or duration, with its hedge."""
     if g["vague"]:
         return _vague(m, g, text, end)
+    if g["over"]:
+        return _over(m, g, text, end)
     year = _year(m, g, text, end)
     if year is not None:
         return year
@@ -408,7 +410,7 @@ def _duration(m, g: dict, text: str, end: int):
         if part["half"]:
             amount += Decimal("0.5")
         total += amount * _unit_length(unit, mixed)
-    stop = m.end("dur_parts")
+    stop = parts[-1].end()  # the pattern may have taken a separator after the last piece
     if g["dur_min"] and unit == "hour":  # "1 hour thirty"
         total += _number_value(g["dur_min"]) * _unit_length("minute")
         unit, stop = "minute", m.end("dur_min")
@@ -422,12 +424,12 @@ def _duration(m, g: dict, text: str, end: int):
 
 def _over(m, g: dict, text: str, end: int):
     """one over three, 2000 over 3: a fraction written with "over"."""
-    num, den = _number_value(g["ov_num"]), _number_value(g["ov_den"])
+    num, den = _number_value(g["lo"]), _number_value(g["ov_den"])
     if not den:
         return None, m.end()
-    value = num / den * (-1 if g["ov_neg"] else 1)
+    value = num / den * (-1 if g["neg"] else 1)
     kind = (RATIO if abs(value) < 1 else COUNT, None)
-    return _phrase(text, m.start(), m.end(), Value(_tidy(value), _tidy(value)), kind)
+    return _phrase(text, _start(m, g, False), m.end("over"), Value(_tidy(value), _tidy(value)), kind)
 
 
 _RESOLVERS = {  # the name of each alternative of the phrase pattern -> its resolver
@@ -435,7 +437,7 @@ _RESOLVERS = {  # the name of each alternative of the phrase pattern -> its reso
     "ordinal": _simple("ordinal", ORDINAL), "magnitude": _simple("mag_n", MEASURE, "magnitude"),
     "agebefore": _age_before, "appos": _simple("appos", AGE, "year"), "ageafter": _with_time_unit(("age_n", "age_n2"), AGE, ("age_unit", "age_unit2")),
     "reldate": _with_time_unit(("rel_n",), DATE, ("rel_unit",)), "ratio": _ratio, "qty": _quantity,
-    "dur": _duration, "over": _over, "pct_of": _simple("pct_n", PERCENT, "%"),
+    "dur": _duration, "pct_of": _simple("pct_n", PERCENT, "%"),
 }
 @lru_cache(maxsize=None)
 def _names(pattern: regex.Pattern) -> tuple[str, ...]:
