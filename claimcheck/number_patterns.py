@@ -174,7 +174,10 @@ DUR_PART = rf"""(?P<amount>{_DUR_AMOUNT})(?P<fraction>{_UNIT_FRACTION})?  # one 
 _DUR_PART_ANON = regex.sub(r"\(\?P<\w+>", "(?:", DUR_PART)
 _DURATION = rf"""(?P<dur_half>(?:{_START}half|{_LEFT_DIGIT}1/2)  # half, 1/2
       {_S}(?:an?{_S})?{_TIME_UNIT})                    # an hour
-  | (?P<dur_parts>(?:{_DUR_PART_ANON}                 # 2 years (one copy of the piece, repeated:
+  | (?=[^\r\n.;:!?]{{0,20}}?                         # a quick look: more than "3 days"?
+       (?:(?:,|{_S}and){_S}(?:an?{_S}|\p{{N}}|half|quarter|{_W_SMALL})  # and a half, , 3 months
+        | hours?{_S}\p{{L}} | \p{{L}}{_S}\p{{N}}))      # 1 hour thirty, 2 years 3 months
+    (?P<dur_parts>(?:{_DUR_PART_ANON}                 # 2 years (one copy of the piece, repeated:
         (?:(?:,?{_S}and|,)?{_S}(?=[\p{{L}}\p{{N}}]))?){{1,6}})  # and 3 months, 4 days; the resolver trims
     (?:(?<=\s)(?P<dur_min>{_PLAIN}))?                  # 1 hour (and) thirty: minutes
 """
@@ -233,8 +236,28 @@ _CORE = rf"""{_LEFT_DIGIT}\d             # a digit
 # A quick look for where a core may start, run with the standard library's engine on
 # lower-cased text: an ASCII digit, a core word or "one", not glued to an ASCII letter or
 # digit on the left. It finds every start of a _CORE match (and more); _CORE decides.
-CORE_HINT = re.compile(r"(?<![a-z0-9_])(?:[0-9]|%s)" % "|".join(sorted(
-    {*T.CORE_WORDS, "one", *T.DENOMINATORS, *T.PLURAL_DENOMINATORS})))
+def _trie(words) -> str:
+    """An alternation of ``words`` for the standard library's engine, as a tree of shared
+    prefixes ("th(?:ir(?:d|ty)|ousand)"): that engine tries alternatives one by one, so
+    a flat list of a hundred words costs a hundred tests at every position."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+    return "(?:" + build(tree) + ")"
+
+
+CORE_HINT = re.compile(r"(?<![a-z0-9_])(?:[0-9]|%s)" % _trie(
+    {*T.CORE_WORDS, "one", *T.DENOMINATORS, *T.PLURAL_DENOMINATORS}))
 _SIGNS = "".join(k for k in T.CURRENCY_SIGNS if len(k) == 1)
 _OPENERS = {*T.OPENERS, *T.SMALL_WORDS, *TENS_WORDS, *T.SCALES, *MONTHS, *WEEKDAYS, *T.CURRENCY_CODES}
 # Where a phrase may start (a superset); _PHRASE is tried only there.
@@ -254,7 +277,7 @@ _CANDIDATE_WORDS = {h.split()[0] for h in T.HEDGES} | {w.lower() for w in _OPENE
 CANDIDATE_HINT = re.compile(r"(?<![a-z0-9_])(?:[0-9]|-(?=\.?[0-9])|\.(?=[0-9])|(?=%s)|(?:%s)(?![a-z0-9]))" % (
     "|".join(re.escape(k).replace(r"\ ", r"\s{1,8}")  # a space in a sign: any short run
              for k in sorted(T.CURRENCY_SIGNS, key=len, reverse=True)),
-    "|".join(map(re.escape, sorted(_CANDIDATE_WORDS, key=len, reverse=True)))))
+    _trie(_CANDIDATE_WORDS)))
 DIGIT_PARTS = regex.compile(rf"""((?:[\d,]+(?:\.\d+)?|\.\d+)(?:e[+-]?\d+)?)  # the digits: 14,000 / .08 / 1.3e6
     (\s?{_alt(SCALE_SUFFIXES)}(?![a-z]))?              # a scale suffix
     (.*)                                               # scale words
