@@ -175,7 +175,7 @@ _DUR_PART_ANON = regex.sub(r"\(\?P<\w+>", "(?:", DUR_PART)
 _DURATION = rf"""(?P<dur_half>(?:{_START}half|{_LEFT_DIGIT}1/2)  # half, 1/2
       {_S}(?:an?{_S})?{_TIME_UNIT})                    # an hour
   | (?=[^\r\n.;:!?]{{0,20}}?                         # a quick look: more than "3 days"?
-       (?:(?:,|{_S}and){_S}(?:an?{_S}|\p{{N}}|half|quarter|{_W_SMALL})  # and a half, , 3 months
+       (?:(?:,?{_S}and|,){_S}(?:\p{{N}}|(?:an?{_S})?(?:half|quarter|{_TIME_UNIT})|{_W_SMALL})  # and a half, , 3 months
         | hours?{_S}\p{{L}} | \p{{L}}{_S}\p{{N}}))      # 1 hour thirty, 2 years 3 months
     (?P<dur_parts>(?:{_DUR_PART_ANON}                 # 2 years (one copy of the piece, repeated:
         (?:(?:,?{_S}and|,)?{_S}(?=[\p{{L}}\p{{N}}]))?){{1,6}})  # and 3 months, 4 days; the resolver trims
