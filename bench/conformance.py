@@ -43,6 +43,8 @@ from suites.scoring import CaseScores, CaseSuite  # noqa: E402
 from suites.timeml import SpanScores, SpanSuite  # noqa: E402
 
 DEFAULT_EXTBENCH = ROOT.parent / "shared" / "extbench"
+README = ROOT / "README.md"
+TABLE_START, TABLE_END = "<!-- accuracy-table -->", "<!-- /accuracy-table -->"
 SUITES: dict[str, Union[CaseSuite, SpanSuite]] = {
     s.name: s for s in (*numbers.SUITES, *dates.SUITES, *timeml.SUITES)}
 Scores = Union[CaseScores, SpanScores]
@@ -121,6 +123,17 @@ def details(scores: Scores) -> str:
     return "\n".join(lines)
 
 
+def with_accuracy_table(readme: str, table: str) -> str:
+    """``readme`` with ``table`` between its accuracy-table markers."""
+    start, end = readme.index(TABLE_START) + len(TABLE_START), readme.index(TABLE_END)
+    return f"{readme[:start]}\n{table}\n{readme[end:]}"
+
+
+def accuracy_table(readme: str) -> str:
+    """The table between the README's accuracy-table markers."""
+    return readme[readme.index(TABLE_START) + len(TABLE_START):readme.index(TABLE_END)].strip()
+
+
 def _rate(passed: int, cases: int) -> str:
     return f"{100 * passed / cases:.1f}%" if cases else "-"
 
@@ -137,6 +150,7 @@ def main(argv: Optional[list[str]] = None) -> int:
                         help="list every failure of this suite (repeatable)")
     parser.add_argument("--limit", type=int, help="only the first N cases or documents of each suite (smoke runs)")
     parser.add_argument("--markdown", action="store_true", help="print only the summary, as the README's Markdown table")
+    parser.add_argument("--update-readme", action="store_true", help="write that table into README.md's Accuracy section")
     args = parser.parse_args(argv)
     if not args.extbench.is_dir():
         print(f"Error: no suites at {args.extbench} (give --extbench DIR)", file=sys.stderr)
@@ -152,6 +166,11 @@ def main(argv: Optional[list[str]] = None) -> int:
     all_scores = [SUITES[name].score(args.extbench, args.limit) for name in names]
     if args.markdown:
         print(markdown_summary(all_scores))
+        return 0
+    if args.update_readme:
+        README.write_text(with_accuracy_table(README.read_text(encoding="utf-8"), markdown_summary(all_scores)),
+                          encoding="utf-8")
+        print(f"wrote the accuracy table into {README}")
         return 0
     skipped = [name for name in SUITES if name not in names and not args.suite]
     print(f"{dt.date.today()} · claimcheck {__version__} · {args.extbench}"

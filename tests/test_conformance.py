@@ -13,6 +13,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
+from conformance import accuracy_table  # noqa: E402
 from suites.scoring import Case, Expected, Found, judge, same_span  # noqa: E402
 from suites.timeml import duration_value, interval_value  # noqa: E402
 
@@ -70,6 +71,15 @@ def test_intervals_and_durations_become_timex3_values():
     assert duration_value("a week") == "P1W"
     assert duration_value("three hours") == "PT3H"
     assert duration_value("several years") == "PXY"
+
+
+@pytest.mark.skipif(not EXTBENCH.is_dir(), reason="the external suites are not here")
+def test_the_readme_accuracy_table_is_what_the_script_prints():
+    done = subprocess.run([sys.executable, str(ROOT / "bench" / "conformance.py"), "--markdown",
+                           "--extbench", str(EXTBENCH)], capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert accuracy_table(readme) == done.stdout.strip(), "run: python bench/conformance.py --update-readme"
 
 
 @pytest.mark.skipif(not EXTBENCH.is_dir(), reason="the external suites are not here")
