@@ -43,10 +43,14 @@ from suites.scoring import CaseScores, CaseSuite  # noqa: E402
 from suites.timeml import SpanScores, SpanSuite  # noqa: E402
 
 DEFAULT_EXTBENCH = ROOT.parent / "shared" / "extbench"
+README = ROOT / "README.md"
+TABLE_START, TABLE_END = "<!-- accuracy-table -->", "<!-- /accuracy-table -->"
 SUITES: dict[str, Union[CaseSuite, SpanSuite]] = {
     s.name: s for s in (*numbers.SUITES, *dates.SUITES, *timeml.SUITES)}
 Scores = Union[CaseScores, SpanScores]
 TOP_FAILURES = 10
+# Published scores on the same data (UzZaman et al. 2013, TempEval-3 task A).
+PUBLISHED = {("te3", "value F1"): "HeidelTime 77.61, SUTime 67.38"}
 
 
 def summary_rows(scores: Scores) -> list[tuple[str, str, str, str, str, str]]:
@@ -72,11 +76,24 @@ def summary_rows(scores: Scores) -> list[tuple[str, str, str, str, str, str]]:
     return rows
 
 
+SUMMARY_HEADER = ("suite", "measure", "cases", "score", "target", "")
+
+
 def summary(all_scores: list[Scores]) -> str:
-    header = ("suite", "measure", "cases", "score", "target", "")
-    rows = [header] + [row for s in all_scores for row in summary_rows(s)]
-    widths = [max(len(r[i]) for r in rows) for i in range(len(header))]
+    rows = [SUMMARY_HEADER] + [row for s in all_scores for row in summary_rows(s)]
+    widths = [max(len(r[i]) for r in rows) for i in range(len(SUMMARY_HEADER))]
     return "\n".join("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip() for row in rows)
+
+
+def markdown_summary(all_scores: list[Scores]) -> str:
+    """The summary as the README's Markdown table, with published scores where there are any."""
+    lines = ["| suite | measure | cases | score | target | published |", "|---|---|---|---|---|---|"]
+    for scores in all_scores:
+        for name, measure, size, score, target, met in summary_rows(scores):
+            published = PUBLISHED.get((name, measure), "")
+            lines.append(f"| {name} | {measure} | {size} | {score} | {target} {met} | {published} |"
+                         .replace("  |", " |"))
+    return "\n".join(lines)
 
 
 def details(scores: Scores) -> str:
@@ -106,6 +123,17 @@ def details(scores: Scores) -> str:
     return "\n".join(lines)
 
 
+def with_accuracy_table(readme: str, table: str) -> str:
+    """``readme`` with ``table`` between its accuracy-table markers."""
+    start, end = readme.index(TABLE_START) + len(TABLE_START), readme.index(TABLE_END)
+    return f"{readme[:start]}\n{table}\n{readme[end:]}"
+
+
+def accuracy_table(readme: str) -> str:
+    """The table between the README's accuracy-table markers."""
+    return readme[readme.index(TABLE_START) + len(TABLE_START):readme.index(TABLE_END)].strip()
+
+
 def _rate(passed: int, cases: int) -> str:
     return f"{100 * passed / cases:.1f}%" if cases else "-"
 
@@ -121,14 +149,33 @@ def main(argv: Optional[list[str]] = None) -> int:
     parser.add_argument("--show-failures", choices=sorted(SUITES), action="append",
                         help="list every failure of this suite (repeatable)")
     parser.add_argument("--limit", type=int, help="only the first N cases or documents of each suite (smoke runs)")
+    parser.add_argument("--markdown", action="store_true", help="print only the summary, as the README's Markdown table")
+    parser.add_argument("--update-readme", action="store_true", help="write that table into README.md's Accuracy section")
     args = parser.parse_args(argv)
     if not args.extbench.is_dir():
         print(f"Error: no suites at {args.extbench} (give --extbench DIR)", file=sys.stderr)
         return 2
-    names = args.suite or list(SUITES)
+    missing = [name for name in args.suite or () if not (args.extbench / SUITES[name].file).is_file()]
+    if missing:
+        print(f"Error: {args.extbench} has no {SUITES[missing[0]].file} (suite {missing[0]})", file=sys.stderr)
+        return 2
+    names = args.suite or [name for name, suite in SUITES.items() if (args.extbench / suite.file).is_file()]
+    if not names:
+        print(f"Error: no suites at {args.extbench} (give --extbench DIR)", file=sys.stderr)
+        return 2
     all_scores = [SUITES[name].score(args.extbench, args.limit) for name in names]
+    if args.markdown:
+        print(markdown_summary(all_scores))
+        return 0
+    if args.update_readme:
+        README.write_text(with_accuracy_table(README.read_text(encoding="utf-8"), markdown_summary(all_scores)),
+                          encoding="utf-8")
+        print(f"wrote the accuracy table into {README}")
+        return 0
+    skipped = [name for name in SUITES if name not in names and not args.suite]
     print(f"{dt.date.today()} · claimcheck {__version__} · {args.extbench}"
-          + (f" · first {args.limit} of each" if args.limit else ""))
+          + (f" · first {args.limit} of each" if args.limit else "")
+          + (f" · not found: {', '.join(skipped)}" if skipped else ""))
     print(summary(all_scores))
     for scores in all_scores:
         print()

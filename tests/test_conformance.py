@@ -13,6 +13,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
+from conformance import accuracy_table  # noqa: E402
 from suites.scoring import Case, Expected, Found, judge, same_span  # noqa: E402
 from suites.timeml import duration_value, interval_value  # noqa: E402
 
@@ -73,6 +74,15 @@ def test_intervals_and_durations_become_timex3_values():
 
 
 @pytest.mark.skipif(not EXTBENCH.is_dir(), reason="the external suites are not here")
+def test_the_readme_accuracy_table_is_what_the_script_prints():
+    done = subprocess.run([sys.executable, str(ROOT / "bench" / "conformance.py"), "--markdown",
+                           "--extbench", str(EXTBENCH)], capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert accuracy_table(readme) == done.stdout.strip(), "run: python bench/conformance.py --update-readme"
+
+
+@pytest.mark.skipif(not EXTBENCH.is_dir(), reason="the external suites are not here")
 def test_the_conformance_script_scores_every_suite_on_a_small_sample():
     done = subprocess.run([sys.executable, str(ROOT / "bench" / "conformance.py"), "--limit", "3",
                            "--extbench", str(EXTBENCH)], capture_output=True, text=True, timeout=300)
@@ -81,3 +91,26 @@ def test_the_conformance_script_scores_every_suite_on_a_small_sample():
     gold, found = map(int, re.search(r"(\d+) gold expressions, (\d+) found", done.stdout).groups())
     assert gold > 0 and found > 0
     assert re.search(r"rt_number +pass rate +\d+/3 ", done.stdout)
+
+
+SAMPLE = ROOT / "tests" / "extbench_sample"
+SAMPLE_SUITES = ("rt_number", "rt_percent", "rt_currency", "rt_datetime", "duckling_numeral",
+                 "duckling_money", "duckling_duration", "duckling_time")
+
+
+def test_the_conformance_script_runs_on_the_bundled_sample():
+    done = subprocess.run([sys.executable, str(ROOT / "bench" / "conformance.py"), "--extbench", str(SAMPLE),
+                           "--show-failures", "rt_datetime"], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert re.search(r"not found: .*te3, meantime_timex, meantime_values", done.stdout)
+    for name in SAMPLE_SUITES:
+        assert re.search(rf"^{name} +pass rate\S* .*?\d+/\d+ ", done.stdout, re.M), name
+        assert re.search(rf"^{name}: .*\n  6 cases: \d+ passed, \d+ failed", done.stdout, re.M), name
+
+
+def test_the_conformance_script_says_where_the_suites_are_missing(tmp_path):
+    script = str(ROOT / "bench" / "conformance.py")
+    for args in (["--extbench", str(tmp_path / "nowhere")], ["--extbench", str(tmp_path)],
+                 ["--extbench", str(SAMPLE), "--suite", "te3"]):
+        done = subprocess.run([sys.executable, script, *args], capture_output=True, text=True, timeout=60)
+        assert done.returncode == 2 and done.stderr.startswith("Error: ") and done.stderr.count("\n") == 1, args

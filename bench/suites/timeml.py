@@ -92,6 +92,7 @@ class SpanSuite:
     """A corpus scored by span and value F1 over all its expressions."""
 
     name: str
+    file: str  # the JSON Lines file the units come from
     description: str
     units: Callable[[Path], list[Unit]]
     find: Callable[[Unit], list[tuple[int, int, str, Optional[str]]]]  # start, end, text, value
@@ -246,10 +247,10 @@ def _sentence_index(row: dict) -> int:
 
 
 SUITES = (
-    SpanSuite("te3", "TempEval-3 platinum: 20 news documents, 138 TIMEX3, document dates as anchors",
+    SpanSuite("te3", "te3_platinum_docs.jsonl", "TempEval-3 platinum: 20 news documents, 138 TIMEX3, document dates as anchors",
               te3_units, find_timexes, targets=(("value", 80.0), ("relaxed span", 88.0))),
-    SpanSuite("meantime_timex", "MEANTIME: 120 Wikinews articles, 488 TIMEX3 (tokenized text)",
+    SpanSuite("meantime_timex", "meantime_sentences.jsonl", "MEANTIME: 120 Wikinews articles, 488 TIMEX3 (tokenized text)",
               lambda folder: _meantime_units(folder, "TIMEX3"), find_timexes),
-    SpanSuite("meantime_values", "MEANTIME: 417 money, percent and quantity spans (no values given)",
+    SpanSuite("meantime_values", "meantime_sentences.jsonl", "MEANTIME: 417 money, percent and quantity spans (no values given)",
               lambda folder: _meantime_units(folder, "VALUE"), find_numbers, values=False),
 )
