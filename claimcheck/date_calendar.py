@@ -132,3 +132,52 @@ def endpoint_iv(y: int, m: Optional[int], d: Optional[int]) -> DateInterval:
     if d is None:
         return month_iv(y, m)
     return day_iv(dt.date(y, m, d))
+
+
+def easter(y: int) -> dt.date:
+    """Western Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = y % 19, y // 100, y % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * l) // 433
+    month = (h + l - 7 * m + 90) // 25
+    return dt.date(y, month, (h + l - 7 * m + 33 * month + 19) % 32)
+
+
+def orthodox_easter(y: int) -> dt.date:
+    """Orthodox Easter Sunday: the Julian computus, moved to the Gregorian calendar."""
+    d = (19 * (y % 19) + 15) % 30
+    e = (2 * (y % 4) + 4 * (y % 7) - d + 34) % 7
+    month, day = divmod(d + e + 114, 31)
+    julian_gap = y // 100 - y // 400 - 2  # 13 days in 1900-2099
+    return dt.date(y, month, day + 1) + dt.timedelta(days=julian_gap)
+
+
+def nth_weekday(y: int, m: int, weekday: int, n: int) -> dt.date:
+    """The ``n``-th ``weekday`` (Monday = 0) of a month; ``n`` = -1 is the last."""
+    if n < 0:
+        last = month_end(y, m)
+        return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+    first = dt.date(y, m, 1)
+    return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+
+
+def holiday_iv(rule: tuple, y: int) -> DateInterval:
+    """The day (or span) of a holiday rule of ``date_tables.HOLIDAYS`` in year ``y``."""
+    kind, *args = rule
+    if kind in ("easter", "orthodox"):
+        sunday = (easter if kind == "easter" else orthodox_easter)(y)
+        first, last = (sunday + dt.timedelta(days=n) for n in args)
+        return DateInterval(first, last, "day" if first == last else "span")
+    if kind == "nth":
+        m, weekday, n, shift = args
+        return day_iv(nth_weekday(y, m, weekday, n) + dt.timedelta(days=shift))
+    d = dt.date(y, *args)
+    if kind == "weekday" and d.weekday() >= 5:
+        d += dt.timedelta(days=-1 if d.weekday() == 5 else 1)
+    elif kind == "sunday_back" and d.weekday() == 6:
+        d -= dt.timedelta(days=1)
+    return day_iv(d)

@@ -54,6 +54,20 @@ _NUMBER_WORD = (
 _NOT_PLURAL_AFTER = rf"(?!\s{{1,3}}(?!(?:{_alt(T.NOT_PLURAL_NOUNS)})\b)(?-i:[a-z]{{2,}}s)\b)"
 
 
+def _phrase(name: str) -> str:
+    """A table phrase as a pattern: any whitespace between words, a full stop allowed
+    after one ("St. Patrick's"), an apostrophe optional ("new years eve")."""
+    words = ("['’]?".join(regex.escape(part) for part in w.split("'")) for w in name.split())
+    return r"\.?\s+".join(words)
+
+
+def _phrases(names, cased=()) -> str:
+    """Alternation of table phrases, longest first; the ``cased`` ones only Capitalised."""
+    forms = [_phrase(n) for n in sorted(set(names) - set(cased), key=lambda n: (-len(n), n))]
+    forms += [f"(?-i:{_phrase(n.capitalize())}|{_phrase(n.upper())})" for n in cased]
+    return "|".join(forms)
+
+
 def _month(g: str) -> str:
     return rf"(?:(?P<{g}>{_MONTH_WORD})\b|(?P<{g}>{_MONTH_ABBR})\b\.?)"
 
@@ -213,6 +227,17 @@ _RULES: dict[str, tuple[Optional[str], str]] = {
         \b(?P<wd>{_WEEKDAY_WORD})\b                       # Saturday (not "Saturdays")
         (?:\s+(?:{_alt(T.PARTS_OF_DAY)})\b)?              # morning
         """),
+    "holiday": (
+        rf"""{_P}(?:\bthe\s+)?                            # on / at the
+        (?:\b(?P<mod>last|next|this)\s+)?                # last / next / this
+        """,
+        rf"""\b(?P<hol>{_phrases(T.HOLIDAYS, T.CASED_HOLIDAYS)})(?![\w'’])  # Thanksgiving / new year's eve
+        (?:\s+(?:of\s+)?{_year('y')}|\s+of\s+{_REL_YEAR})?  # (of) 2013 / of last year
+        """),
+    "present": (
+        None,
+        rf"""(?<![\w'’-])(?P<now>{_alt(T.PRESENT_WORDS)})(?![\w'’-])  # now / currently
+        """),
     "span": (
         None,
         rf"""\b(?P<kw>from|between)\s+{_endpoint('a')}    # from 2022 / between January
@@ -258,6 +283,8 @@ TRIGGERS: dict[str, tuple[frozenset[str], ...]] = {
     "duration": (_stems([*T.UNITS, *T.DURATION_ONLY_UNITS]),),
     "weekday": (_stems(_FULL_WEEKDAYS),),
     "span": (frozenset({"from", "between"}), _ANY_DATE_END),
+    "holiday": (frozenset(max(regex.findall(r"[a-z]+", n), key=len) for n in T.HOLIDAYS),),
+    "present": (_stems(T.PRESENT_WORDS),),
 }
 # Each group gets one bit; a word (or marker) sets the bits of the groups it is in.
 _GROUPS = [g for groups in TRIGGERS.values() for g in groups]
@@ -283,6 +310,9 @@ def rules_to_try(text: str, start: int, end: int) -> set[str]:
 
 
 LEFT_REQUIRED = frozenset({"year"})  # a bare "2024" is not a mention
+# Rules read only when the caller asks (``find_date_mentions(present=True)``): "now" as
+# the anchor day is TimeML's PRESENT_REF, not an event date for a news timeline.
+OPT_IN = frozenset({"present"})
 LEFT_REACH = 48  # characters a left context may span
 
 

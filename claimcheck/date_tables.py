@@ -114,3 +114,71 @@ QUARTERS.update({"1st": 1, "2nd": 2, "3rd": 3, "4th": 4})
 CALENDAR_MODIFIERS = {"last": -1, "this past": -1, "this": 0, "next": 1}
 # "earlier this year", "later this month", "early next year".
 CALENDAR_PARTS = ("earlier", "later", "early", "mid", "late")
+
+# Holidays of the Gregorian calendar, and of the Western and Orthodox Easter cycles:
+# name -> rule. A name is matched case-insensitively, any whitespace for a space, and an
+# apostrophe optional ("new years eve"). Rules:
+#   ("date", month, day)              a fixed date
+#   ("weekday", month, day)           a fixed date, moved to the nearest weekday
+#                                     when it falls on a weekend (Boss's Day)
+#   ("sunday_back", month, day)       a fixed date, a day earlier when it is a Sunday
+#   ("nth", month, weekday, n, shift) the n-th weekday of the month (n = -1: the last),
+#                                     then ``shift`` days (Black Friday: Thanksgiving + 1)
+#   ("easter", first, last)           days from Western Easter Sunday (a span when first < last)
+#   ("orthodox", first, last)         days from Orthodox Easter Sunday
+# Holidays of lunar and other calendars (Chinese, Hebrew, Islamic, Hindu) are not here.
+_FIXED = ("date",)
+_EASTER, _ORTHODOX = ("easter",), ("orthodox",)
+HOLIDAYS: dict[str, tuple] = {
+    **dict.fromkeys(("christmas", "christmas day", "xmas", "xmas day"), (*_FIXED, 12, 25)),
+    **dict.fromkeys(("christmas eve", "xmas eve"), (*_FIXED, 12, 24)),
+    **dict.fromkeys(("boxing day",), (*_FIXED, 12, 26)),
+    **dict.fromkeys(("new year's eve",), (*_FIXED, 12, 31)),
+    **dict.fromkeys(("new year's day",), (*_FIXED, 1, 1)),
+    **dict.fromkeys(("valentine's day", "valentine day", "st valentine's day",
+                     "saint valentine's day"), (*_FIXED, 2, 14)),
+    **dict.fromkeys(("halloween",), (*_FIXED, 10, 31)),
+    **dict.fromkeys(("world vegan day",), (*_FIXED, 11, 1)),
+    **dict.fromkeys(("st patrick's day", "saint patrick's day", "st paddy's day",
+                     "saint paddy's day"), (*_FIXED, 3, 17)),
+    **dict.fromkeys(("independence day", "fourth of july"), (*_FIXED, 7, 4)),
+    **dict.fromkeys(("veterans day", "armistice day"), (*_FIXED, 11, 11)),
+    **dict.fromkeys(("boss's day", "boss day"), ("weekday", 10, 16)),
+    **dict.fromkeys(("king's day", "koningsdag"), ("sunday_back", 4, 27)),
+    **dict.fromkeys(("thanksgiving", "thanksgiving day"), ("nth", 11, 3, 4, 0)),
+    **dict.fromkeys(("black friday",), ("nth", 11, 3, 4, 1)),
+    **dict.fromkeys(("cyber monday",), ("nth", 11, 3, 4, 4)),
+    **dict.fromkeys(("martin luther king day", "martin luther king's day", "martin luther king jr day",
+                     "mlk day", "mlk jr day", "civil rights day"), ("nth", 1, 0, 3, 0)),
+    **dict.fromkeys(("presidents day", "president's day", "washington's birthday"), ("nth", 2, 0, 3, 0)),
+    **dict.fromkeys(("memorial day",), ("nth", 5, 0, -1, 0)),
+    **dict.fromkeys(("labor day",), ("nth", 9, 0, 1, 0)),
+    **dict.fromkeys(("mother's day",), ("nth", 5, 6, 2, 0)),
+    **dict.fromkeys(("father's day",), ("nth", 6, 6, 3, 0)),
+    **dict.fromkeys(("easter", "easter sunday", "easter day"), (*_EASTER, 0, 0)),
+    **dict.fromkeys(("easter monday", "easter mon"), (*_EASTER, 1, 1)),
+    **dict.fromkeys(("good friday",), (*_EASTER, -2, -2)),
+    **dict.fromkeys(("holy saturday",), (*_EASTER, -1, -1)),
+    **dict.fromkeys(("maundy thursday", "covenant thursday", "covenant thu", "thursday of mysteries",
+                     "thu of mysteries", "holy thursday"), (*_EASTER, -3, -3)),
+    **dict.fromkeys(("palm sunday", "branch sunday"), (*_EASTER, -7, -7)),
+    **dict.fromkeys(("ash wednesday",), (*_EASTER, -46, -46)),
+    **dict.fromkeys(("shrove tuesday", "pancake day", "mardi gras"), (*_EASTER, -47, -47)),
+    **dict.fromkeys(("lent",), (*_EASTER, -46, -1)),
+    **dict.fromkeys(("ascension day",), (*_EASTER, 39, 39)),
+    **dict.fromkeys(("pentecost", "whitsunday", "whit sunday", "white sunday"), (*_EASTER, 49, 49)),
+    **dict.fromkeys(("whit monday", "monday of the holy spirit"), (*_EASTER, 50, 50)),
+    **dict.fromkeys(("trinity sunday",), (*_EASTER, 56, 56)),
+    **dict.fromkeys(("orthodox easter", "orthodox easter sunday"), (*_ORTHODOX, 0, 0)),
+    **dict.fromkeys(("orthodox good friday", "orthodox great friday"), (*_ORTHODOX, -2, -2)),
+    **dict.fromkeys(("lazarus saturday",), (*_ORTHODOX, -8, -8)),
+    **dict.fromkeys(("clean monday", "orthodox shrove monday"), (*_ORTHODOX, -48, -48)),
+    **dict.fromkeys(("great lent", "great fast"), (*_ORTHODOX, -48, -9)),
+}
+# Names that are also ordinary words: matched only Capitalised ("Lent", not "lent").
+CASED_HOLIDAYS = ("lent",)
+
+# The present moment, read only on request (``find_date_mentions(present=True)``):
+# TimeML's PRESENT_REF.
+PRESENT_WORDS = ("now", "currently", "at present", "presently", "nowadays", "at the moment",
+                 "at this time", "right now")

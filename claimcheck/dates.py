@@ -66,6 +66,7 @@ class _Ctx(NamedTuple):
     m: regex.Match  # the core
     left: Optional[regex.Match]  # the words before it, if any
     anchor: Optional[dt.date]
+    prefer_future: bool = False  # an under-specified date is the next one, not the last
 
     @property
     def start(self) -> int:
@@ -84,7 +85,10 @@ class _Ctx(NamedTuple):
     def future_cue(self) -> bool:
         """Is the mention governed by a future verb? The cue must be in the same clause,
         a few words before the mention ("will be held on Friday"), or just after it when
-        the mention opens the sentence ("On Friday, Putin will visit")."""
+        the mention opens the sentence ("On Friday, Putin will visit"). With
+        ``prefer="future"`` every under-specified date counts as future."""
+        if self.prefer_future:
+            return True
         s, e = self.start, self.m.end()
         before = self.text[max(0, s - 160):s]
         before = before[_last_end(P.SENTENCE_END, before):]
@@ -318,6 +322,37 @@ def _r_weekday(c: _Ctx) -> _Res:
     return _rel(c, lambda: cal.day_iv(a - dt.timedelta(days=(a.weekday() - wd) % 7)))
 
 
+def _holiday_key(name: str) -> str:
+    return " ".join(regex.sub(r"['’.]", "", name.lower()).split())
+
+
+_HOLIDAY_RULES = {_holiday_key(name): rule for name, rule in T.HOLIDAYS.items()}
+
+
+def _r_holiday(c: _Ctx) -> Optional[_Res]:
+    rule = _HOLIDAY_RULES[_holiday_key(c.g("hol"))]
+
+    def make(y: int) -> DateInterval:
+        return cal.holiday_iv(rule, y)
+    if c.has("y"):
+        return _Res(ABSOLUTE, make(int(c.g("y"))))
+    a = c.anchor
+    if c.has("rel"):
+        step = {"last": -1, "this": 0, "next": 1}[c.g("rel").lower()]
+        return _rel(c, lambda: make(a.year + step), step > 0)
+    mod = (c.g("mod") or "").lower()
+    if mod == "last":  # the last one over before the anchor
+        return _rel(c, lambda: cal.pick(make, a, before=a))
+    if mod == "next":  # the first one after the anchor
+        return _rel(c, lambda: cal.pick(make, a, after=a), True)
+    fut = mod == "this" or c.future_cue()  # "this Christmas": the one not yet over
+    return _rel(c, lambda: cal.pick(make, a, future=fut), fut)
+
+
+def _r_present(c: _Ctx) -> _Res:
+    return _rel(c, lambda: DateInterval(c.anchor, c.anchor, "present"))
+
+
 def _r_span(c: _Ctx) -> Optional[_Res]:
     """ "from X to Y": a year-less end takes the other end's year."""
     (ya, da), (yb, db) = ([None if c.g(k + s) is None else int(c.g(k + s)) for k in "yd"] for s in "ab")
@@ -365,12 +400,21 @@ def _dateparser_day(span: str, anchor: Optional[dt.date] = None) -> Optional[dt.
 # ---------------------------------------------------------------- public API
 
 def find_date_mentions(text: str, start: int = 0, end: int | None = None, *,
-                       anchor: dt.date | None = None, assumed: bool = False) -> list[DateMention]:
+                       anchor: dt.date | None = None, assumed: bool = False,
+                       prefer: str = "past", present: bool = False) -> list[DateMention]:
     """Date and duration mentions in ``text[start:end]``, sorted, longest match winning.
 
     Relative mentions are resolved against ``anchor`` (None: left unresolved);
     ``assumed`` is recorded on them to say the anchor was inferred.
+
+    ``prefer`` orients an under-specified date ("Friday", "March 3", "Christmas"):
+    ``"past"`` (news: the most recent one, unless a future verb governs it) or
+    ``"future"`` (an assistant's reading, Duckling's: the next one after the anchor).
+    ``present=True`` also reads "now", "currently" as the anchor day, precision
+    ``"present"`` (TimeML's PRESENT_REF); a news timeline leaves them out.
     """
+    if prefer not in ("past", "future"):
+        raise ValueError(f"prefer must be 'past' or 'future', not {prefer!r}")
     end = len(text) if end is None else max(0, min(end, len(text)))
     start = max(0, min(start, end))
     if isinstance(anchor, dt.datetime):
@@ -379,8 +423,8 @@ def find_date_mentions(text: str, start: int = 0, end: int | None = None, *,
     deadline = time.monotonic() + SEARCH_TIMEOUT
     triggered = P.rules_to_try(text, start, end)
     for rank, name in enumerate(P.PATTERNS):
-        if name not in triggered:
-            continue  # the stretch lacks every word this rule needs
+        if name not in triggered or (name in P.OPT_IN and not present):
+            continue  # the stretch lacks every word this rule needs, or it is not asked for
         pattern = P.PATTERNS[name]
         left_pattern = P.LEFT_PATTERNS.get(name)
         try:
@@ -391,7 +435,7 @@ def find_date_mentions(text: str, start: int = 0, end: int | None = None, *,
                     left = left if left is not None and left.end() > left.start() else None
                 if left is None and name in P.LEFT_REQUIRED:
                     continue
-                mention = _mention(name, _Ctx(text, m, left, anchor), assumed)
+                mention = _mention(name, _Ctx(text, m, left, anchor, prefer == "future"), assumed)
                 if mention is not None:
                     found.append((mention.end - mention.start, mention.start, rank, mention))
         except TimeoutError:
