@@ -12,6 +12,20 @@ reference time only (its README: "the next occurrence"), where claimcheck's news
 prefers the past: the Duckling scorer passes ``prefer="future"`` to
 ``find_date_mentions``, the library's option for that orientation.
 
+Two Recognizers-Text shapes have no closed interval, and claimcheck has none for them
+either, so they are read as what they refer to:
+
+* an open-ended range ("after 2016", "since August", "before the end of December") gives
+  only its boundary day (``start`` or ``end``, with a ``Mod``). claimcheck resolves such a
+  mention to the interval it is anchored on (2016; August; December) and does not model
+  the open side. That passes when the boundary is that interval's first day or the day
+  after its last ("after 2016" starts 2017-01-01): the same date is meant, and a
+  different year or month still fails.
+* a season ("this summer") is left "not resolved", its timex naming the season and year
+  (``2016-SU``). It passes as the meteorological season of that year (winter from the
+  December of that year), claimcheck's documented convention; a season timex without a
+  year ("WI") keeps no reading.
+
 Categories: cases whose every expected span is a date or a date range are **date**
 cases, the ones the targets are about. Cases about clock times, date-times, time ranges,
 durations and recurring sets are reported with their counts and pass rates, as out of
@@ -27,6 +41,8 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Any, Optional
+
+import regex
 
 from claimcheck.dates import DURATION, find_date_mentions
 from claimcheck.models import DateMention
@@ -76,7 +92,11 @@ def _duckling_found(case: Case) -> list[Found]:
 def _matches(exp: Expected, found: Found) -> bool:
     mention: DateMention = found.value
     iv = mention.resolved
-    return iv is not None and (iv.start, iv.end) in exp.value
+    if iv is None:
+        return False
+    touching = {iv.start, iv.end + dt.timedelta(days=1)}  # an open range's boundary
+    return (iv.start, iv.end) in exp.value or any(
+        (start is None or end is None) and (start or end) in touching for start, end in exp.value)
 
 
 def _show(value: Any) -> str:
@@ -84,7 +104,7 @@ def _show(value: Any) -> str:
         iv = value.resolved
         return f"{iv.start}..{iv.end} ({iv.precision})" if iv else f"{value.kind}, unresolved"
     if isinstance(value, frozenset):
-        return " or ".join(f"{s}..{e}" for s, e in sorted(value)) or "no interval"
+        return " or ".join(f"{s or ''}..{e or ''}" for s, e in sorted(value, key=str)) or "no interval"
     return str(value)
 
 
@@ -93,15 +113,35 @@ def _show(value: Any) -> str:
 RT_DATE_TYPES = {"datetimeV2.date", "datetimeV2.daterange"}
 
 
+# Season codes of a timex ("2016-SU") -> (first month, months).
+RT_SEASONS = {"SP": (3, 3), "SU": (6, 3), "FA": (9, 3), "WI": (12, 3)}
+_SEASON_TIMEX = regex.compile(r"(?P<y>\d{4})-(?P<s>SP|SU|FA|WI)")
+
+
+def _season_interval(timex: str) -> Optional[Interval]:
+    m = _SEASON_TIMEX.fullmatch(timex or "")
+    if m is None:
+        return None
+    first, months = RT_SEASONS[m["s"]]
+    start = dt.date(int(m["y"]), first, 1)
+    return start, _grain_end(start, "quarter" if months == 3 else "month")
+
+
 def _rt_intervals(e: dict) -> frozenset[Interval]:
-    readings: set[Interval] = set()
+    """Closed readings as (first day, last day); an open range's boundary as
+    (day, None) for a start or (None, day) for an end."""
+    readings: set[tuple[Optional[dt.date], Optional[dt.date]]] = set()
     for v in e["values"]:
+        start, end = _maybe_day(v.get("start")), _maybe_day(v.get("end"))
         if v.get("type") == "date" and (day := _maybe_day(v.get("value"))):
             readings.add((day, day))
-        elif v.get("type") == "daterange" and (start := _maybe_day(v.get("start"))) \
-                and (end := _maybe_day(v.get("end"))):
+        elif v.get("type") == "daterange" and start and end:
             readings.add((start, end - dt.timedelta(days=1)))
             readings.add((start, end))
+        elif v.get("type") == "daterange" and v.get("Mod") and (start or end):
+            readings.add((start, end))
+        elif v.get("type") == "daterange" and (season := _season_interval(v.get("timex"))):
+            readings.add(season)
     return frozenset(readings)
 
 
