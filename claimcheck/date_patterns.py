@@ -51,7 +51,7 @@ _NUMBER_WORD = (
     rf"\b(?:(?:{_alt(vocab.TENS_WORDS)})(?:[-\s](?:{_alt(k for k, v in vocab.UNIT_WORDS.items() if 0 < v < 10)}))?"
     rf"|{_alt(vocab.UNIT_WORDS)})\b"
 )
-_NOT_PLURAL_AFTER = rf"(?!\s{{1,3}}(?!(?:{_alt(T.NOT_PLURAL_NOUNS)})\b)(?-i:[a-z]{{2,}}s)\b)"
+_NOT_PLURAL_AFTER = rf"(?!\s{{1,3}}(?!(?:{_alt(T.NOT_PLURAL_NOUNS)})\b)(?-i:[a-z]{{2,}}(?<![siu])s)\b)"  # not "analysis", "status"
 
 
 def _phrase(name: str) -> str:
@@ -214,7 +214,7 @@ _RULES: dict[str, tuple[Optional[str], str]] = {
             -(?P<unit>{_DURATION_UNIT})(?:-long)?         # -month(-long)
             \s+(?P<noun>{_alt(T.PERIOD_NOUNS)})s?\b       # period
           | {_count('n', decimals=True)}-(?P<unit>{_DURATION_UNIT})-long\b  # three-month-long
-          | {_count('n', articles=True, decimals=True)}\s+  # seven / a
+          | {_count('n', articles=True, vague=True, decimals=True)}\s+  # seven / a / several
             (?P<unit>{_DURATION_UNIT})s?\b(?![-\w])       # months
             (?P<after>(?=\s+(?:later|earlier|after|before)\b))?  # (a week) later
             (?!\s+(?:ago|old)\b) )                        # a date / an age, not a duration
@@ -226,6 +226,24 @@ _RULES: dict[str, tuple[Optional[str], str]] = {
         rf"""(?<!\b(?:a|an|any|each|every|one)\s{{1,3}})         # not "a Monday", "every Friday"
         \b(?P<wd>{_WEEKDAY_WORD})\b                       # Saturday (not "Saturdays")
         (?:\s+(?:{_alt(T.PARTS_OF_DAY)})\b)?              # morning
+        """),
+    "year_attr": (
+        None,
+        rf"""(?<=\b(?:{_alt(T.YEAR_DETERMINERS)})\s{{1,3}})  # a / the / his (not in the span)
+        {_year('y')}{_NOT_PLURAL_AFTER}                    # 2010, not "the 2000 homes"
+        (?=\s+[^\W\d_])                                  # a word follows: "a 2010 comment"
+        """),
+    "year_range_end": (
+        None,
+        rf"""(?<=(?<![\w.,$£€/])(?:1[6-9]|2[01])\d\d[-–])  # 2009- (read by the rules above)
+        {_year('y')}{_NOT_PLURAL_AFTER}                    # 2010
+        """),
+    "century": (
+        rf"""{_P}(?:\bthe\s+)?                            # in the
+        """,
+        rf"""(?: (?<![\w.,])(?P<cent>1\d|2[01]|[1-9])(?:st|nd|rd|th)  # 20th
+          | \b(?P<cent_word>{_alt(T.CENTURY_ORDINALS)}) )  # twentieth
+        [-\s]century\b                                    # century
         """),
     "holiday": (
         rf"""{_P}(?:\bthe\s+)?                            # on / at the
@@ -282,6 +300,9 @@ TRIGGERS: dict[str, tuple[frozenset[str], ...]] = {
     "in_future": (_UNITS,),
     "duration": (_stems([*T.UNITS, *T.DURATION_ONLY_UNITS]),),
     "weekday": (_stems(_FULL_WEEKDAYS),),
+    "year_attr": (frozenset({YEAR}),),
+    "year_range_end": (frozenset({YEAR}),),
+    "century": (frozenset({"century"}),),
     "holiday": (frozenset(max(regex.findall(r"[a-z]+", n), key=len) for n in T.HOLIDAYS),),
     "present": (_stems(T.PRESENT_WORDS),),
     "span": (frozenset({"from", "between"}), _ANY_DATE_END),
@@ -327,7 +348,7 @@ def _prefix_free(words) -> list[str]:
     return sorted(w for w in words if not any(o != w and w.startswith(o) for o in words))
 
 
-_NUMBER_STARTS = _prefix_free([*vocab.UNIT_WORDS, *vocab.TENS_WORDS])
+_NUMBER_STARTS = _prefix_free([*vocab.UNIT_WORDS, *vocab.TENS_WORDS, *(w.split()[0] for w in T.VAGUE_COUNTS)])
 _DIGIT_START = r"(?<![a-z0-9_.,])[0-9]"  # as _day() and _count(): not after a word, "." or ","
 _COUNT_START = re.compile(rf"{_DIGIT_START}|(?<![a-z0-9_])(?:an?|{'|'.join(_NUMBER_STARTS)})")  # 3, a, three
 _DAY_START = re.compile(_DIGIT_START)

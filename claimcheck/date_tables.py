@@ -182,3 +182,9 @@ CASED_HOLIDAYS = ("lent",)
 # TimeML's PRESENT_REF.
 PRESENT_WORDS = ("now", "currently", "at present", "presently", "nowadays", "at the moment",
                  "at this time", "right now")
+
+# Words before a bare year used as a modifier ("a 2010 comment", "his 2007 campaign").
+YEAR_DETERMINERS = ("a", "an", "the", "his", "her", "its", "their", "our", "my", "your")
+
+# Centuries written out: "the twentieth century".
+CENTURY_ORDINALS = {w: n for w, n in vocab.ORDINAL_WORDS.items() if 1 <= n <= 21}

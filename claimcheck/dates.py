@@ -211,6 +211,16 @@ def _r_year(c: _Ctx) -> _Res:
     return _Res(ABSOLUTE, cal.year_iv(int(c.g("y"))))
 
 
+_r_year_attr = _r_year_range_end = _r_year  # "a 2010 comment", "2009-2010"
+
+
+def _r_century(c: _Ctx) -> _Res:
+    """ "the 20th century": 1900-1999, as TimeML and common usage count it."""
+    n = int(c.g("cent")) if c.has("cent") else T.CENTURY_ORDINALS[c.g("cent_word").lower()]
+    first = max(1, 100 * (n - 1))
+    return _Res(ABSOLUTE, DateInterval(dt.date(first, 1, 1), dt.date(100 * n - 1, 12, 31), "century"))
+
+
 def _r_year_part(c: _Ctx) -> _Res:
     return _Res(ABSOLUTE, cal.third(cal.year_iv(int(c.g("y"))), c.g("eml")))
 
