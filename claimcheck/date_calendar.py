@@ -181,3 +181,46 @@ def holiday_iv(rule: tuple, y: int) -> DateInterval:
     elif kind == "sunday_back" and d.weekday() == 6:
         d -= dt.timedelta(days=1)
     return day_iv(d)
+
+
+def quarter_iv(y: int, q: int) -> DateInterval:
+    return DateInterval(dt.date(y, 3 * q - 2, 1), month_end(y, 3 * q), "quarter")
+
+
+def half_iv(y: int, h: int) -> DateInterval:
+    return DateInterval(dt.date(y, 6 * h - 5, 1), month_end(y, 6 * h), "span")
+
+
+def quarter_shift(d: dt.date, n: int) -> DateInterval:
+    """The calendar quarter ``n`` quarters after the one containing ``d``."""
+    y, q = divmod(d.year * 4 + (d.month - 1) // 3 + n, 4)
+    return quarter_iv(y, q + 1)
+
+
+def weekday_of_month_day(anchor: dt.date, weekday: int, day: int, *, future: bool = False) -> Optional[dt.date]:
+    """The nearest day-of-month ``day`` that falls on ``weekday`` ("Mon 13th"): on or
+    before the anchor, or on or after it when ``future``."""
+    step = 1 if future else -1
+    for k in range(0, 12 * 28 * step, step):  # the calendar repeats within 28 years
+        first = add_months(anchor.replace(day=1), k)
+        if day > calendar.monthrange(first.year, first.month)[1]:
+            continue
+        d = first.replace(day=day)
+        if d.weekday() == weekday and (d >= anchor if future else d <= anchor):
+            return d
+    return None
+
+
+def nth_week(period: DateInterval, n: int) -> DateInterval:
+    """The ``n``-th Monday-Sunday week of a month or year (-1: the last), counting a week
+    that straddles the period's edge when at least four of its days fall inside."""
+    if n > 0:
+        monday = period.start - dt.timedelta(days=period.start.weekday())
+        if (monday + dt.timedelta(days=6) - period.start).days + 1 < 4:
+            monday += dt.timedelta(days=7)
+        monday += dt.timedelta(weeks=n - 1)
+    else:
+        monday = period.end - dt.timedelta(days=period.end.weekday())
+        if (period.end - monday).days + 1 < 4:
+            monday -= dt.timedelta(days=7)
+    return DateInterval(monday, monday + dt.timedelta(days=6), "week")

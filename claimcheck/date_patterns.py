@@ -103,6 +103,28 @@ def _endpoint(s: str) -> str:
     )"""
 
 
+def _day_word(g: str) -> str:
+    """A day of the month in digits ("13th") or in words ("eleventh", "thirty first")."""
+    return rf"(?:{_day(g)}|\b(?P<{g}>{_alt(T.DAY_ORDINAL_WORDS)})\b)"
+
+
+def _day_month(s: str) -> str:
+    """One end of a day range with its month: "Nov 18(, 2014)", "26th of june (in 2020)"."""
+    year = rf"(?:,?\s*(?:of\s+|in\s+)?{_year('y' + s)})?"
+    return rf"""(?:
+        {_month('m' + s)}\s+(?:the\s+)?{_day_word('d' + s)}{year}         # Nov 18 / june the 28th
+      | (?:the\s+)?{_day_word('d' + s)}\s+(?:of\s+)?{_month('m' + s)}{year}  # 26th of june
+    )"""
+
+
+_RANGE_SEP = r"\s*(?P<sep>[-–—]|to|through|thru|until|till|and)\s*"
+# Not a count of something: "March 3 to 5 people". A lower-case word after a bare day.
+_NO_NOUN_AFTER = (
+    r"(?!\s+(?!(?:in|of|and|or|at|on|for|this|next|last|from|with|when|to|the|i|we|he|she|it|they)\b)"
+    r"(?-i:[a-z]{2,}))"
+)
+
+
 # ---------------------------------------------------------------- the patterns
 # Each rule is (left context, core). The core is searched for; the optional left
 # context (prepositions, modifiers: "on", "last", "the early") is then matched backwards
@@ -262,7 +284,64 @@ _RULES: dict[str, tuple[Optional[str], str]] = {
         (?:\s+(?:to|until|till|through|and)\s+|\s*[-–—]\s*)  # to / and / -
         {_endpoint('b')}                                  # 2024 / March 2025
         """),
+    "quarter_rel": (
+        rf"""{_P}(?:\bthe\s+)?                            # in the
+        """,
+        rf"""(?: \b(?P<mod>{_alt(T.QUARTER_MODIFIERS)})\s+quarter\b  # last quarter / this quarter
+            (?!\s+of\b)                                   # not "the last quarter of 2019"
+          | \b(?P<q>{_alt(T.QUARTERS)})\s+quarter\s+of\s+the\s+year\b )  # first quarter of the year
+        """),
+    "quarter_code": (
+        rf"""{_P}                                         # in / during
+        """,
+        rf"""(?: {_year('y')}\s*-?\s*(?:Q(?P<q>[1-4])|H(?P<h>[12]))\b  # 2019 Q1 / 2019-H2
+          | \bQ(?P<q>[1-4])-{_year('y')} )                # Q1-2019
+        """),
+    "weekday_day": (
+        _P,
+        rf"""{_weekday('wd')},?\s+                        # Friday / Mon
+        (?: (?P<mo>1[0-2]|0?[1-9])(?P<sep>[/.-])(?P<d>3[01]|[12]\d|0?[1-9])  # 7/6 (month first)
+            (?![\w%]|[.,/-]\d)
+          | (?P<d>3[01]|[12]\d|0?[1-9])/(?P<mo>1[0-2]|0?[1-9])(?![\w%]|[.,/-]\d)  # 29/03
+          | {_year('y')}-(?P<mo>1[0-2]|0?[1-9])-(?P<d>3[01]|[12]\d|0?[1-9])(?![\w%]|[.,/-]\d)  # 2018-7-6
+          | the\s+{_day_word('d')}                        # the eleventh / the 4th
+          | (?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)\b  # 13th
+          | (?P<d>3[01]|[12]\d|0?[1-9])(?=\s*(?:[.!?;]|$)) )  # 21 at a sentence's end
+        (?!\s+(?:of\s+)?{_month('m')})                    # not "Monday the 21st of April"
+        {_NO_NOUN_AFTER}                                  # not "on Tuesday the first shipments"
+        """),
+    "day_range": (
+        rf"""(?:\b(?P<kw>between)\s+|{_PREP})?           # between / from / on
+        """,
+        rf"""(?: {_day_month('a')}{_RANGE_SEP}            # Nov 18 -
+            (?:{_day_month('b')}|(?:the\s+)?{_day_word('db')})  # Dec 19, 2015 / 19
+          | (?:the\s+)?{_day_word('da')}{_RANGE_SEP}{_day_month('b')}  # 9 to 12 of June
+          | {_month('ma')}{_RANGE_SEP}{_month('mb')},?\s*{_year('yb')} )  # Jan-Feb 2017
+        {_NO_NOUN_AFTER}                                  # not "March 3 to 5 people"
+        """),
+    "week_of": (
+        rf"""{_P}(?:\bthe\s+)?                            # for the
+        """,
+        rf"""(?: \b(?P<ord>{_alt(T.WEEK_ORDINALS)})\s+week\s+of\s+(?:the\s+)?  # first week of
+            (?: {_month('m')}(?:,?\s*{_year('y')})?       # July (2016) / Oct.
+              | {_year('y')}                              # 2015
+              | (?P<rel>last|this|next)\s+(?P<unit>month|year)\b )  # this month
+          | \b(?P<of>{_alt(T.WEEK_OF_WORDS)})\s+          # the week of / w/c
+            {_month('m')}\s+{_day('d')}(?:,?\s*{_year('y')})? )  # April 10th
+        """),
+    "weekday_week": (
+        _P,
+        rf"""(?: \b(?P<wmod>{_alt(T.WEEK_MODIFIERS)})\s+week\s*(?:[-,]\s*|\s+on\s+)?  # next week (on)
+            {_weekday('wd')}                              # Mon / Tuesday
+          | {_weekday('wd')}\s+of\s+(?:the\s+)?(?P<wmod>{_alt(T.WEEK_MODIFIERS)})\s+week\b )  # tuesday of next week
+        """),
+    "weekday_mod": (
+        _P,
+        rf"""\b(?P<mod>{_alt(T.WEEKDAY_MODIFIERS)})\s+    # previous / coming
+        \b(?P<wd>{_WEEKDAY_WORD})\b                       # Wednesday
+        """),
 }
+
 
 # ---------------------------------------------------------------- trigger words
 # What every match of a rule's core holds: for each group, one of its lower-case words
@@ -306,6 +385,13 @@ TRIGGERS: dict[str, tuple[frozenset[str], ...]] = {
     "holiday": (frozenset(max(regex.findall(r"[a-z]+", n), key=len) for n in T.HOLIDAYS),),
     "present": (_stems(T.PRESENT_WORDS),),
     "span": (frozenset({"from", "between"}), _ANY_DATE_END),
+    "quarter_rel": (frozenset({"quarter"}),),
+    "quarter_code": (frozenset({YEAR}),),
+    "weekday_day": (_stems(_FULL_WEEKDAYS | set(vocab.WEEKDAYS)),),
+    "day_range": (_MONTHS,),
+    "week_of": (frozenset({"week", "w/c"}), _ANY_DATE_END | frozenset({"month", "year"})),
+    "weekday_week": (frozenset({"week"}), _stems(vocab.WEEKDAYS)),
+    "weekday_mod": (_stems(T.WEEKDAY_MODIFIERS), _stems(_FULL_WEEKDAYS)),
 }
 # Each group gets one bit; a word (or marker) sets the bits of the groups it is in.
 _GROUPS = [g for groups in TRIGGERS.values() for g in groups]

@@ -188,3 +188,37 @@ YEAR_DETERMINERS = ("a", "an", "the", "his", "her", "its", "their", "our", "my",
 
 # Centuries written out: "the twentieth century".
 CENTURY_ORDINALS = {w: n for w, n in vocab.ORDINAL_WORDS.items() if 1 <= n <= 21}
+
+# Days of the month in words: "tuesday the eleventh", "wednesday the thirty first".
+_TEENS = ("thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+          "eighteenth", "nineteenth")
+DAY_ORDINAL_WORDS: dict[str, int] = {
+    **vocab.ORDINAL_WORDS,
+    **{w: 13 + i for i, w in enumerate(_TEENS)},
+    "twentieth": 20, "thirtieth": 30,
+    **{f"twenty{sep}{w}": 20 + n for w, n in vocab.ORDINAL_WORDS.items() if n < 10 for sep in (" ", "-")},
+    **{f"thirty{sep}first": 31 for sep in (" ", "-")},
+}
+
+# "next quarter", "the past quarter": quarters relative to the anchor's.
+QUARTER_MODIFIERS = {
+    "last": -1, "past": -1, "previous": -1, "this": 0, "current": 0,
+    "next": 1, "coming": 1, "following": 1,
+}
+# Half years written as codes: "2019 H2".
+HALVES = {"1": 1, "2": 2}
+
+# Which week of a month or year: "the first week of 2015", "the last week of July".
+WEEK_ORDINALS = {
+    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
+    "4th": 4, "last": -1,
+}
+# "the week of April 10th", "the week beginning February 4", "w/c Feb 4".
+WEEK_OF_WORDS = ("week of", "week beginning", "week starting", "week starting on",
+                 "week commencing", "w/c")
+
+# Weekday modifiers beyond last / next / this: "previous Wednesday", "coming Thursday".
+WEEKDAY_MODIFIERS = {"previous": "last", "following": "next", "coming": "next", "upcoming": "next"}
+# A week relative to the anchor's, before or after a weekday: "next week Mon",
+# "tuesday of last week".
+WEEK_MODIFIERS = {"last": -1, "previous": -1, "this": 0, "next": 1, "following": 1}

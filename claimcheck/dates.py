@@ -383,6 +383,113 @@ def _r_span(c: _Ctx) -> Optional[_Res]:
     return _Res(ABSOLUTE, iv) if iv else None
 
 
+def _day_no(s: str) -> int:
+    """A day of the month: "13th" -> 13, "thirty first" -> 31."""
+    s = regex.sub(r"\s+", " ", s.lower())
+    return int(regex.match(r"\d+", s).group()) if s[0].isdigit() else T.DAY_ORDINAL_WORDS[s]
+
+
+def _r_quarter_rel(c: _Ctx) -> _Res:
+    if c.has("q"):  # "the first quarter of the year": the anchor's year
+        q = T.QUARTERS[c.g("q").lower()]
+        return _rel(c, lambda: cal.quarter_iv(c.anchor.year, q), lambda iv: iv.start > c.anchor)
+    step = T.QUARTER_MODIFIERS[c.g("mod").lower()]
+    return _rel(c, lambda: cal.quarter_shift(c.anchor, step), step > 0)
+
+
+def _r_quarter_code(c: _Ctx) -> _Res:
+    y = int(c.g("y"))
+    iv = cal.quarter_iv(y, int(c.g("q"))) if c.has("q") else cal.half_iv(y, int(c.g("h")))
+    return _Res(ABSOLUTE, iv)
+
+
+def _r_weekday_day(c: _Ctx) -> Optional[_Res]:
+    """ "Friday 7/6", "Mon 13th", "tuesday the eleventh": the weekday names which month."""
+    day = _day_no(c.g("d"))
+    if c.has("y"):
+        return _Res(ABSOLUTE, cal.day_iv(dt.date(int(c.g("y")), int(c.g("mo")), day)))
+    fut = c.future_cue()
+    if c.has("mo"):
+        mo = int(c.g("mo"))
+        if day > (29 if mo == 2 else calendar.monthrange(2001, mo)[1]):
+            return None
+        return _rel(c, lambda: cal.pick(lambda y: cal.day_iv(dt.date(y, mo, day)), c.anchor, future=fut), fut)
+    wd = vocab.WEEKDAYS[c.g("wd").lower().rstrip(".")]
+
+    def make() -> Optional[DateInterval]:
+        d = cal.weekday_of_month_day(c.anchor, wd, day, future=fut)
+        return cal.day_iv(d) if d else None
+    return _rel(c, make, fut)
+
+
+def _r_day_range(c: _Ctx) -> Optional[_Res]:
+    """ "November 19-20", "Nov 18-Dec 19, 2015", "between 3 and 12 of Sept", "Jan-Feb 2017"."""
+    if c.has("ma") and not c.has("da"):  # Jan-Feb 2017
+        ma, mb, yb = _month_no(c.g("ma")), _month_no(c.g("mb")), int(c.g("yb"))
+        ya = yb - (ma > mb)
+        return _Res(ABSOLUTE, DateInterval(dt.date(ya, ma, 1), cal.month_end(yb, mb), "span"))
+    if c.g("sep").lower() == "and" and not c.has("kw"):
+        return None  # "March 3 and 12": two dates, not a range
+    da, db = _day_no(c.g("da")), _day_no(c.g("db"))
+    ma = c.g("ma") or c.g("mb")
+    if ma is None:
+        return None  # "19 to 20": no month
+    ma, mb = _month_no(ma), _month_no(c.g("mb") or ma)
+    wraps = (ma, da) > (mb, db)  # "Dec 28 - Jan 3": into the next year
+    ya, yb = (int(c.g(k)) if c.has(k) else None for k in ("ya", "yb"))
+
+    def make(y: int) -> Optional[DateInterval]:
+        first, last = dt.date(y, ma, da), dt.date(y + wraps, mb, db)
+        return DateInterval(first, last, "span") if first <= last else None
+    if ya is None and yb is None:
+        fut = c.future_cue()
+        return _rel(c, lambda: cal.pick(make, c.anchor, future=fut), fut)
+    ya = ya if ya is not None else yb - wraps
+    yb = yb if yb is not None else ya + wraps
+    first, last = dt.date(ya, ma, da), dt.date(yb, mb, db)
+    return _Res(ABSOLUTE, DateInterval(first, last, "span")) if first <= last else None
+
+
+def _r_week_of(c: _Ctx) -> Optional[_Res]:
+    """ "the last week of July", "first week of 2015", "the week of April 10th"."""
+    a = c.anchor
+    if c.has("of"):  # the Monday-Sunday week containing that day
+        mo, day = _month_no(c.g("m")), int(c.g("d"))
+        if c.has("y"):
+            return _Res(ABSOLUTE, cal.containing(dt.date(int(c.g("y")), mo, day), "week"))
+        fut = c.future_cue()
+        return _rel(c, lambda: cal.pick(lambda y: cal.containing(dt.date(y, mo, day), "week"), a, future=fut), fut)
+    n = T.WEEK_ORDINALS[c.g("ord").lower()]
+    if c.has("m"):
+        mo = _month_no(c.g("m"))
+        if c.has("y"):
+            return _Res(ABSOLUTE, cal.nth_week(cal.month_iv(int(c.g("y")), mo), n))
+        fut = c.future_cue()
+        return _rel(c, lambda: cal.nth_week(cal.pick(lambda y: cal.month_iv(y, mo), a, future=fut), n), fut)
+    if c.has("y"):
+        return _Res(ABSOLUTE, cal.nth_week(cal.year_iv(int(c.g("y"))), n))
+    unit, step = c.g("unit").lower(), T.CALENDAR_MODIFIERS[c.g("rel").lower()]
+    return _rel(c, lambda: cal.nth_week(cal.containing(cal.shift(a, unit, step), unit), n), step > 0)
+
+
+def _r_weekday_week(c: _Ctx) -> _Res:
+    """ "next week Mon", "tuesday of last week": that weekday of the week named."""
+    wd = vocab.WEEKDAYS[c.g("wd").lower().rstrip(".")]
+    step = T.WEEK_MODIFIERS[c.g("wmod").lower()]
+    a = c.anchor
+    return _rel(c, lambda: cal.day_iv(a + dt.timedelta(days=7 * step + wd - a.weekday())),
+                lambda iv: iv.start > a)
+
+
+def _r_weekday_mod(c: _Ctx) -> _Res:
+    """ "previous Wednesday" as "last Wednesday", "coming Thursday" as "next Thursday"."""
+    wd = vocab.WEEKDAYS[c.g("wd").lower()]
+    a = c.anchor
+    if T.WEEKDAY_MODIFIERS[c.g("mod").lower()] == "next":
+        return _rel(c, lambda: cal.day_iv(a + dt.timedelta(days=(wd - a.weekday() - 1) % 7 + 1)), True)
+    return _rel(c, lambda: cal.day_iv(a - dt.timedelta(days=(a.weekday() - wd - 1) % 7 + 1)))
+
+
 _RESOLVERS: dict[str, Callable[[_Ctx], Optional[_Res]]] = {
     name: globals()[f"_r_{name}"] for name in P.PATTERNS
 }
