@@ -157,12 +157,16 @@ def orthodox_easter(y: int) -> dt.date:
 
 
 def nth_weekday(y: int, m: int, weekday: int, n: int) -> dt.date:
-    """The ``n``-th ``weekday`` (Monday = 0) of a month; ``n`` = -1 is the last."""
+    """The ``n``-th ``weekday`` (Monday = 0) of a month; ``n`` = -1 is the last, -2 the
+    one before it. A day past the month's end raises ValueError."""
     if n < 0:
         last = month_end(y, m)
-        return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+        return last - dt.timedelta(days=(last.weekday() - weekday) % 7 + 7 * (-n - 1))
     first = dt.date(y, m, 1)
-    return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+    d = first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+    if d.month != m:
+        raise ValueError("no such weekday in the month")
+    return d
 
 
 def holiday_iv(rule: tuple, y: int) -> DateInterval:
@@ -224,3 +228,17 @@ def nth_week(period: DateInterval, n: int) -> DateInterval:
         if (period.end - monday).days + 1 < 4:
             monday -= dt.timedelta(days=7)
     return DateInterval(monday, monday + dt.timedelta(days=6), "week")
+
+
+def nearest_on_weekday(month: int, day: int, weekday: int, anchor: dt.date) -> Optional[DateInterval]:
+    """ "Sunday, Feb 10" without a year: the one nearest the anchor, before or after it,
+    that falls on that weekday (within 14 years), else None."""
+    days = []
+    for y in range(anchor.year - 14, anchor.year + 15):
+        try:
+            d = dt.date(y, month, day)
+        except ValueError:  # Feb 29, or a year out of range
+            continue
+        if d.weekday() == weekday:
+            days.append(d)
+    return day_iv(min(days, key=lambda d: abs(d - anchor))) if days else None

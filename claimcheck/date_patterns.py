@@ -267,6 +267,18 @@ _RULES: dict[str, tuple[Optional[str], str]] = {
           | \b(?P<cent_word>{_alt(T.CENTURY_ORDINALS)}) )  # twentieth
         [-\s]century\b                                    # century
         """),
+    "of_month": (
+        rf"""{_P}(?:\bthe\s+)?                            # on the
+        """,
+        rf"""(?: (?:\b(?P<nth>{_alt(T.NTH)})\s+)?\b(?P<last>last)\s+  # (fifth) last
+            (?:(?P<unit>day)\b|{_weekday('wd')})          # day / Friday
+          | \b(?P<nth>{_alt(T.NTH)})\s+(?:(?P<unit>day)\b|{_weekday('wd')})  # third day / first Tuesday
+          | {_day('d')}(?:\s+day\b)? )                    # 20th (day)
+        \s+(?:of|in)\s+(?:the\s+)?                        # of (the)
+        (?: {_month('m')}(?:,?\s+{_year('y')})?           # October (2014)
+          | \b(?P<mod>{_alt(T.MONTH_MODIFIERS)})\s+month\b  # next month
+          | \b(?P<cur>month)\b )                          # the month
+        """),
     "holiday": (
         rf"""{_P}(?:\bthe\s+)?                            # on / at the
         (?:\b(?P<mod>last|next|this)\s+)?                # last / next / this
@@ -382,6 +394,7 @@ TRIGGERS: dict[str, tuple[frozenset[str], ...]] = {
     "year_attr": (frozenset({YEAR}),),
     "year_range_end": (frozenset({YEAR}),),
     "century": (frozenset({"century"}),),
+    "of_month": (frozenset({"day", DIGIT}), _MONTHS | {"month"}),
     "holiday": (frozenset(max(regex.findall(r"[a-z]+", n), key=len) for n in T.HOLIDAYS),),
     "present": (_stems(T.PRESENT_WORDS),),
     "span": (frozenset({"from", "between"}), _ANY_DATE_END),

@@ -111,7 +111,8 @@ QUARTERS = {w: n for w, n in vocab.ORDINAL_WORDS.items() if n <= 4}
 QUARTERS.update({"1st": 1, "2nd": 2, "3rd": 3, "4th": 4})
 
 # A calendar-unit reference: "last week", "this month", "next year".
-CALENDAR_MODIFIERS = {"last": -1, "this past": -1, "this": 0, "next": 1}
+CALENDAR_MODIFIERS = {"last": -1, "this past": -1, "this": 0, "next": 1,
+                      "past": -1, "previous": -1, "current": 0, "coming": 1, "upcoming": 1}
 # "earlier this year", "later this month", "early next year".
 CALENDAR_PARTS = ("earlier", "later", "early", "mid", "late")
 
@@ -222,3 +223,9 @@ WEEKDAY_MODIFIERS = {"previous": "last", "following": "next", "coming": "next", 
 # A week relative to the anchor's, before or after a weekday: "next week Mon",
 # "tuesday of last week".
 WEEK_MODIFIERS = {"last": -1, "previous": -1, "this": 0, "next": 1, "following": 1}
+
+# "the first Tuesday of March", "the fifth last day of May": which one of the month.
+NTH = {w: n for w, n in vocab.ORDINAL_WORDS.items() if n <= 5}
+NTH.update({"1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5})
+# "the 20th of next month": which month, from the anchor's.
+MONTH_MODIFIERS = {"last": -1, "previous": -1, "this": 0, "current": 0, "next": 1, "coming": 1}

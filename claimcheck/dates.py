@@ -26,6 +26,17 @@ resolved with plain calendar arithmetic. Conventions (all intervals inclusive):
 * "this summer" is the one starting in the anchor's year ("this winter" in Jan-Feb:
   the one under way); ``future`` is set when it starts after the anchor.
 
+* holidays (``date_tables.HOLIDAYS``: fixed dates, "the fourth Thursday of November",
+  Western and Orthodox Easter cycles) resolve like year-less dates; "last Easter" is the
+  last one over, "next Christmas" the first one after the anchor.
+* "the first Tuesday of October", "the last day of May", "the 20th of next month": the
+  day in that month (a year-less month as above). "Sunday, Feb 10" without a year: the
+  nearest year, either side of the anchor, in which that date is a Sunday.
+* "the 20th century" is 1900-1999; "a 2010 comment" and the "2010" of "2009-2010" are years.
+* ``prefer="future"`` (Duckling's reading) makes every under-specified date the next one
+  after the anchor, "this Monday" the coming one and "next Monday" the one after it.
+  ``present=True`` reads "now", "currently" as the anchor day (precision "present").
+
 Durations ("for seven months", "over a three-month period") are found so that callers
 can tell them from dates; they never resolve. Only numeric dates such as "04/28/2025"
 go to dateparser, imported lazily.
@@ -145,8 +156,12 @@ def _r_day_date(c: _Ctx) -> Optional[_Res]:
     if day > (29 if mo == 2 else calendar.monthrange(2001, mo)[1]):
         return None
     fut = c.future_cue()
+    wd = vocab.WEEKDAYS[c.g("wd").lower()] if c.has("wd") else None
 
-    return _rel(c, lambda: cal.pick(lambda y: cal.day_iv(dt.date(y, mo, day)), c.anchor, future=fut), fut)
+    def make() -> Optional[DateInterval]:
+        named = cal.nearest_on_weekday(mo, day, wd, c.anchor) if wd is not None else None
+        return named or cal.pick(lambda y: cal.day_iv(dt.date(y, mo, day)), c.anchor, future=fut)
+    return _rel(c, make, fut)
 
 
 def _r_iso_date(c: _Ctx) -> _Res:
@@ -323,6 +338,9 @@ def _r_weekday(c: _Ctx) -> _Res:
     wd = vocab.WEEKDAYS[c.g("wd").lower()]
     mod = (c.g("mod") or "").lower()
     a = c.anchor
+    if c.prefer_future and mod in ("next", "this"):  # Duckling: "this Monday" the coming one,
+        skip = 7 if mod == "next" else 0                  # "next Monday" the one after it
+        return _rel(c, lambda: cal.day_iv(a + dt.timedelta(days=(wd - a.weekday() - 1) % 7 + 1 + skip)), True)
     if mod == "next" or (mod != "last" and mod != "this" and c.future_cue()):
         return _rel(c, lambda: cal.day_iv(a + dt.timedelta(days=(wd - a.weekday() - 1) % 7 + 1)), True)
     if mod == "last":
@@ -330,6 +348,32 @@ def _r_weekday(c: _Ctx) -> _Res:
     if mod == "this":
         return _rel(c, lambda: cal.day_iv(a + dt.timedelta(days=wd - a.weekday())), lambda iv: iv.start > a)
     return _rel(c, lambda: cal.day_iv(a - dt.timedelta(days=(a.weekday() - wd) % 7)))
+
+
+def _r_of_month(c: _Ctx) -> Optional[_Res]:
+    """ "the first Tuesday of October", "the last day of May", "the 20th of next month"."""
+    n = T.NTH[c.g("nth").lower()] if c.has("nth") else 1
+    wd = vocab.WEEKDAYS[c.g("wd").lower()] if c.has("wd") else None
+
+    def day_in(y: int, mo: int) -> DateInterval:
+        if wd is not None:
+            return cal.day_iv(cal.nth_weekday(y, mo, wd, -n if c.has("last") else n))
+        if c.has("last"):
+            return cal.day_iv(cal.month_end(y, mo) - dt.timedelta(days=n - 1))
+        return cal.day_iv(dt.date(y, mo, int(c.g("d")) if c.has("d") else n))
+    a = c.anchor
+    if c.has("m"):
+        mo = _month_no(c.g("m"))
+        if c.has("y"):
+            return _Res(ABSOLUTE, day_in(int(c.g("y")), mo))
+        fut = c.future_cue()
+        return _rel(c, lambda: cal.pick(lambda y: day_in(y, mo), a, future=fut), fut)
+    step = T.MONTH_MODIFIERS[c.g("mod").lower()] if c.has("mod") else 0
+
+    def make() -> DateInterval:
+        first = cal.add_months(a.replace(day=1), step)
+        return day_in(first.year, first.month)
+    return _rel(c, make, lambda iv: iv.start > a)
 
 
 def _holiday_key(name: str) -> str:
