@@ -13,12 +13,15 @@ from claimcheck import vocab
 PREPOSITIONS = (
     "on", "in", "since", "from", "until", "till", "by", "during", "before", "after",
     "through", "throughout", "as of", "over", "at",
+    "starting", "starting on", "beginning", "beginning on",
+    "no later than", "later than",
 )
 
 # A bare four-digit number is a year only after one of these.
 YEAR_PREPOSITIONS = (
     "in", "since", "from", "until", "till", "by", "of", "during", "before", "after",
     "through", "throughout", "as of", "circa", "the year", "in the year",
+    "no later than", "later than",
 )
 
 # Words ending in "s" that may follow a year ("in 2024 was ..."). Any other lower-case
@@ -148,3 +151,9 @@ WEEKDAY_MODIFIERS = {"previous": "last", "following": "next", "coming": "next", 
 # A week relative to the anchor's, before or after a weekday: "next week Mon",
 # "tuesday of last week".
 WEEK_MODIFIERS = {"last": -1, "previous": -1, "this": 0, "next": 1, "following": 1}
+
+# The first or second half of a year, month or week: "the end of this year", "by the
+# beginning of March", "later in the week".
+EDGES = {"beginning": 0, "start": 0, "earlier": 0, "end": 1, "later": 1}
+EDGE_MODIFIERS = {"last": -1, "this": 0, "current": 0, "next": 1}
+EOX = {"eoy": "year", "eom": "month"}  # "by EOY"
