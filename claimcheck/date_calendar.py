@@ -242,3 +242,16 @@ def nearest_on_weekday(month: int, day: int, weekday: int, anchor: dt.date) -> O
         if d.weekday() == weekday:
             days.append(d)
     return day_iv(min(days, key=lambda d: abs(d - anchor))) if days else None
+
+
+def half(iv: DateInterval, which: int) -> DateInterval:
+    """The first (0) or second (1) half of a year (Jan-Jun, Jul-Dec), a month (days
+    1-15, 16-end) or a Monday-Sunday week (Mon-Wed, Thu-Sun)."""
+    if iv.precision == "week":
+        mid = iv.start + dt.timedelta(days=3)
+    elif iv.precision == "month":
+        mid = iv.start.replace(day=16)
+    else:
+        mid = add_months(iv.start, 6)
+    s, e = (iv.start, mid - dt.timedelta(days=1)) if which == 0 else (mid, iv.end)
+    return DateInterval(s, e, "span", iv.note)

@@ -125,6 +125,29 @@ _NO_NOUN_AFTER = (
 )
 
 
+_NUM_MONTH = r"(?P<{g}>1[0-2]|0?[1-9])"
+_NUM_DAY = r"(?P<{g}>3[01]|[12]\d|0?[1-9])"
+
+
+def _numeric_day(s: str) -> str:
+    """A year-less or full numeric date, month first: "10/1", "5/7/2020", "10-7-2018"."""
+    return (rf"(?<![\w.,/-]){_NUM_MONTH.format(g='mo' + s)}(?P<sep{s}>[/-]){_NUM_DAY.format(g='d' + s)}"
+            rf"(?:(?P=sep{s})(?P<y{s}>1[6-9]\d\d|2[01]\d\d))?(?![\w%]|[.,/]\d)")
+
+
+def _month_name(g: str) -> str:
+    """A month name or capitalised abbreviation with no word boundary after it ("Dec31")."""
+    return rf"(?P<{g}>{_MONTH_WORD}|{_MONTH_ABBR})"
+
+
+_YEAR_AMONG = r"(?P<y>1[6-9]\d\d|2[01]\d\d)(?![\w%])"  # a year, also after "/" ("23/Sep/2020")
+
+
+def _month_among_digits(g: str) -> str:
+    """A month name or abbreviation in any case, written between numbers ("2019/aug/01")."""
+    return rf"(?P<{g}>{_alt(vocab.MONTHS)})"
+
+
 # ---------------------------------------------------------------- the patterns
 # Each rule is (left context, core). The core is searched for; the optional left
 # context (prepositions, modifiers: "on", "last", "the early") is then matched backwards
@@ -352,8 +375,50 @@ _RULES: dict[str, tuple[Optional[str], str]] = {
         rf"""\b(?P<mod>{_alt(T.WEEKDAY_MODIFIERS)})\s+    # previous / coming
         \b(?P<wd>{_WEEKDAY_WORD})\b                       # Wednesday
         """),
+    "month_numeric": (
+        _P,
+        rf"""(?<![\w/-])(?:
+            {_month_among_digits('m')}\.?[/-]{_NUM_DAY.format(g='d')}(?:[/-]{_YEAR_AMONG})?(?![\w/-])  # Oct/2, Sep-23-2020
+          | {_month_name('m')}\.?\s*{_NUM_DAY.format(g='d')}\s+,\s*{_YEAR_AMONG}  # Dec31 , 1994
+          | {_month_among_digits('m')}[/-]{_YEAR_AMONG}        # Dec-2018 / dec/2018
+          | {_month_name('m')},\s*{_YEAR_AMONG}               # Dec, 2018
+          | {_month_among_digits('m')}-{_YEAR_AMONG}-{_NUM_DAY.format(g='d')}\b  # September-2020-23
+          | {_NUM_DAY.format(g='d')}[/-]{_month_among_digits('m')}[/-]{_YEAR_AMONG}  # 05-Aug-2016, 23/Sep/2020
+          | {_NUM_DAY.format(g='d')}-{_YEAR_AMONG}-{_month_among_digits('m')}\b  # 23-2020-September
+          | {_YEAR_AMONG}[/-]{_month_among_digits('m')}[/-]{_NUM_DAY.format(g='d')}\b  # 2019/aug/01
+          | {_YEAR_AMONG}/{_NUM_DAY.format(g='d')}/{_month_among_digits('m')}\b )  # 2020/23/Sep
+        """),
+    "numeric_range": (
+        rf"""(?:\b(?P<kw>from|between)\s+)?               # from / between
+        """,
+        rf"""{_numeric_day('a')}                          # 10/1(/2018)
+        \s*(?:[-–—]|\bto\b|\bthrough\b|\buntil\b)\s*      # - / to
+        {_numeric_day('b')}(?:,\s*{_year('yc')})?         # 11/7(/2018) (, 2020)
+        """),
+    "edge_of": (
+        _P,
+        rf"""(?: (?:\bthe\s+)?(?:very\s+)?\b(?P<edge>end|beginning|start)\s+of\s+(?:the\s+)?  # the end of (the)
+            (?: (?P<mod>{_alt(T.EDGE_MODIFIERS)})\s+(?P<unit>year|month|week)  # this year
+              | (?P<unit>year|month|week)                 # year / month
+              | {_month('m')}(?:\s+{_year('y')})?          # December (2016)
+              | {_year('y')} )                            # 2015
+          | \b(?P<edge>earlier|later)\s+in\s+the\s+(?P<unit>year|month|week)  # later in the year
+          | \b(?-i:(?P<eox>EOY|EOM)) )                    # EOY
+        (?![-\w])                                         # not "the end of the year-long ..."
+        """),
+    "day_date_of_year": (
+        _P,
+        rf"""(?: {_month('m1')}\s+{_day('d1')}            # july 4th
+          | (?:the\s+)?{_day('d2')}\s+(?:of\s+)?{_month('m2')} )  # 4th of july
+        \s+(?:of|in)\s+{_year('y')}                       # of 1995 / in 2020
+        """),
+    "day_date_words": (
+        _P,
+        rf"""(?: {_month('m1')},?\s+(?:the\s+)?\b(?P<d1>{_alt(T.DAY_ORDINAL_WORDS)})\b  # february twenty second
+          | \b(?:the\s+)?(?P<d2>{_alt(T.DAY_ORDINAL_WORDS)})\s+of\s+{_month('m2')}  # second of Aug
+          | {_month('m1')},\s+{_day('d1')}(?<=\d(?:st|nd|rd|th)) )  # October, 1st
+        """),
 }
-
 
 # ---------------------------------------------------------------- trigger words
 # What every match of a rule's core holds: for each group, one of its lower-case words
@@ -405,6 +470,11 @@ TRIGGERS: dict[str, tuple[frozenset[str], ...]] = {
     "week_of": (frozenset({"week", "w/c"}), _ANY_DATE_END | frozenset({"month", "year"})),
     "weekday_week": (frozenset({"week"}), _stems(vocab.WEEKDAYS)),
     "weekday_mod": (_stems(T.WEEKDAY_MODIFIERS), _stems(_FULL_WEEKDAYS)),
+    "month_numeric": (_MONTHS, frozenset({DIGIT})),
+    "numeric_range": (frozenset({DIGIT}),),
+    "edge_of": (frozenset({"end", "beginning", "start", "earlier", "later", "eoy", "eom"}),),
+    "day_date_of_year": (_MONTHS, frozenset({YEAR})),
+    "day_date_words": (_MONTHS,),
 }
 # Each group gets one bit; a word (or marker) sets the bits of the groups it is in.
 _GROUPS = [g for groups in TRIGGERS.values() for g in groups]

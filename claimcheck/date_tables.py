@@ -13,12 +13,15 @@ from claimcheck import vocab
 PREPOSITIONS = (
     "on", "in", "since", "from", "until", "till", "by", "during", "before", "after",
     "through", "throughout", "as of", "over", "at",
+    "starting", "starting on", "beginning", "beginning on",
+    "no later than", "later than",
 )
 
 # A bare four-digit number is a year only after one of these.
 YEAR_PREPOSITIONS = (
     "in", "since", "from", "until", "till", "by", "of", "during", "before", "after",
     "through", "throughout", "as of", "circa", "the year", "in the year",
+    "no later than", "later than",
 )
 
 # Words ending in "s" that may follow a year ("in 2024 was ..."). Any other lower-case
@@ -229,3 +232,9 @@ NTH = {w: n for w, n in vocab.ORDINAL_WORDS.items() if n <= 5}
 NTH.update({"1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5})
 # "the 20th of next month": which month, from the anchor's.
 MONTH_MODIFIERS = {"last": -1, "previous": -1, "this": 0, "current": 0, "next": 1, "coming": 1}
+
+# The first or second half of a year, month or week: "the end of this year", "by the
+# beginning of March", "later in the week".
+EDGES = {"beginning": 0, "start": 0, "earlier": 0, "end": 1, "later": 1}
+EDGE_MODIFIERS = {"last": -1, "this": 0, "current": 0, "next": 1}
+EOX = {"eoy": "year", "eom": "month"}  # "by EOY"

@@ -534,6 +534,77 @@ def _r_weekday_mod(c: _Ctx) -> _Res:
     return _rel(c, lambda: cal.day_iv(a - dt.timedelta(days=(a.weekday() - wd - 1) % 7 + 1)))
 
 
+def _r_month_numeric(c: _Ctx) -> Optional[_Res]:
+    """ "Oct/2", "05-Aug-2016", "2019/aug/01", "Dec-2018": a month name among numbers."""
+    mo = _month_no(c.g("m"))
+    if not c.has("d"):
+        return _Res(ABSOLUTE, cal.month_iv(int(c.g("y")), mo))
+    day = int(c.g("d"))
+    if c.has("y"):
+        return _Res(ABSOLUTE, cal.day_iv(dt.date(int(c.g("y")), mo, day)))
+    if day > (29 if mo == 2 else calendar.monthrange(2001, mo)[1]):
+        return None
+    fut = c.future_cue()
+    return _rel(c, lambda: cal.pick(lambda y: cal.day_iv(dt.date(y, mo, day)), c.anchor, future=fut), fut)
+
+
+def _r_numeric_range(c: _Ctx) -> Optional[_Res]:
+    """ "from 10/1 to 11/7", "10/1/2018 - 10/7/2018", "5/1-5/7, 2020" (month first)."""
+    ya, yb = (int(c.g(k)) if c.has(k) else None for k in ("ya", "yb"))
+    yb = yb if yb is not None else (int(c.g("yc")) if c.has("yc") else None)
+    if ya is None and yb is None and not c.has("kw"):
+        return None  # "3/4 - 1/2": fractions or scores, not dates
+    (ma, da), (mb, db) = ((int(c.g("mo" + s)), int(c.g("d" + s))) for s in "ab")
+    wraps = (ma, da) > (mb, db)
+
+    def make(y: int) -> Optional[DateInterval]:
+        first, last = dt.date(y, ma, da), dt.date(y + wraps, mb, db)
+        return DateInterval(first, last, "span") if first <= last else None
+    if ya is None and yb is None:
+        fut = c.future_cue()
+        return _rel(c, lambda: cal.pick(make, c.anchor, future=fut), fut)
+    ya = ya if ya is not None else yb - wraps
+    yb = yb if yb is not None else ya + wraps
+    first, last = dt.date(ya, ma, da), dt.date(yb, mb, db)
+    return _Res(ABSOLUTE, DateInterval(first, last, "span")) if first <= last else None
+
+
+def _r_edge_of(c: _Ctx) -> Optional[_Res]:
+    """ "the end of this year", "the beginning of March", "later in the week": a half."""
+    which = T.EDGES[c.g("edge").lower()] if c.has("edge") else 1
+    a = c.anchor
+    if c.has("y") and not c.has("m"):
+        return _Res(ABSOLUTE, cal.half(cal.year_iv(int(c.g("y"))), which))
+    if c.has("m"):
+        mo = _month_no(c.g("m"))
+        if c.has("y"):
+            return _Res(ABSOLUTE, cal.half(cal.month_iv(int(c.g("y")), mo), which))
+        fut = c.future_cue()
+        return _rel(c, lambda: cal.half(cal.pick(lambda y: cal.month_iv(y, mo), a, future=fut), which), fut)
+    unit = T.EOX[c.g("eox").lower()] if c.has("eox") else c.g("unit").lower()
+    step = T.EDGE_MODIFIERS[c.g("mod").lower()] if c.has("mod") else 0
+
+    def make() -> DateInterval:
+        iv = cal.half(cal.containing(cal.shift(a, unit, step), unit), which)
+        if iv.start > a and not c.has("mod") and edge != "later" and not c.future_cue():
+            # "peaked by the end of year": the last one begun, as for a year-less date
+            iv = cal.half(cal.containing(cal.shift(a, unit, -1), unit), which)
+        return iv
+    edge = (c.g("edge") or "").lower()
+    return _rel(c, make, lambda iv: iv.start > a)
+
+
+_r_day_date_of_year = _r_day_date
+
+
+def _r_day_date_words(c: _Ctx) -> Optional[_Res]:
+    mo, day = _month_no(c.g("m1") or c.g("m2")), _day_no(c.g("d1") or c.g("d2"))
+    if day > (29 if mo == 2 else calendar.monthrange(2001, mo)[1]):
+        return None
+    fut = c.future_cue()
+    return _rel(c, lambda: cal.pick(lambda y: cal.day_iv(dt.date(y, mo, day)), c.anchor, future=fut), fut)
+
+
 _RESOLVERS: dict[str, Callable[[_Ctx], Optional[_Res]]] = {
     name: globals()[f"_r_{name}"] for name in P.PATTERNS
 }
