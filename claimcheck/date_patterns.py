@@ -302,6 +302,30 @@ _RULES: dict[str, tuple[Optional[str], str]] = {
           | \b(?P<mod>{_alt(T.MONTH_MODIFIERS)})\s+month\b  # next month
           | \b(?P<cur>month)\b )                          # the month
         """),
+    "after_next": (
+        _P,
+        rf"""(?: {_weekday('wd')} | {_month('m')} )       # Friday / March
+        \s+after\s+next\b                                # after next
+        """),
+    "weekday_count": (
+        None,
+        rf"""{_count('n')}\s+                               # three
+        \b(?P<wd>{_WEEKDAY_WORD})s\s+                     # Fridays
+        (?P<dir>{_alt(T.COUNT_DIRECTIONS)})\b              # from now / ago
+        """),
+    "calendar_count": (
+        None,
+        rf"""(?<!\bthe\s{{1,3}})                           # not "the last two years": a span
+        \b(?P<dir>{_alt(T.CALENDAR_COUNT_DIRECTIONS)})\s+  # last / next
+        {_count('n', vague=True)}\s+                       # two / few
+        (?P<unit>{_UNIT})s?\b                              # weeks
+        """),
+    "day_alone": (
+        rf"""{_P}                                         # on
+        """,
+        rf"""\bthe\s+(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)\b  # the 15th
+        (?!\s*(?:[-\w]|,\s*\d|\.\d))                    # alone: not "the 15th century"
+        """),
     "holiday": (
         rf"""{_P}(?:\bthe\s+)?                            # on / at the
         (?:\b(?P<mod>last|next|this)\s+)?                # last / next / this
@@ -460,6 +484,10 @@ TRIGGERS: dict[str, tuple[frozenset[str], ...]] = {
     "year_range_end": (frozenset({YEAR}),),
     "century": (frozenset({"century"}),),
     "of_month": (frozenset({"day", DIGIT}), _MONTHS | {"month"}),
+    "after_next": (frozenset({"after next"}),),
+    "weekday_count": (_stems(_FULL_WEEKDAYS), _stems(T.COUNT_DIRECTIONS)),
+    "calendar_count": (_stems(T.CALENDAR_COUNT_DIRECTIONS), _UNITS),
+    "day_alone": (frozenset({"st", "nd", "rd", "th"}), frozenset({DIGIT})),
     "holiday": (frozenset(max(regex.findall(r"[a-z]+", n), key=len) for n in T.HOLIDAYS),),
     "present": (_stems(T.PRESENT_WORDS),),
     "span": (frozenset({"from", "between"}), _ANY_DATE_END),
@@ -499,7 +527,7 @@ def rules_to_try(text: str, start: int, end: int) -> set[str]:
     return {name for name, need in _NEEDS.items() if present & need == need}
 
 
-LEFT_REQUIRED = frozenset({"year"})  # a bare "2024" is not a mention
+LEFT_REQUIRED = frozenset({"year", "day_alone"})  # a bare "2024", "the 4th" is not a mention
 # Rules read only when the caller asks (``find_date_mentions(present=True)``): "now" as
 # the anchor day is TimeML's PRESENT_REF, not an event date for a news timeline.
 OPT_IN = frozenset({"present"})

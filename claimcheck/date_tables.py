@@ -238,3 +238,8 @@ MONTH_MODIFIERS = {"last": -1, "previous": -1, "this": 0, "current": 0, "next": 
 EDGES = {"beginning": 0, "start": 0, "earlier": 0, "end": 1, "later": 1}
 EDGE_MODIFIERS = {"last": -1, "this": 0, "current": 0, "next": 1}
 EOX = {"eoy": "year", "eom": "month"}  # "by EOY"
+
+# "three Fridays from now", "two Sundays ago": counted weekdays from the anchor.
+COUNT_DIRECTIONS = {"from now": 1, "hence": 1, "ago": -1, "back": -1}
+# "next three months" (no "the"): whole calendar units next to the anchor's own.
+CALENDAR_COUNT_DIRECTIONS = {"last": -1, "past": -1, "next": 1}

@@ -34,7 +34,11 @@ resolved with plain calendar arithmetic. Conventions (all intervals inclusive):
   nearest year, either side of the anchor, in which that date is a Sunday.
 * "the 20th century" is 1900-1999; "a 2010 comment" and the "2010" of "2009-2010" are years.
 * ``prefer="future"`` (Duckling's reading) makes every under-specified date the next one
-  after the anchor, "this Monday" the coming one and "next Monday" the one after it.
+  after the anchor, "this Monday" the coming one and "next Monday" the one of next week.
+* "Friday after next": the Friday after the coming one. "three Fridays from now": the
+  third one after the anchor. "next three months" (no "the"): the three calendar months
+  after the anchor's own ("the next three months" is a span from the anchor). "on the
+  15th" alone: the most recent 15th.
   ``present=True`` reads "now", "currently" as the anchor day (precision "present").
 
 Durations ("for seven months", "over a three-month period") are found so that callers
@@ -338,9 +342,10 @@ def _r_weekday(c: _Ctx) -> _Res:
     wd = vocab.WEEKDAYS[c.g("wd").lower()]
     mod = (c.g("mod") or "").lower()
     a = c.anchor
-    if c.prefer_future and mod in ("next", "this"):  # Duckling: "this Monday" the coming one,
-        skip = 7 if mod == "next" else 0                  # "next Monday" the one after it
-        return _rel(c, lambda: cal.day_iv(a + dt.timedelta(days=(wd - a.weekday() - 1) % 7 + 1 + skip)), True)
+    if c.prefer_future and mod == "next":  # Duckling: "next Monday" is next week's
+        return _rel(c, lambda: cal.day_iv(a + dt.timedelta(days=7 - a.weekday() + wd)), True)
+    if c.prefer_future and mod == "this":  # Duckling: "this Monday" is the coming one
+        return _rel(c, lambda: cal.day_iv(a + dt.timedelta(days=(wd - a.weekday() - 1) % 7 + 1)), True)
     if mod == "next" or (mod != "last" and mod != "this" and c.future_cue()):
         return _rel(c, lambda: cal.day_iv(a + dt.timedelta(days=(wd - a.weekday() - 1) % 7 + 1)), True)
     if mod == "last":
@@ -374,6 +379,62 @@ def _r_of_month(c: _Ctx) -> Optional[_Res]:
         first = cal.add_months(a.replace(day=1), step)
         return day_in(first.year, first.month)
     return _rel(c, make, lambda iv: iv.start > a)
+
+
+def _r_after_next(c: _Ctx) -> _Res:
+    """ "Friday after next": the Friday after the coming one; "March after next" likewise."""
+    a = c.anchor
+    if c.has("wd"):
+        wd = vocab.WEEKDAYS[c.g("wd").lower()]
+        return _rel(c, lambda: cal.day_iv(a + dt.timedelta(days=(wd - a.weekday() - 1) % 7 + 8)), True)
+    mo = _month_no(c.g("m"))
+
+    def make() -> Optional[DateInterval]:
+        coming = cal.pick(lambda y: cal.month_iv(y, mo), a, after=cal.month_end(a.year, a.month))
+        return coming and cal.month_iv(coming.start.year + 1, mo)
+    return _rel(c, make, True)
+
+
+def _r_weekday_count(c: _Ctx) -> _Res:
+    """ "three Fridays from now": the third Friday after the anchor; "two Thursdays ago"."""
+    wd, n = vocab.WEEKDAYS[c.g("wd").lower()], int(_count_value(c.g("n")))
+    sign = T.COUNT_DIRECTIONS[regex.sub(r"\s+", " ", c.g("dir").lower())]
+    a = c.anchor
+    if sign > 0:
+        return _rel(c, lambda: cal.day_iv(a + dt.timedelta(days=(wd - a.weekday() - 1) % 7 + 1 + 7 * (n - 1))), True)
+    return _rel(c, lambda: cal.day_iv(a - dt.timedelta(days=(a.weekday() - wd - 1) % 7 + 1 + 7 * (n - 1))))
+
+
+def _r_calendar_count(c: _Ctx) -> _Res:
+    """ "next three months" (without "the"): the three calendar months after the anchor's."""
+    unit, n = c.g("unit").lower(), int(_count_value(c.g("n")))
+    sign = T.CALENDAR_COUNT_DIRECTIONS[c.g("dir").lower()]
+    a = c.anchor
+
+    def make() -> DateInterval:
+        own, far = cal.containing(a, unit), cal.containing(cal.shift(a, unit, sign * n), unit)
+        if sign < 0:
+            return DateInterval(far.start, own.start - dt.timedelta(days=1), "span")
+        return DateInterval(own.end + dt.timedelta(days=1), far.end, "span")
+    return _rel(c, make, sign > 0)
+
+
+def _r_day_alone(c: _Ctx) -> _Res:
+    """ "on the 15th": the most recent 15th (the next one when future)."""
+    day, fut = int(c.g("d")), c.future_cue()
+
+    def make() -> Optional[DateInterval]:
+        a = c.anchor
+        for k in (range(0, 13) if fut else range(0, -13, -1)):
+            first = cal.add_months(a.replace(day=1), k)
+            try:
+                d = first.replace(day=day)
+            except ValueError:  # no 31st this month
+                continue
+            if (d >= a) if fut else (d <= a):
+                return cal.day_iv(d)
+        return None
+    return _rel(c, make, fut)
 
 
 def _holiday_key(name: str) -> str:
