@@ -118,7 +118,7 @@ def _day_month(s: str) -> str:
 
 
 _RANGE_SEP = r"\s*(?P<sep>[-–—]|to|through|thru|until|till|and)\s*"
-# Not a count of something: "March 3 to 5 people". A lower-case word after a bare day.
+# Not a count of something: "March 3 to 5 people". A lower-case word after a bare number.
 _NO_NOUN_AFTER = (
     r"(?!\s+(?!(?:in|of|and|or|at|on|for|this|next|last|from|with|when|to|the|i|we|he|she|it|they)\b)"
     r"(?-i:[a-z]{2,}))"
@@ -131,7 +131,7 @@ _NUM_DAY = r"(?P<{g}>3[01]|[12]\d|0?[1-9])"
 
 def _numeric_day(s: str) -> str:
     """A year-less or full numeric date, month first: "10/1", "5/7/2020", "10-7-2018"."""
-    return (rf"(?<![\w.,/-]){_NUM_MONTH.format(g='mo' + s)}(?P<sep{s}>[/-]){_NUM_DAY.format(g='d' + s)}"
+    return (rf"(?<![\w.,/]){_NUM_MONTH.format(g='mo' + s)}(?P<sep{s}>[/-]){_NUM_DAY.format(g='d' + s)}"
             rf"(?:(?P=sep{s})(?P<y{s}>1[6-9]\d\d|2[01]\d\d))?(?![\w%]|[.,/]\d)")
 
 
@@ -320,12 +320,6 @@ _RULES: dict[str, tuple[Optional[str], str]] = {
         {_count('n', vague=True)}\s+                       # two / few
         (?P<unit>{_UNIT})s?\b                              # weeks
         """),
-    "day_alone": (
-        rf"""{_P}                                         # on
-        """,
-        rf"""\bthe\s+(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)\b  # the 15th
-        (?!\s*(?:[-\w]|,\s*\d|\.\d))                    # alone: not "the 15th century"
-        """),
     "holiday": (
         rf"""{_P}(?:\bthe\s+)?                            # on / at the
         (?:\b(?P<mod>last|next|this)\s+)?                # last / next / this
@@ -373,10 +367,9 @@ _RULES: dict[str, tuple[Optional[str], str]] = {
         rf"""(?:\b(?P<kw>between)\s+|{_PREP})?           # between / from / on
         """,
         rf"""(?: {_day_month('a')}{_RANGE_SEP}            # Nov 18 -
-            (?:{_day_month('b')}|(?:the\s+)?{_day_word('db')})  # Dec 19, 2015 / 19
+            (?:{_day_month('b')}|(?:the\s+)?{_day_word('db')}{_NO_NOUN_AFTER})  # Dec 19, 2015 / 19
           | (?:the\s+)?{_day_word('da')}{_RANGE_SEP}{_day_month('b')}  # 9 to 12 of June
           | {_month('ma')}{_RANGE_SEP}{_month('mb')},?\s*{_year('yb')} )  # Jan-Feb 2017
-        {_NO_NOUN_AFTER}                                  # not "March 3 to 5 people"
         """),
     "week_of": (
         rf"""{_P}(?:\bthe\s+)?                            # for the
@@ -404,9 +397,9 @@ _RULES: dict[str, tuple[Optional[str], str]] = {
         rf"""(?<![\w/-])(?:
             {_month_among_digits('m')}\.?[/-]{_NUM_DAY.format(g='d')}(?:[/-]{_YEAR_AMONG})?(?![\w/-])  # Oct/2, Sep-23-2020
           | {_month_name('m')}\.?\s*{_NUM_DAY.format(g='d')}\s+,\s*{_YEAR_AMONG}  # Dec31 , 1994
+          | {_month_among_digits('m')}-{_YEAR_AMONG}-{_NUM_DAY.format(g='d')}\b  # September-2020-23
           | {_month_among_digits('m')}[/-]{_YEAR_AMONG}        # Dec-2018 / dec/2018
           | {_month_name('m')},\s*{_YEAR_AMONG}               # Dec, 2018
-          | {_month_among_digits('m')}-{_YEAR_AMONG}-{_NUM_DAY.format(g='d')}\b  # September-2020-23
           | {_NUM_DAY.format(g='d')}[/-]{_month_among_digits('m')}[/-]{_YEAR_AMONG}  # 05-Aug-2016, 23/Sep/2020
           | {_NUM_DAY.format(g='d')}-{_YEAR_AMONG}-{_month_among_digits('m')}\b  # 23-2020-September
           | {_YEAR_AMONG}[/-]{_month_among_digits('m')}[/-]{_NUM_DAY.format(g='d')}\b  # 2019/aug/01
@@ -441,6 +434,61 @@ _RULES: dict[str, tuple[Optional[str], str]] = {
         rf"""(?: {_month('m1')},?\s+(?:the\s+)?\b(?P<d1>{_alt(T.DAY_ORDINAL_WORDS)})\b  # february twenty second
           | \b(?:the\s+)?(?P<d2>{_alt(T.DAY_ORDINAL_WORDS)})\s+of\s+{_month('m2')}  # second of Aug
           | {_month('m1')},\s+{_day('d1')}(?<=\d(?:st|nd|rd|th)) )  # October, 1st
+        """),
+    "day_of_month": (
+        rf"""\b(?P<prep>on|by|until|till|since|before|after)\s+  # on (required)
+        """,
+        rf"""\bthe\s+(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)\b  # the 18th
+        (?!\s+(?:of|day|century|anniversary)\b)           # not "the 18th of May", "the 4th day"
+        {_NO_NOUN_AFTER}                                  # not "on the 4th floor"
+        """),
+    "nth_day_of": (
+        _P,
+        rf"""\bthe\s+{_day_word('d')}\s+day\s+of\s+       # the 15th day of
+        (?: the\s+month\b                                 # the month
+          | (?P<rel>this|next|last)\s+month\b             # next month
+          | {_month('m')}(?:,?\s*{_year('y')})? )         # June (2020)
+        """),
+    "deixis_range": (
+        None,
+        rf"""\b(?P<kw>between|from)\s+                    # between / from
+        (?: (?P<na>now|today|tomorrow|yesterday)\b        # now
+          | {_month('ma')}\s+{_day('da')}                 # Jan 22
+          | {_YEAR_AMONG}[/-]{_month_among_digits('ma')}[/-]{_NUM_DAY.format(g='da')}\b )  # 2019-aug-01
+        \s+(?:and|to|until|till)\s+                       # and / to
+        (?: (?P<nb>now|today|tomorrow|yesterday)\b        # tomorrow
+          | {_month('mb')}\s+{_day('db')} )               # November 15th
+        """),
+    "offset_from_deixis": (
+        None,
+        rf"""{_count('n')}\s+(?P<unit>{_UNIT})s?\s+       # two days
+        (?P<dir>after|from|before)\s+                     # after / from
+        (?P<base>today|tomorrow|yesterday)\b              # today ("eight years from now" is a duration)
+        """),
+    "iso_week": (
+        rf"""(?:\b(?:in|on|for|during|by)\s+)?(?:\bthe\s+)?  # in the
+        """,
+        rf"""(?<![\w-])(?-i:[Ww])eek\s+(?P<wn>5[0-3]|[1-4]\d|0?[1-9])\b  # week 31
+        (?![.,:/-]\d|\s*[-–]\s*\d)                        # not "week 3-4", "week 2.5"
+        (?!\s+(?:of|in|at)\b)                             # not "week 3 of the strike"
+        {_NO_NOUN_AFTER}                                  # not "week 3 talks"
+        """),
+    "iso_embedded": (
+        None,
+        r"""(?: (?<=[_-])(?P<y>1[6-9]\d\d|2[01]\d\d)      # report-2002
+            -(?P<mo>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])  # -10-09
+          | (?<![\w.,$£€])(?P<y>19\d\d|20\d\d)            # 2017
+            (?P<mo>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01]) )  # 0302
+        (?![\d%]|[.,/-]\d)                                # not part of a longer number
+        """),
+    "year_list": (
+        None,
+        rf"""(?<=\b(?:in|of|during|since|between)\s{{1,3}}(?:1[6-9]|2[01])\d\d\s{{1,3}}(?:and|or)\s{{1,3}})  # in 2007 and
+        {_year('y')}{_NOT_PLURAL_AFTER}                   # 2009
+        """),
+    "to_date": (
+        _P,
+        r"""\b(?:the\s+)?(?P<unit>year|month|quarter)[-\s]to[-\s]date\b  # the year to date
         """),
 }
 
@@ -487,7 +535,6 @@ TRIGGERS: dict[str, tuple[frozenset[str], ...]] = {
     "after_next": (frozenset({"after next"}),),
     "weekday_count": (_stems(_FULL_WEEKDAYS), _stems(T.COUNT_DIRECTIONS)),
     "calendar_count": (_stems(T.CALENDAR_COUNT_DIRECTIONS), _UNITS),
-    "day_alone": (frozenset({"st", "nd", "rd", "th"}), frozenset({DIGIT})),
     "holiday": (frozenset(max(regex.findall(r"[a-z]+", n), key=len) for n in T.HOLIDAYS),),
     "present": (_stems(T.PRESENT_WORDS),),
     "span": (frozenset({"from", "between"}), _ANY_DATE_END),
@@ -503,6 +550,14 @@ TRIGGERS: dict[str, tuple[frozenset[str], ...]] = {
     "edge_of": (frozenset({"end", "beginning", "start", "earlier", "later", "eoy", "eom"}),),
     "day_date_of_year": (_MONTHS, frozenset({YEAR})),
     "day_date_words": (_MONTHS,),
+    "day_of_month": (frozenset({"the"}), frozenset({DIGIT})),
+    "nth_day_of": (frozenset({"day"}), _MONTHS | frozenset({"month"})),
+    "deixis_range": (frozenset({"between", "from"}), frozenset({"now", "today", "tomorrow", "yesterday"})),
+    "offset_from_deixis": (_UNITS, frozenset({"today", "tomorrow", "yesterday"})),
+    "iso_week": (frozenset({"week"}), frozenset({DIGIT})),
+    "iso_embedded": (frozenset({YEAR}),),
+    "year_list": (frozenset({YEAR}), frozenset({"and", "or"})),
+    "to_date": (frozenset({"date"}),),
 }
 # Each group gets one bit; a word (or marker) sets the bits of the groups it is in.
 _GROUPS = [g for groups in TRIGGERS.values() for g in groups]
@@ -527,10 +582,11 @@ def rules_to_try(text: str, start: int, end: int) -> set[str]:
     return {name for name, need in _NEEDS.items() if present & need == need}
 
 
-LEFT_REQUIRED = frozenset({"year", "day_alone"})  # a bare "2024", "the 4th" is not a mention
 # Rules read only when the caller asks (``find_date_mentions(present=True)``): "now" as
 # the anchor day is TimeML's PRESENT_REF, not an event date for a news timeline.
 OPT_IN = frozenset({"present"})
+
+LEFT_REQUIRED = frozenset({"year", "day_of_month"})  # a bare "2024", "the 18th" is not a mention
 LEFT_REACH = 48  # characters a left context may span
 
 

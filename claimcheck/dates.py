@@ -37,8 +37,7 @@ resolved with plain calendar arithmetic. Conventions (all intervals inclusive):
   after the anchor, "this Monday" the coming one and "next Monday" the one of next week.
 * "Friday after next": the Friday after the coming one. "three Fridays from now": the
   third one after the anchor. "next three months" (no "the"): the three calendar months
-  after the anchor's own ("the next three months" is a span from the anchor). "on the
-  15th" alone: the most recent 15th.
+  after the anchor's own ("the next three months" is a span from the anchor).
   ``present=True`` reads "now", "currently" as the anchor day (precision "present").
 
 Durations ("for seven months", "over a three-month period") are found so that callers
@@ -419,24 +418,6 @@ def _r_calendar_count(c: _Ctx) -> _Res:
     return _rel(c, make, sign > 0)
 
 
-def _r_day_alone(c: _Ctx) -> _Res:
-    """ "on the 15th": the most recent 15th (the next one when future)."""
-    day, fut = int(c.g("d")), c.future_cue()
-
-    def make() -> Optional[DateInterval]:
-        a = c.anchor
-        for k in (range(0, 13) if fut else range(0, -13, -1)):
-            first = cal.add_months(a.replace(day=1), k)
-            try:
-                d = first.replace(day=day)
-            except ValueError:  # no 31st this month
-                continue
-            if (d >= a) if fut else (d <= a):
-                return cal.day_iv(d)
-        return None
-    return _rel(c, make, fut)
-
-
 def _holiday_key(name: str) -> str:
     return " ".join(regex.sub(r"['’.]", "", name.lower()).split())
 
@@ -664,6 +645,94 @@ def _r_day_date_words(c: _Ctx) -> Optional[_Res]:
         return None
     fut = c.future_cue()
     return _rel(c, lambda: cal.pick(lambda y: cal.day_iv(dt.date(y, mo, day)), c.anchor, future=fut), fut)
+
+
+def _r_day_of_month(c: _Ctx) -> _Res:
+    """ "on the 18th": that day of the anchor's month if not after it, else of the month
+    before (after a future verb: of the anchor's month if not past, else the next)."""
+    day, fut, a = int(c.g("d")), c.future_cue(), c.anchor
+
+    def make() -> Optional[DateInterval]:
+        for k in (range(0, 3) if fut else range(0, -3, -1)):
+            first = cal.add_months(a.replace(day=1), k)
+            if day <= calendar.monthrange(first.year, first.month)[1] and \
+                    (first.replace(day=day) >= a if fut else first.replace(day=day) <= a):
+                return cal.day_iv(first.replace(day=day))
+        return None
+    return _rel(c, make, fut)
+
+
+def _r_nth_day_of(c: _Ctx) -> Optional[_Res]:
+    """ "the 15th day of June", "the thirty-first day of the month"."""
+    day, a = _day_no(c.g("d")), c.anchor
+    if c.has("m"):
+        mo = _month_no(c.g("m"))
+        if c.has("y"):
+            return _Res(ABSOLUTE, cal.day_iv(dt.date(int(c.g("y")), mo, day)))
+        fut = c.future_cue()
+        return _rel(c, lambda: cal.pick(lambda y: cal.day_iv(dt.date(y, mo, day)), a, future=fut), fut)
+    step = T.CALENDAR_MODIFIERS[c.g("rel").lower()] if c.has("rel") else 0
+    return _rel(c, lambda: cal.day_iv(cal.add_months(a.replace(day=1), step).replace(day=day)),
+                lambda iv: iv.start > a)
+
+
+def _deictic_day(word: str, anchor: dt.date) -> dt.date:
+    return anchor + dt.timedelta(days=0 if word.lower() == "now" else T.DEICTIC_DAYS[word.lower()])
+
+
+def _r_deixis_range(c: _Ctx) -> Optional[_Res]:
+    """ "between now and November 15th", "from 2019-aug-01 to today"."""
+    if not (c.has("na") or c.has("nb")):
+        return None  # two dates: the "span" rule's
+    a = c.anchor
+
+    def end(s: str) -> dt.date:
+        if c.has("n" + s):
+            return _deictic_day(c.g("n" + s), a)
+        mo, day = _month_no(c.g("m" + s)), int(c.g("d" + s))
+        if c.has("y") and s == "a":
+            return dt.date(int(c.g("y")), mo, day)
+        # a year-less date: the one on the far side of the anchor from the other end
+        after = s == "b"
+        iv = cal.pick(lambda y: cal.day_iv(dt.date(y, mo, day)), a, future=after)
+        return iv.start
+
+    def make() -> Optional[DateInterval]:
+        first, last = end("a"), end("b")
+        return DateInterval(first, last, "span") if first <= last else None
+    return _rel(c, make, lambda iv: iv.end > a)
+
+
+def _r_offset_from_deixis(c: _Ctx) -> _Res:
+    """ "two days after today", "3 days from today": that day."""
+    unit, n = c.g("unit").lower(), int(_count_value(c.g("n")))
+    sign = -1 if c.g("dir").lower() == "before" else 1
+    return _rel(c, lambda: cal.day_iv(cal.shift(_deictic_day(c.g("base"), c.anchor), unit, sign * n)),
+                lambda iv: iv.start > c.anchor)
+
+
+def _r_iso_week(c: _Ctx) -> Optional[_Res]:
+    """ "week 31": that ISO week of the anchor's year."""
+    n = int(c.g("wn"))
+
+    def make() -> Optional[DateInterval]:
+        monday = dt.date.fromisocalendar(c.anchor.year, n, 1)
+        return DateInterval(monday, monday + dt.timedelta(days=6), "week")
+    return _rel(c, make, lambda iv: iv.start > c.anchor)
+
+
+_r_iso_embedded = _r_iso_date
+_r_year_list = _r_year
+
+
+def _r_to_date(c: _Ctx) -> _Res:
+    """ "the year to date": from the start of the anchor's year (month, quarter) to it."""
+    unit, a = c.g("unit").lower(), c.anchor
+
+    def make() -> DateInterval:
+        start = cal.quarter_shift(a, 0).start if unit == "quarter" else cal.containing(a, unit).start
+        return DateInterval(start, a, "span")
+    return _rel(c, make)
 
 
 _RESOLVERS: dict[str, Callable[[_Ctx], Optional[_Res]]] = {

@@ -21,6 +21,11 @@ either, so they are read as what they refer to:
   the open side. That passes when the boundary is that interval's first day or the day
   after its last ("after 2016" starts 2017-01-01): the same date is meant, and a
   different year or month still fails.
+* a range from one month to another ("Jan-Feb 2017", "from May to Oct 2020") ends, in
+  the spec, on the first day of the last-named month (``P1M`` for "Jan-Feb"), as its
+  two-day ranges end on the last-named day. claimcheck reads the last-named month whole,
+  as English does; both pass. Only a span naming two months with a range word between
+  them is read so: "this quarter" still has to end with its quarter.
 * a season ("this summer") is left "not resolved", its timex naming the season and year
   (``2016-SU``). It passes as the meteorological season of that year (winter from the
   December of that year), claimcheck's documented convention; a season timex without a
@@ -118,6 +123,11 @@ RT_SEASONS = {"SP": (3, 3), "SU": (6, 3), "FA": (9, 3), "WI": (12, 3)}
 _SEASON_TIMEX = regex.compile(r"(?P<y>\d{4})-(?P<s>SP|SU|FA|WI)")
 
 
+_MONTH_NAME = r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_MONTH_RANGE = regex.compile(rf"{_MONTH_NAME}.*?(?:[-–—]|\bto\b|\bthrough\b|\buntil\b|\btill\b)\s*{_MONTH_NAME}",
+                             regex.IGNORECASE)
+
+
 def _season_interval(timex: str) -> Optional[Interval]:
     m = _SEASON_TIMEX.fullmatch(timex or "")
     if m is None:
@@ -138,6 +148,8 @@ def _rt_intervals(e: dict) -> frozenset[Interval]:
         elif v.get("type") == "daterange" and start and end:
             readings.add((start, end - dt.timedelta(days=1)))
             readings.add((start, end))
+            if end.day == 1 and _MONTH_RANGE.search(e["text"]):  # the last-named month whole
+                readings.add((start, _grain_end(end, "month")))
         elif v.get("type") == "daterange" and v.get("Mod") and (start or end):
             readings.add((start, end))
         elif v.get("type") == "daterange" and (season := _season_interval(v.get("timex"))):
