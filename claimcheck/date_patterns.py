@@ -320,6 +320,21 @@ _RULES: dict[str, tuple[Optional[str], str]] = {
         {_count('n', vague=True)}\s+                       # two / few
         (?P<unit>{_UNIT})s?\b                              # weeks
         """),
+    "quarter_bare": (
+        rf"""{_P}(?:\bthe\s+)?                            # in the
+        """,
+        rf"""(?: \b(?P<q>{_alt(T.QUARTERS)})\s+(?:quarter|qtr)\b  # third quarter / 3rd qtr
+            \s+(?:of\s+)?{_year('y')}                      # (of) 2018 (bare: maybe a game's)
+          | \b(?P<mod>{_alt(T.QUARTER_ABBR_MODIFIERS)})\s+qtr\b  # this qtr
+          | (?<![\w.,])(?P<yy>\d\d|(?:1[6-9]|2[01])\d\d)[qQ](?P<q>[1-4])\b )  # 2018Q4 / 18q4
+        """),
+    "upcoming_count": (
+        None,
+        rf"""(?<!\bthe\s{{1,3}})                           # not "the upcoming two weeks": a span
+        (?: \bupcoming\s+{_count('n')}                     # upcoming two
+          | {_count('n')}\s+upcoming )                     # two upcoming
+        \s+(?P<unit>{_UNIT}|quarter)s?\b                   # weeks
+        """),
     "holiday": (
         rf"""{_P}(?:\bthe\s+)?                            # on / at the
         (?:\b(?P<mod>last|next|this)\s+)?                # last / next / this
@@ -535,6 +550,8 @@ TRIGGERS: dict[str, tuple[frozenset[str], ...]] = {
     "after_next": (frozenset({"after next"}),),
     "weekday_count": (_stems(_FULL_WEEKDAYS), _stems(T.COUNT_DIRECTIONS)),
     "calendar_count": (_stems(T.CALENDAR_COUNT_DIRECTIONS), _UNITS),
+    "quarter_bare": (frozenset({"quarter", "qtr", "q1", "q2", "q3", "q4"}),),
+    "upcoming_count": (frozenset({"upcoming"}),),
     "holiday": (frozenset(max(regex.findall(r"[a-z]+", n), key=len) for n in T.HOLIDAYS),),
     "present": (_stems(T.PRESENT_WORDS),),
     "span": (frozenset({"from", "between"}), _ANY_DATE_END),

@@ -60,7 +60,7 @@ DURATION_PREPOSITIONS = ("for", "over", "during", "across", "throughout", "withi
 # Prepositions kept inside a relative span ("over the past three months").
 SPAN_PREPOSITIONS = ("in", "over", "during", "for", "within", "throughout", "across")
 # "the past three months" (-1) / "the next two months" (+1).
-SPAN_DIRECTIONS = {"past": -1, "last": -1, "next": 1, "coming": 1}
+SPAN_DIRECTIONS = {"past": -1, "last": -1, "next": 1, "coming": 1, "upcoming": 1}
 
 # Counts without digits: "the past few months". A vague plural counts as three units.
 VAGUE_COUNTS = {"few": 3, "several": 3, "couple of": 2}
@@ -243,3 +243,6 @@ EOX = {"eoy": "year", "eom": "month"}  # "by EOY"
 COUNT_DIRECTIONS = {"from now": 1, "hence": 1, "ago": -1, "back": -1}
 # "next three months" (no "the"): whole calendar units next to the anchor's own.
 CALENDAR_COUNT_DIRECTIONS = {"last": -1, "past": -1, "next": 1}
+
+# "this qtr", "next qtr": quarters from the anchor's.
+QUARTER_ABBR_MODIFIERS = {"last": -1, "previous": -1, "this": 0, "current": 0, "next": 1}

@@ -418,6 +418,27 @@ def _r_calendar_count(c: _Ctx) -> _Res:
     return _rel(c, make, sign > 0)
 
 
+def _r_quarter_bare(c: _Ctx) -> _Res:
+    """ "3rd qtr 2018", "2018Q4", "next qtr" ("the third quarter" alone may be a game's)."""
+    q = int(c.g("q")) if c.has("q") and c.g("q").isdigit() else (T.QUARTERS.get((c.g("q") or "").lower()))
+    if c.has("yy"):
+        yy = int(c.g("yy"))
+        return _Res(ABSOLUTE, cal.quarter_iv(yy + 2000 if yy < 100 else yy, q))
+    if c.has("y"):
+        return _Res(ABSOLUTE, cal.quarter_iv(int(c.g("y")), q))
+    a = c.anchor
+    step = T.QUARTER_ABBR_MODIFIERS[c.g("mod").lower()]
+    return _rel(c, lambda: cal.quarter_shift(a, step), step > 0)
+
+
+def _r_upcoming_count(c: _Ctx) -> _Res:
+    """ "upcoming two weeks" (no "the"): the week two weeks ahead, as "in two weeks"."""
+    unit, n = c.g("unit").lower(), int(_count_value(c.g("n")))
+    if unit == "quarter":
+        return _rel(c, lambda: cal.quarter_shift(c.anchor, n), True)
+    return _rel(c, lambda: cal.containing(cal.shift(c.anchor, unit, n), unit), True)
+
+
 def _holiday_key(name: str) -> str:
     return " ".join(regex.sub(r"['’.]", "", name.lower()).split())
 
