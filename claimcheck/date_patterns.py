@@ -76,8 +76,8 @@ def _weekday(g: str) -> str:
     return rf"(?:(?P<{g}>{_WEEKDAY_WORD})\b|(?P<{g}>{_WEEKDAY_ABBR})\b\.?)"
 
 
-def _day(g: str) -> str:
-    return rf"(?<![\w.,])(?P<{g}>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\w%]|[.,]\d)"
+def _day(g: str) -> str:  # not after a currency sign: "$12 December 27" is 12 dollars
+    return rf"(?<![\w.,$£€])(?<![$£€]\s)(?P<{g}>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\w%]|[.,]\d)"
 
 
 def _year(g: str) -> str:
@@ -447,7 +447,8 @@ _RULES: dict[str, tuple[Optional[str], str]] = {
     "day_date_words": (
         _P,
         rf"""(?: {_month('m1')},?\s+(?:the\s+)?\b(?P<d1>{_alt(T.DAY_ORDINAL_WORDS)})\b  # february twenty second
-          | \b(?:the\s+)?(?P<d2>{_alt(T.DAY_ORDINAL_WORDS)})\s+of\s+{_month('m2')}  # second of Aug
+          | \b(?:the\s+)?(?P<d2>{_alt(T.DAY_ORDINAL_WORDS)})\s+of\s+  # second of
+            (?P<m2>{_MONTH_WORD}|{_MONTH_ABBR})\b          # Aug (a final "." ends the sentence)
           | {_month('m1')},\s+{_day('d1')}(?<=\d(?:st|nd|rd|th)) )  # October, 1st
         """),
     "day_of_month": (
@@ -504,6 +505,16 @@ _RULES: dict[str, tuple[Optional[str], str]] = {
     "to_date": (
         _P,
         r"""\b(?:the\s+)?(?P<unit>year|month|quarter)[-\s]to[-\s]date\b  # the year to date
+        """),
+    "month_span_year": (
+        None,
+        rf"""\b(?P<kw>from|between)\s+{_month('ma')}      # from April
+        \s+(?:to|until|till|through|and|-)\s+{_month('mb')}  # to June
+        \s+(?:in|of)\s+{_year('y')}                       # in 2017
+        """),
+    "calendar_year": (
+        _P,
+        rf"""\b(?P<mod>{_alt(T.CALENDAR_MODIFIERS)})\s+calendar\s+year\b  # this calendar year
         """),
 }
 
@@ -575,6 +586,8 @@ TRIGGERS: dict[str, tuple[frozenset[str], ...]] = {
     "iso_embedded": (frozenset({YEAR}),),
     "year_list": (frozenset({YEAR}), frozenset({"and", "or"})),
     "to_date": (frozenset({"date"}),),
+    "month_span_year": (frozenset({"from", "between"}), _MONTHS, frozenset({YEAR})),
+    "calendar_year": (frozenset({"calendar"}),),
 }
 # Each group gets one bit; a word (or marker) sets the bits of the groups it is in.
 _GROUPS = [g for groups in TRIGGERS.values() for g in groups]

@@ -756,6 +756,18 @@ def _r_to_date(c: _Ctx) -> _Res:
     return _rel(c, make)
 
 
+def _r_month_span_year(c: _Ctx) -> _Res:
+    """ "from April to June in 2017": the months of that year (the first of the year
+    before when the range wraps: "from November to February in 2017")."""
+    ma, mb, y = _month_no(c.g("ma")), _month_no(c.g("mb")), int(c.g("y"))
+    return _Res(ABSOLUTE, DateInterval(dt.date(y - (ma > mb), ma, 1), cal.month_end(y, mb), "span"))
+
+
+def _r_calendar_year(c: _Ctx) -> _Res:
+    step = T.CALENDAR_MODIFIERS[regex.sub(r"\s+", " ", c.g("mod").lower())]
+    return _rel(c, lambda: cal.year_iv(c.anchor.year + step), step > 0)
+
+
 _RESOLVERS: dict[str, Callable[[_Ctx], Optional[_Res]]] = {
     name: globals()[f"_r_{name}"] for name in P.PATTERNS
 }
