@@ -335,6 +335,22 @@ _RULES: dict[str, tuple[Optional[str], str]] = {
           | {_count('n')}\s+upcoming )                     # two upcoming
         \s+(?P<unit>{_UNIT}|quarter)s?\b                   # weeks
         """),
+    "holiday_offset": (
+        None,
+        rf"""\b(?P<hol>{_phrases(T.HOLIDAYS, T.CASED_HOLIDAYS)})(?![\w'’])  # Thanksgiving
+        \s+(?: in\s+{_count('n', articles=True)}\s+(?P<unit>{_UNIT})s?  # in 9 months
+              | {_count('n', articles=True)}\s+(?P<unit>{_UNIT})s?\s+(?P<dir>ago|from\s+now|hence) )\b  # 3 months ago
+        """),
+    "calendar_abbr": (
+        _P,
+        rf"""\b(?P<mod>{_alt(T.CALENDAR_MODIFIERS)})\s+     # last / this / next
+        (?P<unit>{_alt(T.UNIT_ABBREVIATIONS)})\b           # yr / wk
+        """),
+    "year_era": (
+        _P,
+        r"""(?<![\w.,$£€/])(?P<y>\d{1,4})\s*              # 14 / 2014
+        (?P<era>(?-i:AD|CE)|A\.D\.?|C\.E\.?)(?![\w])      # AD / a.d. / CE, not "30 ad slots" (BC: no date of ours)
+        """),
     "holiday": (
         rf"""{_P}(?:\bthe\s+)?                            # on / at the
         (?:\b(?P<mod>last|next|this)\s+)?                # last / next / this
@@ -563,6 +579,10 @@ TRIGGERS: dict[str, tuple[frozenset[str], ...]] = {
     "calendar_count": (_stems(T.CALENDAR_COUNT_DIRECTIONS), _UNITS),
     "quarter_bare": (frozenset({"quarter", "qtr", "q1", "q2", "q3", "q4"}),),
     "upcoming_count": (frozenset({"upcoming"}),),
+    "holiday_offset": (frozenset(max(regex.findall(r"[a-z]+", n), key=len) for n in T.HOLIDAYS),
+                       frozenset({"in", "ago", "from now", "hence"})),
+    "calendar_abbr": (frozenset(T.UNIT_ABBREVIATIONS),),
+    "year_era": (frozenset({"ad", "a.d", "ce", "c.e"}), frozenset({DIGIT})),
     "holiday": (frozenset(max(regex.findall(r"[a-z]+", n), key=len) for n in T.HOLIDAYS),),
     "present": (_stems(T.PRESENT_WORDS),),
     "span": (frozenset({"from", "between"}), _ANY_DATE_END),

@@ -246,3 +246,6 @@ CALENDAR_COUNT_DIRECTIONS = {"last": -1, "past": -1, "next": 1}
 
 # "this qtr", "next qtr": quarters from the anchor's.
 QUARTER_ABBR_MODIFIERS = {"last": -1, "previous": -1, "this": 0, "current": 0, "next": 1}
+
+# Abbreviated calendar units after a modifier: "last yr", "next wk".
+UNIT_ABBREVIATIONS = {"yr": "year", "wk": "week"}

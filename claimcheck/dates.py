@@ -439,6 +439,26 @@ def _r_upcoming_count(c: _Ctx) -> _Res:
     return _rel(c, lambda: cal.containing(cal.shift(c.anchor, unit, n), unit), True)
 
 
+def _r_holiday_offset(c: _Ctx) -> _Res:
+    """ "Thanksgiving 3 months ago": the holiday of the year the offset lands in."""
+    rule = _HOLIDAY_RULES[_holiday_key(c.g("hol"))]
+    unit, n = c.g("unit").lower(), int(_count_value(c.g("n")))
+    sign = -1 if (c.g("dir") or "").lower() == "ago" else 1
+    return _rel(c, lambda: cal.holiday_iv(rule, cal.shift(c.anchor, unit, sign * n).year), sign > 0)
+
+
+def _r_calendar_abbr(c: _Ctx) -> _Res:
+    """ "last yr", "next wk": as "last year", "next week"."""
+    unit = T.UNIT_ABBREVIATIONS[c.g("unit").lower()]
+    step = T.CALENDAR_MODIFIERS[regex.sub(r"\s+", " ", c.g("mod").lower())]
+    return _rel(c, lambda: cal.containing(cal.shift(c.anchor, unit, step), unit), step > 0)
+
+
+def _r_year_era(c: _Ctx) -> Optional[_Res]:
+    y = int(c.g("y"))
+    return _Res(ABSOLUTE, cal.year_iv(y)) if y >= 1 else None
+
+
 def _holiday_key(name: str) -> str:
     return " ".join(regex.sub(r"['’.]", "", name.lower()).split())
 
