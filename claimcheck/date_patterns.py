@@ -335,12 +335,6 @@ _RULES: dict[str, tuple[Optional[str], str]] = {
           | {_count('n')}\s+upcoming )                     # two upcoming
         \s+(?P<unit>{_UNIT}|quarter)s?\b                   # weeks
         """),
-    "holiday_offset": (
-        None,
-        rf"""\b(?P<hol>{_phrases(T.HOLIDAYS, T.CASED_HOLIDAYS)})(?![\w'’])  # Thanksgiving
-        \s+(?: in\s+{_count('n', articles=True)}\s+(?P<unit>{_UNIT})s?  # in 9 months
-              | {_count('n', articles=True)}\s+(?P<unit>{_UNIT})s?\s+(?P<dir>ago|from\s+now|hence) )\b  # 3 months ago
-        """),
     "calendar_abbr": (
         _P,
         rf"""\b(?P<mod>{_alt(T.CALENDAR_MODIFIERS)})\s+     # last / this / next
@@ -356,7 +350,10 @@ _RULES: dict[str, tuple[Optional[str], str]] = {
         (?:\b(?P<mod>last|next|this)\s+)?                # last / next / this
         """,
         rf"""\b(?P<hol>{_phrases(T.HOLIDAYS, T.CASED_HOLIDAYS)})(?![\w'’])  # Thanksgiving / new year's eve
-        (?:\s+(?:of\s+)?{_year('y')}|\s+of\s+{_REL_YEAR})?  # (of) 2013 / of last year
+        (?: \s+(?:of\s+)?{_year('y')}                      # (of) 2013
+          | \s+of\s+{_REL_YEAR}                            # of last year
+          | \s+in\s+{_count('n', articles=True)}\s+(?P<unit>{_UNIT})s?\b  # in 9 months
+          | \s+{_count('n', articles=True)}\s+(?P<unit>{_UNIT})s?\s+(?P<dir>ago|from\s+now|hence)\b )?  # 3 months ago
         """),
     "present": (
         None,
@@ -579,8 +576,6 @@ TRIGGERS: dict[str, tuple[frozenset[str], ...]] = {
     "calendar_count": (_stems(T.CALENDAR_COUNT_DIRECTIONS), _UNITS),
     "quarter_bare": (frozenset({"quarter", "qtr", "q1", "q2", "q3", "q4"}),),
     "upcoming_count": (frozenset({"upcoming"}),),
-    "holiday_offset": (frozenset(max(regex.findall(r"[a-z]+", n), key=len) for n in T.HOLIDAYS),
-                       frozenset({"in", "ago", "from now", "hence"})),
     "calendar_abbr": (frozenset(T.UNIT_ABBREVIATIONS),),
     "year_era": (frozenset({"ad", "a.d", "ce", "c.e"}), frozenset({DIGIT})),
     "holiday": (frozenset(max(regex.findall(r"[a-z]+", n), key=len) for n in T.HOLIDAYS),),
@@ -668,10 +663,19 @@ def _month_starts(lowered: str) -> list[int]:
     return found
 
 
+# A holiday name starts with one of these words ("black", "st", "new", ...).
+_HOLIDAY_START = re.compile(r"(?<![a-z0-9_])(?:%s)" % "|".join(
+    _prefix_free({name.split()[0].split("'")[0] for name in T.HOLIDAYS})))
+# "the first Tuesday of", "last day of", "20th of": an ordinal, "last" or a digit.
+_OF_MONTH_START = re.compile(r"(?<![a-z0-9_])(?:last|%s)|%s" % (
+    "|".join(_prefix_free(w for w in T.NTH if not w[0].isdigit())), _DIGIT_START))
+
 _STARTS: dict[str, Callable[[str], list[int]]] = {
     "day_date": lambda low: _month_starts(low) + [m.start() for m in _DAY_START.finditer(low)],
     "month": _month_starts,
     "duration": lambda low: [m.start() for m in _COUNT_START.finditer(low)],
+    "holiday": lambda low: [m.start() for m in _HOLIDAY_START.finditer(low)],
+    "of_month": lambda low: [m.start() for m in _OF_MONTH_START.finditer(low)],
 }
 
 

@@ -439,14 +439,6 @@ def _r_upcoming_count(c: _Ctx) -> _Res:
     return _rel(c, lambda: cal.containing(cal.shift(c.anchor, unit, n), unit), True)
 
 
-def _r_holiday_offset(c: _Ctx) -> _Res:
-    """ "Thanksgiving 3 months ago": the holiday of the year the offset lands in."""
-    rule = _HOLIDAY_RULES[_holiday_key(c.g("hol"))]
-    unit, n = c.g("unit").lower(), int(_count_value(c.g("n")))
-    sign = -1 if (c.g("dir") or "").lower() == "ago" else 1
-    return _rel(c, lambda: cal.holiday_iv(rule, cal.shift(c.anchor, unit, sign * n).year), sign > 0)
-
-
 def _r_calendar_abbr(c: _Ctx) -> _Res:
     """ "last yr", "next wk": as "last year", "next week"."""
     unit = T.UNIT_ABBREVIATIONS[c.g("unit").lower()]
@@ -477,6 +469,9 @@ def _r_holiday(c: _Ctx) -> Optional[_Res]:
     if c.has("rel"):
         step = {"last": -1, "this": 0, "next": 1}[c.g("rel").lower()]
         return _rel(c, lambda: make(a.year + step), step > 0)
+    if c.has("unit"):  # "Thanksgiving 3 months ago": the one of the year the offset lands in
+        n = int(_count_value(c.g("n"))) * (-1 if (c.g("dir") or "").lower() == "ago" else 1)
+        return _rel(c, lambda: make(cal.shift(a, c.g("unit").lower(), n).year), n > 0)
     mod = (c.g("mod") or "").lower()
     if mod == "last":  # the last one over before the anchor
         return _rel(c, lambda: cal.pick(make, a, before=a))
