@@ -8,6 +8,7 @@ Each rule is a *core* that is searched for and an optional *left context*
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterator, Mapping
 from typing import Optional
@@ -578,7 +579,7 @@ TRIGGERS: dict[str, tuple[frozenset[str], ...]] = {
     "upcoming_count": (frozenset({"upcoming"}),),
     "calendar_abbr": (frozenset(T.UNIT_ABBREVIATIONS),),
     "year_era": (frozenset({"ad", "a.d", "ce", "c.e"}), frozenset({DIGIT})),
-    "holiday": (frozenset(max(regex.findall(r"[a-z]+", n), key=len) for n in T.HOLIDAYS),),
+    "holiday": (frozenset(T.HOLIDAY_TRIGGERS),),
     "present": (_stems(T.PRESENT_WORDS),),
     "span": (frozenset({"from", "between"}), _ANY_DATE_END),
     "quarter_rel": (frozenset({"quarter"}),),
@@ -604,6 +605,7 @@ TRIGGERS: dict[str, tuple[frozenset[str], ...]] = {
     "month_span_year": (frozenset({"from", "between"}), _MONTHS, frozenset({YEAR})),
     "calendar_year": (frozenset({"calendar"}),),
 }
+assert all(any(t in name for t in T.HOLIDAY_TRIGGERS) for name in T.HOLIDAYS), "a holiday without a trigger"
 # Each group gets one bit; a word (or marker) sets the bits of the groups it is in.
 _GROUPS = [g for groups in TRIGGERS.values() for g in groups]
 _BITS = {w: sum(1 << i for i, g in enumerate(_GROUPS) if w in g) for g in _GROUPS for w in g}
@@ -685,10 +687,16 @@ def match_starts(name: str, text: str, start: int, end: int) -> Optional[list[in
     starts = _STARTS.get(name)
     if starts is None:
         return None
-    lowered = vocab.quick_look_text(text[start:end])
+    lowered = _quick_look(text[start:end])
     if lowered is None:
         return None
     return sorted(start + i for i in set(starts(lowered)))
+
+
+@functools.lru_cache(maxsize=4)
+def _quick_look(chunk: str) -> Optional[str]:
+    """``vocab.quick_look_text``, once per stretch for all the rules with a quick look."""
+    return vocab.quick_look_text(chunk)
 
 
 class LazyPatterns(Mapping[str, regex.Pattern]):

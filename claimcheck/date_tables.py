@@ -249,3 +249,7 @@ QUARTER_ABBR_MODIFIERS = {"last": -1, "previous": -1, "this": 0, "current": 0, "
 
 # Abbreviated calendar units after a modifier: "last yr", "next wk".
 UNIT_ABBREVIATIONS = {"yr": "year", "wk": "week"}
+# Substrings one of which every holiday name holds: the cheap look that decides whether
+# a sentence is searched for holidays at all (checked against HOLIDAYS on import).
+HOLIDAY_TRIGGERS = ("day", "mas", "eve", "easter", "thu", "halloween", "thanksgiving", "lent",
+                    "pentecost", "gras", "dag", "fast", "july")
