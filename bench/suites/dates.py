@@ -10,7 +10,8 @@ Recognizers-Text gives an under-specified date ("November 19") both a past and a
 resolution; either passes. Duckling resolves it to the next occurrence after the
 reference time only (its README: "the next occurrence"), where claimcheck's news reading
 prefers the past: the Duckling scorer passes ``prefer="future"`` to
-``find_date_mentions``, the library's option for that orientation.
+``find_date_mentions``, the library's option for that orientation, and
+``present=True``, since Duckling reads "now" and "at this time" as the reference time.
 
 Two Recognizers-Text shapes have no closed interval, and claimcheck has none for them
 either, so they are read as what they refer to:
