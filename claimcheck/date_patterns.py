@@ -104,17 +104,40 @@ def _endpoint(s: str) -> str:
     )"""
 
 
+# Month names and day words defined once per pattern and called by name ("(?&MONW)"):
+# a rule that names several months compiles one alternation instead of one per mention.
+_DEFINITIONS = {
+    "MONW": _MONTH_WORD,                # January / May (capitalised)
+    "MONA": _MONTH_ABBR,                # Jan / Sept (capitalised)
+    "MONX": _alt(vocab.MONTHS),         # any month name, any case
+    "DAYW": _alt(T.DAY_ORDINAL_WORDS),  # eleventh / thirty first
+}
+
+
+def _with_definitions(core: str) -> str:
+    """``core`` preceded by the definitions it calls, if any. Such a core starts with a
+    word character: said first, so that elsewhere the engine fails at once (it cannot see
+    through the calls which characters may start a match)."""
+    used = "".join(f"(?P<{n}>{d})" for n, d in _DEFINITIONS.items() if f"(?&{n})" in core)
+    return f"(?(DEFINE){used})(?=\\w)" + core if used else core
+
+
+def _month_ref(g: str) -> str:
+    """As _month(g), calling the month names of _DEFINE."""
+    return rf"(?:(?P<{g}>(?&MONW))\b|(?P<{g}>(?&MONA))\b\.?)"
+
+
 def _day_word(g: str) -> str:
     """A day of the month in digits ("13th") or in words ("eleventh", "thirty first")."""
-    return rf"(?:{_day(g)}|\b(?P<{g}>{_alt(T.DAY_ORDINAL_WORDS)})\b)"
+    return rf"(?:{_day(g)}|\b(?P<{g}>(?&DAYW))\b)"
 
 
 def _day_month(s: str) -> str:
     """One end of a day range with its month: "Nov 18(, 2014)", "26th of june (in 2020)"."""
     year = rf"(?:,?\s*(?:of\s+|in\s+)?{_year('y' + s)})?"
     return rf"""(?:
-        {_month('m' + s)}\s+(?:the\s+)?{_day_word('d' + s)}{year}         # Nov 18 / june the 28th
-      | (?:the\s+)?{_day_word('d' + s)}\s+(?:of\s+)?{_month('m' + s)}{year}  # 26th of june
+        {_month_ref('m' + s)}\s+(?:the\s+)?{_day('d' + s)}{year}         # Nov 18 / june the 28th
+      | (?:the\s+)?{_day('d' + s)}\s+(?:of\s+)?{_month_ref('m' + s)}{year}  # 26th of june
     )"""
 
 
@@ -138,7 +161,7 @@ def _numeric_day(s: str) -> str:
 
 def _month_name(g: str) -> str:
     """A month name or capitalised abbreviation with no word boundary after it ("Dec31")."""
-    return rf"(?P<{g}>{_MONTH_WORD}|{_MONTH_ABBR})"
+    return rf"(?P<{g}>(?&MONW)|(?&MONA))"
 
 
 _YEAR_AMONG = r"(?P<y>1[6-9]\d\d|2[01]\d\d)(?![\w%])"  # a year, also after "/" ("23/Sep/2020")
@@ -146,7 +169,7 @@ _YEAR_AMONG = r"(?P<y>1[6-9]\d\d|2[01]\d\d)(?![\w%])"  # a year, also after "/" 
 
 def _month_among_digits(g: str) -> str:
     """A month name or abbreviation in any case, written between numbers ("2019/aug/01")."""
-    return rf"(?P<{g}>{_alt(vocab.MONTHS)})"
+    return rf"(?P<{g}>(?&MONX))"
 
 
 # ---------------------------------------------------------------- the patterns
@@ -389,26 +412,26 @@ _RULES: dict[str, tuple[Optional[str], str]] = {
           | the\s+{_day_word('d')}                        # the eleventh / the 4th
           | (?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)\b  # 13th
           | (?P<d>3[01]|[12]\d|0?[1-9])(?=\s*(?:[.!?;]|$)) )  # 21 at a sentence's end
-        (?!\s+(?:of\s+)?{_month('m')})                    # not "Monday the 21st of April"
+        (?!\s+(?:of\s+)?{_month_ref('m')})                    # not "Monday the 21st of April"
         {_NO_NOUN_AFTER}                                  # not "on Tuesday the first shipments"
         """),
     "day_range": (
         rf"""(?:\b(?P<kw>between)\s+|{_PREP})?           # between / from / on
         """,
         rf"""(?: {_day_month('a')}{_RANGE_SEP}            # Nov 18 -
-            (?:{_day_month('b')}|(?:the\s+)?{_day_word('db')}{_NO_NOUN_AFTER})  # Dec 19, 2015 / 19
-          | (?:the\s+)?{_day_word('da')}{_RANGE_SEP}{_day_month('b')}  # 9 to 12 of June
-          | {_month('ma')}{_RANGE_SEP}{_month('mb')},?\s*{_year('yb')} )  # Jan-Feb 2017
+            (?:{_day_month('b')}|(?:the\s+)?{_day('db')}{_NO_NOUN_AFTER})  # Dec 19, 2015 / 19
+          | (?:the\s+)?{_day('da')}{_RANGE_SEP}{_day_month('b')}  # 9 to 12 of June
+          | {_month_ref('ma')}{_RANGE_SEP}{_month_ref('mb')},?\s*{_year('yb')} )  # Jan-Feb 2017
         """),
     "week_of": (
         rf"""{_P}(?:\bthe\s+)?                            # for the
         """,
         rf"""(?: \b(?P<ord>{_alt(T.WEEK_ORDINALS)})\s+week\s+of\s+(?:the\s+)?  # first week of
-            (?: {_month('m')}(?:,?\s*{_year('y')})?       # July (2016) / Oct.
+            (?: {_month_ref('m')}(?:,?\s*{_year('y')})?       # July (2016) / Oct.
               | {_year('y')}                              # 2015
               | (?P<rel>last|this|next)\s+(?P<unit>month|year)\b )  # this month
           | \b(?P<of>{_alt(T.WEEK_OF_WORDS)})\s+          # the week of / w/c
-            {_month('m')}\s+{_day('d')}(?:,?\s*{_year('y')})? )  # April 10th
+            {_month_ref('m')}\s+{_day('d')}(?:,?\s*{_year('y')})? )  # April 10th
         """),
     "weekday_week": (
         _P,
@@ -442,11 +465,12 @@ _RULES: dict[str, tuple[Optional[str], str]] = {
         {_numeric_day('b')}(?:,\s*{_year('yc')})?         # 11/7(/2018) (, 2020)
         """),
     "edge_of": (
-        _P,
-        rf"""(?: (?:\bthe\s+)?(?:very\s+)?\b(?P<edge>end|beginning|start)\s+of\s+(?:the\s+)?  # the end of (the)
+        rf"""{_P}(?:\bthe\s+)?(?:\bvery\s+)?             # by the (very)
+        """,
+        rf"""(?: \b(?P<edge>end|beginning|start)\s+of\s+(?:the\s+)?  # end of (the)
             (?: (?P<mod>{_alt(T.EDGE_MODIFIERS)})\s+(?P<unit>year|month|week)  # this year
               | (?P<unit>year|month|week)                 # year / month
-              | {_month('m')}(?:\s+{_year('y')})?          # December (2016)
+              | {_month_ref('m')}(?:\s+{_year('y')})?          # December (2016)
               | {_year('y')} )                            # 2015
           | \b(?P<edge>earlier|later)\s+in\s+the\s+(?P<unit>year|month|week)  # later in the year
           | \b(?-i:(?P<eox>EOY|EOM)) )                    # EOY
@@ -454,16 +478,16 @@ _RULES: dict[str, tuple[Optional[str], str]] = {
         """),
     "day_date_of_year": (
         _P,
-        rf"""(?: {_month('m1')}\s+{_day('d1')}            # july 4th
-          | (?:the\s+)?{_day('d2')}\s+(?:of\s+)?{_month('m2')} )  # 4th of july
+        rf"""(?: {_month_ref('m1')}\s+{_day('d1')}            # july 4th
+          | (?:the\s+)?{_day('d2')}\s+(?:of\s+)?{_month_ref('m2')} )  # 4th of july
         \s+(?:of|in)\s+{_year('y')}                       # of 1995 / in 2020
         """),
     "day_date_words": (
         _P,
-        rf"""(?: {_month('m1')},?\s+(?:the\s+)?\b(?P<d1>{_alt(T.DAY_ORDINAL_WORDS)})\b  # february twenty second
-          | \b(?:the\s+)?(?P<d2>{_alt(T.DAY_ORDINAL_WORDS)})\s+of\s+  # second of
-            (?P<m2>{_MONTH_WORD}|{_MONTH_ABBR})\b          # Aug (a final "." ends the sentence)
-          | {_month('m1')},\s+{_day('d1')}(?<=\d(?:st|nd|rd|th)) )  # October, 1st
+        rf"""(?: {_month_ref('m1')},?\s+(?:the\s+)?\b(?P<d1>(?&DAYW))\b  # february twenty second
+          | \b(?:the\s+)?(?P<d2>(?&DAYW))\s+of\s+  # second of
+            (?P<m2>(?&MONW)|(?&MONA))\b          # Aug (a final "." ends the sentence)
+          | {_month_ref('m1')},\s+{_day('d1')}(?<=\d(?:st|nd|rd|th)) )  # October, 1st
         """),
     "day_of_month": (
         rf"""\b(?P<prep>on|by|until|till|since|before|after)\s+  # on (required)
@@ -477,17 +501,17 @@ _RULES: dict[str, tuple[Optional[str], str]] = {
         rf"""\bthe\s+{_day_word('d')}\s+day\s+of\s+       # the 15th day of
         (?: the\s+month\b                                 # the month
           | (?P<rel>this|next|last)\s+month\b             # next month
-          | {_month('m')}(?:,?\s*{_year('y')})? )         # June (2020)
+          | {_month_ref('m')}(?:,?\s*{_year('y')})? )         # June (2020)
         """),
     "deixis_range": (
         None,
         rf"""\b(?P<kw>between|from)\s+                    # between / from
         (?: (?P<na>now|today|tomorrow|yesterday)\b        # now
-          | {_month('ma')}\s+{_day('da')}                 # Jan 22
+          | {_month_ref('ma')}\s+{_day('da')}                 # Jan 22
           | {_YEAR_AMONG}[/-]{_month_among_digits('ma')}[/-]{_NUM_DAY.format(g='da')}\b )  # 2019-aug-01
         \s+(?:and|to|until|till)\s+                       # and / to
         (?: (?P<nb>now|today|tomorrow|yesterday)\b        # tomorrow
-          | {_month('mb')}\s+{_day('db')} )               # November 15th
+          | {_month_ref('mb')}\s+{_day('db')} )               # November 15th
         """),
     "offset_from_deixis": (
         None,
@@ -522,8 +546,8 @@ _RULES: dict[str, tuple[Optional[str], str]] = {
         """),
     "month_span_year": (
         None,
-        rf"""\b(?P<kw>from|between)\s+{_month('ma')}      # from April
-        \s+(?:to|until|till|through|and|-)\s+{_month('mb')}  # to June
+        rf"""\b(?P<kw>from|between)\s+{_month_ref('ma')}      # from April
+        \s+(?:to|until|till|through|and|-)\s+{_month_ref('mb')}  # to June
         \s+(?:in|of)\s+{_year('y')}                       # in 2017
         """),
     "calendar_year": (
@@ -550,6 +574,8 @@ def _stems(words) -> frozenset[str]:
 _MONTHS = _stems(vocab.MONTHS)  # jan ... dec
 _UNITS = _stems(T.UNITS)
 _ANY_DATE_END = _MONTHS | {YEAR}
+
+_DAY_WORD_STEMS = {w.split()[0].split("-")[0] for w in T.DAY_ORDINAL_WORDS}  # first ... thirty
 
 TRIGGERS: dict[str, tuple[frozenset[str], ...]] = {
     "day_date": (_MONTHS, frozenset({DIGIT})),
@@ -583,21 +609,22 @@ TRIGGERS: dict[str, tuple[frozenset[str], ...]] = {
     "present": (_stems(T.PRESENT_WORDS),),
     "span": (frozenset({"from", "between"}), _ANY_DATE_END),
     "quarter_rel": (frozenset({"quarter"}),),
-    "quarter_code": (frozenset({YEAR}),),
-    "weekday_day": (_stems(_FULL_WEEKDAYS | set(vocab.WEEKDAYS)),),
-    "day_range": (_MONTHS,),
+    "quarter_code": (frozenset({YEAR}), frozenset({"q1", "q2", "q3", "q4", "h1", "h2"})),
+    "weekday_day": (_stems(_FULL_WEEKDAYS | set(vocab.WEEKDAYS)), frozenset({DIGIT}) | _stems(_DAY_WORD_STEMS)),
+    "day_range": (_MONTHS, frozenset({DIGIT}) | _stems(_DAY_WORD_STEMS)),
     "week_of": (frozenset({"week", "w/c"}), _ANY_DATE_END | frozenset({"month", "year"})),
     "weekday_week": (frozenset({"week"}), _stems(vocab.WEEKDAYS)),
     "weekday_mod": (_stems(T.WEEKDAY_MODIFIERS), _stems(_FULL_WEEKDAYS)),
-    "month_numeric": (_MONTHS, frozenset({DIGIT})),
-    "numeric_range": (frozenset({DIGIT}),),
-    "edge_of": (frozenset({"end", "beginning", "start", "earlier", "later", "eoy", "eom"}),),
+    "month_numeric": (_MONTHS, frozenset({DIGIT}), frozenset({"/", "-", ","})),
+    "numeric_range": (frozenset({DIGIT}), frozenset({"/", "-"})),
+    "edge_of": (frozenset({"end", "beginning", "start", "earlier", "later", "eoy", "eom"}),
+                _ANY_DATE_END | frozenset({"year", "month", "week", "eoy", "eom"})),
     "day_date_of_year": (_MONTHS, frozenset({YEAR})),
-    "day_date_words": (_MONTHS,),
+    "day_date_words": (_MONTHS, _stems(_DAY_WORD_STEMS) | {"1st", "2nd", "3rd"} | {f"{d}th" for d in "0123456789"}),
     "day_of_month": (frozenset({"the"}), frozenset({DIGIT})),
     "nth_day_of": (frozenset({"day"}), _MONTHS | frozenset({"month"})),
     "deixis_range": (frozenset({"between", "from"}), frozenset({"now", "today", "tomorrow", "yesterday"})),
-    "offset_from_deixis": (_UNITS, frozenset({"today", "tomorrow", "yesterday"})),
+    "offset_from_deixis": (_UNITS, frozenset({"today", "tomorrow", "yesterday"}), frozenset({"after", "from", "before"})),
     "iso_week": (frozenset({"week"}), frozenset({DIGIT})),
     "iso_embedded": (frozenset({YEAR}),),
     "year_list": (frozenset({YEAR}), frozenset({"and", "or"})),
@@ -672,12 +699,60 @@ _HOLIDAY_START = re.compile(r"(?<![a-z0-9_])(?:%s)" % "|".join(
 _OF_MONTH_START = re.compile(r"(?<![a-z0-9_])(?:last|%s)|%s" % (
     "|".join(_prefix_free(w for w in T.NTH if not w[0].isdigit())), _DIGIT_START))
 
+_DAY_WORD_STARTS = _prefix_free(w.split()[0].split("-")[0] for w in T.DAY_ORDINAL_WORDS)
+# A day in digits or words, or "the" before one: where a date written day first starts.
+_DAY_WORDS = "|".join(_DAY_WORD_STARTS)
+_DAY_OR_THE_START = re.compile(rf"{_DIGIT_START}|(?<![a-z0-9_])the\s+(?=[0-9])")  # 12 / the 12th
+_DAY_WORD_START = re.compile(rf"(?<![a-z0-9_])(?:the\s+(?=(?:{_DAY_WORDS}))|(?:{_DAY_WORDS}))")  # (the) second
+_NUMBER_THEN_MONTH = re.compile(r"(?<![a-z0-9_/-])[0-9]{1,4}[/-](?:[0-9]{1,4}[/-])?[a-z]")  # 05-aug, 2020/23/sep
+_THE_DAY_START = re.compile(rf"(?<![a-z0-9_])the\s+(?=[0-9]|(?:{_DAY_WORDS}))")  # the 15th / the second
+_YEAR_START = re.compile(r"(?<![0-9])(?:1[6-9]|2[01])[0-9][0-9]")  # where a year may start
+_YEAR_OR_Q_START = re.compile(r"(?<![0-9])(?:1[6-9]|2[01])[0-9][0-9]|(?<![a-z0-9_])q[1-4]")  # 2019 q1 / q1-2019
+_NUMBER_THEN_NUMBER = re.compile(r"(?<![a-z0-9_.,/])[0-9]{1,2}[/-][0-9]")  # 10/1
+
+
+def _stem_starts(stems: frozenset[str]) -> Callable[[str], list[int]]:
+    """Where any of ``stems`` starts, anywhere (as _month_starts)."""
+    def starts(lowered: str) -> list[int]:
+        found = []
+        for stem in stems:
+            i = lowered.find(stem)
+            while i >= 0:
+                found.append(i)
+                i = lowered.find(stem, i + 1)
+        return found
+    return starts
+
+
+def _months_and(pattern: re.Pattern) -> Callable[[str], list[int]]:
+    return lambda low: _month_starts(low) + [m.start() for m in pattern.finditer(low)]
+
+
 _STARTS: dict[str, Callable[[str], list[int]]] = {
     "day_date": lambda low: _month_starts(low) + [m.start() for m in _DAY_START.finditer(low)],
     "month": _month_starts,
     "duration": lambda low: [m.start() for m in _COUNT_START.finditer(low)],
     "holiday": lambda low: [m.start() for m in _HOLIDAY_START.finditer(low)],
     "of_month": lambda low: [m.start() for m in _OF_MONTH_START.finditer(low)],
+    "day_range": _months_and(_DAY_OR_THE_START),
+    "day_date_of_year": _months_and(_DAY_OR_THE_START),
+    "day_date_words": _months_and(_DAY_WORD_START),
+    "month_numeric": _months_and(_NUMBER_THEN_MONTH),
+    "numeric_range": lambda low: [m.start() for m in _NUMBER_THEN_NUMBER.finditer(low)],
+    "weekday_day": _stem_starts(_stems(vocab.WEEKDAYS)),
+    "weekday_week": _stem_starts(_stems([*vocab.WEEKDAYS, *T.WEEK_MODIFIERS])),
+    "edge_of": _stem_starts(_stems([*T.EDGES, *T.EOX])),
+    "offset_from_deixis": lambda low: [m.start() for m in _COUNT_START.finditer(low)],
+    "nth_day_of": lambda low: [m.start() for m in _THE_DAY_START.finditer(low)],
+    "day_of_month": lambda low: [m.start() for m in _THE_DAY_START.finditer(low)],
+    "week_of": _stem_starts(_stems([*T.WEEK_ORDINALS, *T.WEEK_OF_WORDS])),
+    "deixis_range": _stem_starts(frozenset({"between", "from"})),
+    "month_span_year": _stem_starts(frozenset({"between", "from"})),
+    "weekday_mod": _stem_starts(_stems(T.WEEKDAY_MODIFIERS)),
+    "iso_week": _stem_starts(frozenset({"week"})),
+    "year_list": lambda low: [m.start() for m in _YEAR_START.finditer(low)],
+    "iso_embedded": lambda low: [m.start() for m in _YEAR_START.finditer(low)],
+    "quarter_code": lambda low: [m.start() for m in _YEAR_OR_Q_START.finditer(low)],
 }
 
 
@@ -687,16 +762,16 @@ def match_starts(name: str, text: str, start: int, end: int) -> Optional[list[in
     starts = _STARTS.get(name)
     if starts is None:
         return None
-    lowered = _quick_look(text[start:end])
+    lowered = _quick_look(text, start, end)
     if lowered is None:
         return None
     return sorted(start + i for i in set(starts(lowered)))
 
 
 @functools.lru_cache(maxsize=4)
-def _quick_look(chunk: str) -> Optional[str]:
-    """``vocab.quick_look_text``, once per stretch for all the rules with a quick look."""
-    return vocab.quick_look_text(chunk)
+def _quick_look(text: str, start: int, end: int) -> Optional[str]:
+    """``vocab.quick_look_text`` of a stretch, read once for all the rules tried there."""
+    return vocab.quick_look_text(text[start:end])
 
 
 class LazyPatterns(Mapping[str, regex.Pattern]):
@@ -722,7 +797,7 @@ class LazyPatterns(Mapping[str, regex.Pattern]):
 
 
 _FLAGS = regex.VERBOSE | regex.IGNORECASE
-PATTERNS = LazyPatterns({name: core for name, (_, core) in _RULES.items()}, _FLAGS)
+PATTERNS = LazyPatterns({name: _with_definitions(core) for name, (_, core) in _RULES.items()}, _FLAGS)
 # Left contexts are matched right to left (REVERSE), anchored at the core's start.
 LEFT_PATTERNS = LazyPatterns({name: left for name, (left, _) in _RULES.items() if left}, _FLAGS | regex.REVERSE)
 FUTURE_CUE = regex.compile(rf"(?:\b(?:{_alt(T.FUTURE_CUES)})\b|['’]ll\b)", regex.IGNORECASE)
