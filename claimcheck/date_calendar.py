@@ -132,3 +132,126 @@ def endpoint_iv(y: int, m: Optional[int], d: Optional[int]) -> DateInterval:
     if d is None:
         return month_iv(y, m)
     return day_iv(dt.date(y, m, d))
+
+
+def easter(y: int) -> dt.date:
+    """Western Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = y % 19, y // 100, y % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * l) // 433
+    month = (h + l - 7 * m + 90) // 25
+    return dt.date(y, month, (h + l - 7 * m + 33 * month + 19) % 32)
+
+
+def orthodox_easter(y: int) -> dt.date:
+    """Orthodox Easter Sunday: the Julian computus, moved to the Gregorian calendar."""
+    d = (19 * (y % 19) + 15) % 30
+    e = (2 * (y % 4) + 4 * (y % 7) - d + 34) % 7
+    month, day = divmod(d + e + 114, 31)
+    julian_gap = y // 100 - y // 400 - 2  # 13 days in 1900-2099
+    return dt.date(y, month, day + 1) + dt.timedelta(days=julian_gap)
+
+
+def nth_weekday(y: int, m: int, weekday: int, n: int) -> dt.date:
+    """The ``n``-th ``weekday`` (Monday = 0) of a month; ``n`` = -1 is the last, -2 the
+    one before it. A day past the month's end raises ValueError."""
+    if n < 0:
+        last = month_end(y, m)
+        return last - dt.timedelta(days=(last.weekday() - weekday) % 7 + 7 * (-n - 1))
+    first = dt.date(y, m, 1)
+    d = first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+    if d.month != m:
+        raise ValueError("no such weekday in the month")
+    return d
+
+
+def holiday_iv(rule: tuple, y: int) -> DateInterval:
+    """The day (or span) of a holiday rule of ``date_tables.HOLIDAYS`` in year ``y``."""
+    kind, *args = rule
+    if kind in ("easter", "orthodox"):
+        sunday = (easter if kind == "easter" else orthodox_easter)(y)
+        first, last = (sunday + dt.timedelta(days=n) for n in args)
+        return DateInterval(first, last, "day" if first == last else "span")
+    if kind == "nth":
+        m, weekday, n, shift = args
+        return day_iv(nth_weekday(y, m, weekday, n) + dt.timedelta(days=shift))
+    d = dt.date(y, *args)
+    if kind == "weekday" and d.weekday() >= 5:
+        d += dt.timedelta(days=-1 if d.weekday() == 5 else 1)
+    elif kind == "sunday_back" and d.weekday() == 6:
+        d -= dt.timedelta(days=1)
+    return day_iv(d)
+
+
+def quarter_iv(y: int, q: int) -> DateInterval:
+    return DateInterval(dt.date(y, 3 * q - 2, 1), month_end(y, 3 * q), "quarter")
+
+
+def half_iv(y: int, h: int) -> DateInterval:
+    return DateInterval(dt.date(y, 6 * h - 5, 1), month_end(y, 6 * h), "span")
+
+
+def quarter_shift(d: dt.date, n: int) -> DateInterval:
+    """The calendar quarter ``n`` quarters after the one containing ``d``."""
+    y, q = divmod(d.year * 4 + (d.month - 1) // 3 + n, 4)
+    return quarter_iv(y, q + 1)
+
+
+def weekday_of_month_day(anchor: dt.date, weekday: int, day: int, *, future: bool = False) -> Optional[dt.date]:
+    """The nearest day-of-month ``day`` that falls on ``weekday`` ("Mon 13th"): on or
+    before the anchor, or on or after it when ``future``."""
+    step = 1 if future else -1
+    for k in range(0, 12 * 28 * step, step):  # the calendar repeats within 28 years
+        first = add_months(anchor.replace(day=1), k)
+        if day > calendar.monthrange(first.year, first.month)[1]:
+            continue
+        d = first.replace(day=day)
+        if d.weekday() == weekday and (d >= anchor if future else d <= anchor):
+            return d
+    return None
+
+
+def nth_week(period: DateInterval, n: int) -> DateInterval:
+    """The ``n``-th Monday-Sunday week of a month or year (-1: the last), counting a week
+    that straddles the period's edge when at least four of its days fall inside."""
+    if n > 0:
+        monday = period.start - dt.timedelta(days=period.start.weekday())
+        if (monday + dt.timedelta(days=6) - period.start).days + 1 < 4:
+            monday += dt.timedelta(days=7)
+        monday += dt.timedelta(weeks=n - 1)
+    else:
+        monday = period.end - dt.timedelta(days=period.end.weekday())
+        if (period.end - monday).days + 1 < 4:
+            monday -= dt.timedelta(days=7)
+    return DateInterval(monday, monday + dt.timedelta(days=6), "week")
+
+
+def nearest_on_weekday(month: int, day: int, weekday: int, anchor: dt.date) -> Optional[DateInterval]:
+    """ "Sunday, Feb 10" without a year: the one nearest the anchor, before or after it,
+    that falls on that weekday (within 14 years), else None."""
+    days = []
+    for y in range(anchor.year - 14, anchor.year + 15):
+        try:
+            d = dt.date(y, month, day)
+        except ValueError:  # Feb 29, or a year out of range
+            continue
+        if d.weekday() == weekday:
+            days.append(d)
+    return day_iv(min(days, key=lambda d: abs(d - anchor))) if days else None
+
+
+def half(iv: DateInterval, which: int) -> DateInterval:
+    """The first (0) or second (1) half of a year (Jan-Jun, Jul-Dec), a month (days
+    1-15, 16-end) or a Monday-Sunday week (Mon-Wed, Thu-Sun)."""
+    if iv.precision == "week":
+        mid = iv.start + dt.timedelta(days=3)
+    elif iv.precision == "month":
+        mid = iv.start.replace(day=16)
+    else:
+        mid = add_months(iv.start, 6)
+    s, e = (iv.start, mid - dt.timedelta(days=1)) if which == 0 else (mid, iv.end)
+    return DateInterval(s, e, "span", iv.note)

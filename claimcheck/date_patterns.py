@@ -8,6 +8,7 @@ Each rule is a *core* that is searched for and an optional *left context*
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterator, Mapping
 from typing import Optional
@@ -51,7 +52,21 @@ _NUMBER_WORD = (
     rf"\b(?:(?:{_alt(vocab.TENS_WORDS)})(?:[-\s](?:{_alt(k for k, v in vocab.UNIT_WORDS.items() if 0 < v < 10)}))?"
     rf"|{_alt(vocab.UNIT_WORDS)})\b"
 )
-_NOT_PLURAL_AFTER = rf"(?!\s{{1,3}}(?!(?:{_alt(T.NOT_PLURAL_NOUNS)})\b)(?-i:[a-z]{{2,}}s)\b)"
+_NOT_PLURAL_AFTER = rf"(?!\s{{1,3}}(?!(?:{_alt(T.NOT_PLURAL_NOUNS)})\b)(?-i:[a-z]{{2,}}(?<![siu])s)\b)"  # not "analysis", "status"
+
+
+def _phrase(name: str) -> str:
+    """A table phrase as a pattern: any whitespace between words, a full stop allowed
+    after one ("St. Patrick's"), an apostrophe optional ("new years eve")."""
+    words = ("['’]?".join(regex.escape(part) for part in w.split("'")) for w in name.split())
+    return r"\.?\s+".join(words)
+
+
+def _phrases(names, cased=()) -> str:
+    """Alternation of table phrases, longest first; the ``cased`` ones only Capitalised."""
+    forms = [_phrase(n) for n in sorted(set(names) - set(cased), key=lambda n: (-len(n), n))]
+    forms += [f"(?-i:{_phrase(n.capitalize())}|{_phrase(n.upper())})" for n in cased]
+    return "|".join(forms)
 
 
 def _month(g: str) -> str:
@@ -62,8 +77,8 @@ def _weekday(g: str) -> str:
     return rf"(?:(?P<{g}>{_WEEKDAY_WORD})\b|(?P<{g}>{_WEEKDAY_ABBR})\b\.?)"
 
 
-def _day(g: str) -> str:
-    return rf"(?<![\w.,])(?P<{g}>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\w%]|[.,]\d)"
+def _day(g: str) -> str:  # not after a currency sign: "$12 December 27" is 12 dollars
+    return rf"(?<![\w.,$£€])(?<![$£€]\s)(?P<{g}>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\w%]|[.,]\d)"
 
 
 def _year(g: str) -> str:
@@ -87,6 +102,74 @@ def _endpoint(s: str) -> str:
       | {_month('m' + s)}(?:\s+{_year('y' + s)})?                       # April (2025)
       | {_year('y' + s)}                                                # 2024
     )"""
+
+
+# Month names and day words defined once per pattern and called by name ("(?&MONW)"):
+# a rule that names several months compiles one alternation instead of one per mention.
+_DEFINITIONS = {
+    "MONW": _MONTH_WORD,                # January / May (capitalised)
+    "MONA": _MONTH_ABBR,                # Jan / Sept (capitalised)
+    "MONX": _alt(vocab.MONTHS),         # any month name, any case
+    "DAYW": _alt(T.DAY_ORDINAL_WORDS),  # eleventh / thirty first
+}
+
+
+def _with_definitions(core: str) -> str:
+    """``core`` preceded by the definitions it calls, if any. Such a core starts with a
+    word character: said first, so that elsewhere the engine fails at once (it cannot see
+    through the calls which characters may start a match)."""
+    used = "".join(f"(?P<{n}>{d})" for n, d in _DEFINITIONS.items() if f"(?&{n})" in core)
+    return f"(?(DEFINE){used})(?=\\w)" + core if used else core
+
+
+def _month_ref(g: str) -> str:
+    """As _month(g), calling the month names of _DEFINE."""
+    return rf"(?:(?P<{g}>(?&MONW))\b|(?P<{g}>(?&MONA))\b\.?)"
+
+
+def _day_word(g: str) -> str:
+    """A day of the month in digits ("13th") or in words ("eleventh", "thirty first")."""
+    return rf"(?:{_day(g)}|\b(?P<{g}>(?&DAYW))\b)"
+
+
+def _day_month(s: str) -> str:
+    """One end of a day range with its month: "Nov 18(, 2014)", "26th of june (in 2020)"."""
+    year = rf"(?:,?\s*(?:of\s+|in\s+)?{_year('y' + s)})?"
+    return rf"""(?:
+        {_month_ref('m' + s)}\s+(?:the\s+)?{_day('d' + s)}{year}         # Nov 18 / june the 28th
+      | (?:the\s+)?{_day('d' + s)}\s+(?:of\s+)?{_month_ref('m' + s)}{year}  # 26th of june
+    )"""
+
+
+_RANGE_SEP = r"\s*(?P<sep>[-–—]|to|through|thru|until|till|and)\s*"
+# Not a count of something: "March 3 to 5 people". A lower-case word after a bare number.
+_NO_NOUN_AFTER = (
+    r"(?!\s+(?!(?:in|of|and|or|at|on|for|this|next|last|from|with|when|to|the|i|we|he|she|it|they)\b)"
+    r"(?-i:[a-z]{2,}))"
+)
+
+
+_NUM_MONTH = r"(?P<{g}>1[0-2]|0?[1-9])"
+_NUM_DAY = r"(?P<{g}>3[01]|[12]\d|0?[1-9])"
+
+
+def _numeric_day(s: str) -> str:
+    """A year-less or full numeric date, month first: "10/1", "5/7/2020", "10-7-2018"."""
+    return (rf"(?<![\w.,/]){_NUM_MONTH.format(g='mo' + s)}(?P<sep{s}>[/-]){_NUM_DAY.format(g='d' + s)}"
+            rf"(?:(?P=sep{s})(?P<y{s}>1[6-9]\d\d|2[01]\d\d))?(?![\w%]|[.,/]\d)")
+
+
+def _month_name(g: str) -> str:
+    """A month name or capitalised abbreviation with no word boundary after it ("Dec31")."""
+    return rf"(?P<{g}>(?&MONW)|(?&MONA))"
+
+
+_YEAR_AMONG = r"(?P<y>1[6-9]\d\d|2[01]\d\d)(?![\w%])"  # a year, also after "/" ("23/Sep/2020")
+
+
+def _month_among_digits(g: str) -> str:
+    """A month name or abbreviation in any case, written between numbers ("2019/aug/01")."""
+    return rf"(?P<{g}>(?&MONX))"
 
 
 # ---------------------------------------------------------------- the patterns
@@ -200,7 +283,7 @@ _RULES: dict[str, tuple[Optional[str], str]] = {
             -(?P<unit>{_DURATION_UNIT})(?:-long)?         # -month(-long)
             \s+(?P<noun>{_alt(T.PERIOD_NOUNS)})s?\b       # period
           | {_count('n', decimals=True)}-(?P<unit>{_DURATION_UNIT})-long\b  # three-month-long
-          | {_count('n', articles=True, decimals=True)}\s+  # seven / a
+          | {_count('n', articles=True, vague=True, decimals=True)}\s+  # seven / a / several
             (?P<unit>{_DURATION_UNIT})s?\b(?![-\w])       # months
             (?P<after>(?=\s+(?:later|earlier|after|before)\b))?  # (a week) later
             (?!\s+(?:ago|old)\b) )                        # a date / an age, not a duration
@@ -213,11 +296,263 @@ _RULES: dict[str, tuple[Optional[str], str]] = {
         \b(?P<wd>{_WEEKDAY_WORD})\b                       # Saturday (not "Saturdays")
         (?:\s+(?:{_alt(T.PARTS_OF_DAY)})\b)?              # morning
         """),
+    "year_attr": (
+        None,
+        rf"""(?<=\b(?:{_alt(T.YEAR_DETERMINERS)})\s{{1,3}})  # a / the / his (not in the span)
+        {_year('y')}{_NOT_PLURAL_AFTER}                    # 2010, not "the 2000 homes"
+        (?=\s+[^\W\d_])                                  # a word follows: "a 2010 comment"
+        """),
+    "year_range_end": (
+        None,
+        rf"""(?<=(?<![\w.,$£€/])(?:1[6-9]|2[01])\d\d[-–])  # 2009- (read by the rules above)
+        {_year('y')}{_NOT_PLURAL_AFTER}                    # 2010
+        """),
+    "century": (
+        rf"""{_P}(?:\bthe\s+)?                            # in the
+        """,
+        rf"""(?: (?<![\w.,])(?P<cent>1\d|2[01]|[1-9])(?:st|nd|rd|th)  # 20th
+          | \b(?P<cent_word>{_alt(T.CENTURY_ORDINALS)}) )  # twentieth
+        [-\s]century\b                                    # century
+        """),
+    "of_month": (
+        rf"""{_P}(?:\bthe\s+)?                            # on the
+        """,
+        rf"""(?: (?:\b(?P<nth>{_alt(T.NTH)})\s+)?\b(?P<last>last)\s+  # (fifth) last
+            (?:(?P<unit>day)\b|{_weekday('wd')})          # day / Friday
+          | \b(?P<nth>{_alt(T.NTH)})\s+(?:(?P<unit>day)\b|{_weekday('wd')})  # third day / first Tuesday
+          | {_day('d')}(?:\s+day\b)? )                    # 20th (day)
+        \s+(?:of|in)\s+(?:the\s+)?                        # of (the)
+        (?: {_month('m')}(?:,?\s+{_year('y')})?           # October (2014)
+          | \b(?P<mod>{_alt(T.MONTH_MODIFIERS)})\s+month\b  # next month
+          | \b(?P<cur>month)\b )                          # the month
+        """),
+    "after_next": (
+        _P,
+        rf"""(?: {_weekday('wd')} | {_month('m')} )       # Friday / March
+        \s+after\s+next\b                                # after next
+        """),
+    "weekday_count": (
+        None,
+        rf"""{_count('n')}\s+                               # three
+        \b(?P<wd>{_WEEKDAY_WORD})s\s+                     # Fridays
+        (?P<dir>{_alt(T.COUNT_DIRECTIONS)})\b              # from now / ago
+        """),
+    "calendar_count": (
+        None,
+        rf"""(?<!\bthe\s{{1,3}})                           # not "the last two years": a span
+        \b(?P<dir>{_alt(T.CALENDAR_COUNT_DIRECTIONS)})\s+  # last / next
+        {_count('n', vague=True)}\s+                       # two / few
+        (?P<unit>{_UNIT})s?\b                              # weeks
+        """),
+    "quarter_bare": (
+        rf"""{_P}(?:\bthe\s+)?                            # in the
+        """,
+        rf"""(?: \b(?P<q>{_alt(T.QUARTERS)})\s+(?:quarter|qtr)\b  # third quarter / 3rd qtr
+            \s+(?:of\s+)?{_year('y')}                      # (of) 2018 (bare: maybe a game's)
+          | \b(?P<mod>{_alt(T.QUARTER_ABBR_MODIFIERS)})\s+qtr\b  # this qtr
+          | (?<![\w.,])(?P<yy>\d\d|(?:1[6-9]|2[01])\d\d)[qQ](?P<q>[1-4])\b )  # 2018Q4 / 18q4
+        """),
+    "upcoming_count": (
+        None,
+        rf"""(?<!\bthe\s{{1,3}})                           # not "the upcoming two weeks": a span
+        (?: \bupcoming\s+{_count('n')}                     # upcoming two
+          | {_count('n')}\s+upcoming )                     # two upcoming
+        \s+(?P<unit>{_UNIT}|quarter)s?\b                   # weeks
+        """),
+    "calendar_abbr": (
+        _P,
+        rf"""\b(?P<mod>{_alt(T.CALENDAR_MODIFIERS)})\s+     # last / this / next
+        (?P<unit>{_alt(T.UNIT_ABBREVIATIONS)})\b           # yr / wk
+        """),
+    "year_era": (
+        _P,
+        r"""(?<![\w.,$£€/])(?P<y>\d{1,4})\s*              # 14 / 2014
+        (?P<era>(?-i:AD|CE)|A\.D\.?|C\.E\.?)(?![\w])      # AD / a.d. / CE, not "30 ad slots" (BC: no date of ours)
+        """),
+    "holiday": (
+        rf"""{_P}(?:\bthe\s+)?                            # on / at the
+        (?:\b(?P<mod>last|next|this)\s+)?                # last / next / this
+        """,
+        rf"""\b(?P<hol>{_phrases(T.HOLIDAYS, T.CASED_HOLIDAYS)})(?![\w'’])  # Thanksgiving / new year's eve
+        (?: \s+(?:of\s+)?{_year('y')}                      # (of) 2013
+          | \s+of\s+{_REL_YEAR}                            # of last year
+          | \s+in\s+{_count('n', articles=True)}\s+(?P<unit>{_UNIT})s?\b  # in 9 months
+          | \s+{_count('n', articles=True)}\s+(?P<unit>{_UNIT})s?\s+(?P<dir>ago|from\s+now|hence)\b )?  # 3 months ago
+        """),
+    "present": (
+        None,
+        rf"""(?<![\w'’-])(?P<now>{_alt(T.PRESENT_WORDS)})(?![\w'’-])  # now / currently
+        """),
     "span": (
         None,
         rf"""\b(?P<kw>from|between)\s+{_endpoint('a')}    # from 2022 / between January
         (?:\s+(?:to|until|till|through|and)\s+|\s*[-–—]\s*)  # to / and / -
         {_endpoint('b')}                                  # 2024 / March 2025
+        """),
+    "quarter_rel": (
+        rf"""{_P}(?:\bthe\s+)?                            # in the
+        """,
+        rf"""(?: \b(?P<mod>{_alt(T.QUARTER_MODIFIERS)})\s+quarter\b  # last quarter / this quarter
+            (?!\s+of\b)                                   # not "the last quarter of 2019"
+          | \b(?P<q>{_alt(T.QUARTERS)})\s+quarter\s+of\s+the\s+year\b )  # first quarter of the year
+        """),
+    "quarter_code": (
+        rf"""{_P}                                         # in / during
+        """,
+        rf"""(?: {_year('y')}\s*-?\s*(?:Q(?P<q>[1-4])|H(?P<h>[12]))\b  # 2019 Q1 / 2019-H2
+          | \bQ(?P<q>[1-4])-{_year('y')} )                # Q1-2019
+        """),
+    "weekday_day": (
+        _P,
+        rf"""{_weekday('wd')},?\s+                        # Friday / Mon
+        (?: (?P<mo>1[0-2]|0?[1-9])(?P<sep>[/.-])(?P<d>3[01]|[12]\d|0?[1-9])  # 7/6 (month first)
+            (?![\w%]|[.,/-]\d)
+          | (?P<d>3[01]|[12]\d|0?[1-9])/(?P<mo>1[0-2]|0?[1-9])(?![\w%]|[.,/-]\d)  # 29/03
+          | {_year('y')}-(?P<mo>1[0-2]|0?[1-9])-(?P<d>3[01]|[12]\d|0?[1-9])(?![\w%]|[.,/-]\d)  # 2018-7-6
+          | the\s+{_day_word('d')}                        # the eleventh / the 4th
+          | (?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)\b  # 13th
+          | (?P<d>3[01]|[12]\d|0?[1-9])(?=\s*(?:[.!?;]|$)) )  # 21 at a sentence's end
+        (?!\s+(?:of\s+)?{_month_ref('m')})                    # not "Monday the 21st of April"
+        {_NO_NOUN_AFTER}                                  # not "on Tuesday the first shipments"
+        """),
+    "day_range": (
+        rf"""(?:\b(?P<kw>between)\s+|{_PREP})?           # between / from / on
+        """,
+        rf"""(?: {_day_month('a')}{_RANGE_SEP}            # Nov 18 -
+            (?:{_day_month('b')}|(?:the\s+)?{_day('db')}{_NO_NOUN_AFTER})  # Dec 19, 2015 / 19
+          | (?:the\s+)?{_day('da')}{_RANGE_SEP}{_day_month('b')}  # 9 to 12 of June
+          | {_month_ref('ma')}{_RANGE_SEP}{_month_ref('mb')},?\s*{_year('yb')} )  # Jan-Feb 2017
+        """),
+    "week_of": (
+        rf"""{_P}(?:\bthe\s+)?                            # for the
+        """,
+        rf"""(?: \b(?P<ord>{_alt(T.WEEK_ORDINALS)})\s+week\s+of\s+(?:the\s+)?  # first week of
+            (?: {_month_ref('m')}(?:,?\s*{_year('y')})?       # July (2016) / Oct.
+              | {_year('y')}                              # 2015
+              | (?P<rel>last|this|next)\s+(?P<unit>month|year)\b )  # this month
+          | \b(?P<of>{_alt(T.WEEK_OF_WORDS)})\s+          # the week of / w/c
+            {_month_ref('m')}\s+{_day('d')}(?:,?\s*{_year('y')})? )  # April 10th
+        """),
+    "weekday_week": (
+        _P,
+        rf"""(?: \b(?P<wmod>{_alt(T.WEEK_MODIFIERS)})\s+week\s*(?:[-,]\s*|\s+on\s+)?  # next week (on)
+            {_weekday('wd')}                              # Mon / Tuesday
+          | {_weekday('wd')}\s+of\s+(?:the\s+)?(?P<wmod>{_alt(T.WEEK_MODIFIERS)})\s+week\b )  # tuesday of next week
+        """),
+    "weekday_mod": (
+        _P,
+        rf"""\b(?P<mod>{_alt(T.WEEKDAY_MODIFIERS)})\s+    # previous / coming
+        \b(?P<wd>{_WEEKDAY_WORD})\b                       # Wednesday
+        """),
+    "month_numeric": (
+        _P,
+        rf"""(?<![\w/-])(?:
+            {_month_among_digits('m')}\.?[/-]{_NUM_DAY.format(g='d')}(?:[/-]{_YEAR_AMONG})?(?![\w/-])  # Oct/2, Sep-23-2020
+          | {_month_name('m')}\.?\s*{_NUM_DAY.format(g='d')}\s+,\s*{_YEAR_AMONG}  # Dec31 , 1994
+          | {_month_among_digits('m')}-{_YEAR_AMONG}-{_NUM_DAY.format(g='d')}\b  # September-2020-23
+          | {_month_among_digits('m')}[/-]{_YEAR_AMONG}        # Dec-2018 / dec/2018
+          | {_month_name('m')},\s*{_YEAR_AMONG}               # Dec, 2018
+          | {_NUM_DAY.format(g='d')}[/-]{_month_among_digits('m')}[/-]{_YEAR_AMONG}  # 05-Aug-2016, 23/Sep/2020
+          | {_NUM_DAY.format(g='d')}-{_YEAR_AMONG}-{_month_among_digits('m')}\b  # 23-2020-September
+          | {_YEAR_AMONG}[/-]{_month_among_digits('m')}[/-]{_NUM_DAY.format(g='d')}\b  # 2019/aug/01
+          | {_YEAR_AMONG}/{_NUM_DAY.format(g='d')}/{_month_among_digits('m')}\b )  # 2020/23/Sep
+        """),
+    "numeric_range": (
+        rf"""(?:\b(?P<kw>from|between)\s+)?               # from / between
+        """,
+        rf"""{_numeric_day('a')}                          # 10/1(/2018)
+        \s*(?:[-–—]|\bto\b|\bthrough\b|\buntil\b)\s*      # - / to
+        {_numeric_day('b')}(?:,\s*{_year('yc')})?         # 11/7(/2018) (, 2020)
+        """),
+    "edge_of": (
+        rf"""{_P}(?:\bthe\s+)?(?:\bvery\s+)?             # by the (very)
+        """,
+        rf"""(?: \b(?P<edge>end|beginning|start)\s+of\s+(?:the\s+)?  # end of (the)
+            (?: (?P<mod>{_alt(T.EDGE_MODIFIERS)})\s+(?P<unit>year|month|week)  # this year
+              | (?P<unit>year|month|week)                 # year / month
+              | {_month_ref('m')}(?:\s+{_year('y')})?          # December (2016)
+              | {_year('y')} )                            # 2015
+          | \b(?P<edge>earlier|later)\s+in\s+the\s+(?P<unit>year|month|week)  # later in the year
+          | \b(?-i:(?P<eox>EOY|EOM)) )                    # EOY
+        (?![-\w])                                         # not "the end of the year-long ..."
+        """),
+    "day_date_of_year": (
+        _P,
+        rf"""(?: {_month_ref('m1')}\s+{_day('d1')}            # july 4th
+          | (?:the\s+)?{_day('d2')}\s+(?:of\s+)?{_month_ref('m2')} )  # 4th of july
+        \s+(?:of|in)\s+{_year('y')}                       # of 1995 / in 2020
+        """),
+    "day_date_words": (
+        _P,
+        rf"""(?: {_month_ref('m1')},?\s+(?:the\s+)?\b(?P<d1>(?&DAYW))\b  # february twenty second
+          | \b(?:the\s+)?(?P<d2>(?&DAYW))\s+of\s+  # second of
+            (?P<m2>(?&MONW)|(?&MONA))\b          # Aug (a final "." ends the sentence)
+          | {_month_ref('m1')},\s+{_day('d1')}(?<=\d(?:st|nd|rd|th)) )  # October, 1st
+        """),
+    "day_of_month": (
+        rf"""\b(?P<prep>on|by|until|till|since|before|after)\s+  # on (required)
+        """,
+        rf"""\bthe\s+(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)\b  # the 18th
+        (?!\s+(?:of|day|century|anniversary)\b)           # not "the 18th of May", "the 4th day"
+        {_NO_NOUN_AFTER}                                  # not "on the 4th floor"
+        """),
+    "nth_day_of": (
+        _P,
+        rf"""\bthe\s+{_day_word('d')}\s+day\s+of\s+       # the 15th day of
+        (?: the\s+month\b                                 # the month
+          | (?P<rel>this|next|last)\s+month\b             # next month
+          | {_month_ref('m')}(?:,?\s*{_year('y')})? )         # June (2020)
+        """),
+    "deixis_range": (
+        None,
+        rf"""\b(?P<kw>between|from)\s+                    # between / from
+        (?: (?P<na>now|today|tomorrow|yesterday)\b        # now
+          | {_month_ref('ma')}\s+{_day('da')}                 # Jan 22
+          | {_YEAR_AMONG}[/-]{_month_among_digits('ma')}[/-]{_NUM_DAY.format(g='da')}\b )  # 2019-aug-01
+        \s+(?:and|to|until|till)\s+                       # and / to
+        (?: (?P<nb>now|today|tomorrow|yesterday)\b        # tomorrow
+          | {_month_ref('mb')}\s+{_day('db')} )               # November 15th
+        """),
+    "offset_from_deixis": (
+        None,
+        rf"""{_count('n')}\s+(?P<unit>{_UNIT})s?\s+       # two days
+        (?P<dir>after|from|before)\s+                     # after / from
+        (?P<base>today|tomorrow|yesterday)\b              # today ("eight years from now" is a duration)
+        """),
+    "iso_week": (
+        rf"""(?:\b(?:in|on|for|during|by)\s+)?(?:\bthe\s+)?  # in the
+        """,
+        rf"""(?<![\w-])(?-i:[Ww])eek\s+(?P<wn>5[0-3]|[1-4]\d|0?[1-9])\b  # week 31
+        (?![.,:/-]\d|\s*[-–]\s*\d)                        # not "week 3-4", "week 2.5"
+        (?!\s+(?:of|in|at)\b)                             # not "week 3 of the strike"
+        {_NO_NOUN_AFTER}                                  # not "week 3 talks"
+        """),
+    "iso_embedded": (
+        None,
+        r"""(?: (?<=[_-])(?P<y>1[6-9]\d\d|2[01]\d\d)      # report-2002
+            -(?P<mo>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])  # -10-09
+          | (?<![\w.,$£€])(?P<y>19\d\d|20\d\d)            # 2017
+            (?P<mo>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01]) )  # 0302
+        (?![\d%]|[.,/-]\d)                                # not part of a longer number
+        """),
+    "year_list": (
+        None,
+        rf"""(?<=\b(?:in|of|during|since|between)\s{{1,3}}(?:1[6-9]|2[01])\d\d\s{{1,3}}(?:and|or)\s{{1,3}})  # in 2007 and
+        {_year('y')}{_NOT_PLURAL_AFTER}                   # 2009
+        """),
+    "to_date": (
+        _P,
+        r"""\b(?:the\s+)?(?P<unit>year|month|quarter)[-\s]to[-\s]date\b  # the year to date
+        """),
+    "month_span_year": (
+        None,
+        rf"""\b(?P<kw>from|between)\s+{_month_ref('ma')}      # from April
+        \s+(?:to|until|till|through|and|-)\s+{_month_ref('mb')}  # to June
+        \s+(?:in|of)\s+{_year('y')}                       # in 2017
+        """),
+    "calendar_year": (
+        _P,
+        rf"""\b(?P<mod>{_alt(T.CALENDAR_MODIFIERS)})\s+calendar\s+year\b  # this calendar year
         """),
 }
 
@@ -240,6 +575,8 @@ _MONTHS = _stems(vocab.MONTHS)  # jan ... dec
 _UNITS = _stems(T.UNITS)
 _ANY_DATE_END = _MONTHS | {YEAR}
 
+_DAY_WORD_STEMS = {w.split()[0].split("-")[0] for w in T.DAY_ORDINAL_WORDS}  # first ... thirty
+
 TRIGGERS: dict[str, tuple[frozenset[str], ...]] = {
     "day_date": (_MONTHS, frozenset({DIGIT})),
     "iso_date": (frozenset({YEAR}),),
@@ -257,8 +594,45 @@ TRIGGERS: dict[str, tuple[frozenset[str], ...]] = {
     "in_future": (_UNITS,),
     "duration": (_stems([*T.UNITS, *T.DURATION_ONLY_UNITS]),),
     "weekday": (_stems(_FULL_WEEKDAYS),),
+    "year_attr": (frozenset({YEAR}),),
+    "year_range_end": (frozenset({YEAR}),),
+    "century": (frozenset({"century"}),),
+    "of_month": (frozenset({"day", DIGIT}), _MONTHS | {"month"}),
+    "after_next": (frozenset({"after next"}),),
+    "weekday_count": (_stems(_FULL_WEEKDAYS), _stems(T.COUNT_DIRECTIONS)),
+    "calendar_count": (_stems(T.CALENDAR_COUNT_DIRECTIONS), _UNITS),
+    "quarter_bare": (frozenset({"quarter", "qtr", "q1", "q2", "q3", "q4"}),),
+    "upcoming_count": (frozenset({"upcoming"}),),
+    "calendar_abbr": (frozenset(T.UNIT_ABBREVIATIONS),),
+    "year_era": (frozenset({"ad", "a.d", "ce", "c.e"}), frozenset({DIGIT})),
+    "holiday": (frozenset(T.HOLIDAY_TRIGGERS),),
+    "present": (_stems(T.PRESENT_WORDS),),
     "span": (frozenset({"from", "between"}), _ANY_DATE_END),
+    "quarter_rel": (frozenset({"quarter"}),),
+    "quarter_code": (frozenset({YEAR}), frozenset({"q1", "q2", "q3", "q4", "h1", "h2"})),
+    "weekday_day": (_stems(_FULL_WEEKDAYS | set(vocab.WEEKDAYS)), frozenset({DIGIT}) | _stems(_DAY_WORD_STEMS)),
+    "day_range": (_MONTHS, frozenset({DIGIT}) | _stems(_DAY_WORD_STEMS)),
+    "week_of": (frozenset({"week", "w/c"}), _ANY_DATE_END | frozenset({"month", "year"})),
+    "weekday_week": (frozenset({"week"}), _stems(vocab.WEEKDAYS)),
+    "weekday_mod": (_stems(T.WEEKDAY_MODIFIERS), _stems(_FULL_WEEKDAYS)),
+    "month_numeric": (_MONTHS, frozenset({DIGIT}), frozenset({"/", "-", ","})),
+    "numeric_range": (frozenset({DIGIT}), frozenset({"/", "-"})),
+    "edge_of": (frozenset({"end", "beginning", "start", "earlier", "later", "eoy", "eom"}),
+                _ANY_DATE_END | frozenset({"year", "month", "week", "eoy", "eom"})),
+    "day_date_of_year": (_MONTHS, frozenset({YEAR})),
+    "day_date_words": (_MONTHS, _stems(_DAY_WORD_STEMS) | {"1st", "2nd", "3rd"} | {f"{d}th" for d in "0123456789"}),
+    "day_of_month": (frozenset({"the"}), frozenset({DIGIT})),
+    "nth_day_of": (frozenset({"day"}), _MONTHS | frozenset({"month"})),
+    "deixis_range": (frozenset({"between", "from"}), frozenset({"now", "today", "tomorrow", "yesterday"})),
+    "offset_from_deixis": (_UNITS, frozenset({"today", "tomorrow", "yesterday"}), frozenset({"after", "from", "before"})),
+    "iso_week": (frozenset({"week"}), frozenset({DIGIT})),
+    "iso_embedded": (frozenset({YEAR}),),
+    "year_list": (frozenset({YEAR}), frozenset({"and", "or"})),
+    "to_date": (frozenset({"date"}),),
+    "month_span_year": (frozenset({"from", "between"}), _MONTHS, frozenset({YEAR})),
+    "calendar_year": (frozenset({"calendar"}),),
 }
+assert all(any(t in name for t in T.HOLIDAY_TRIGGERS) for name in T.HOLIDAYS), "a holiday without a trigger"
 # Each group gets one bit; a word (or marker) sets the bits of the groups it is in.
 _GROUPS = [g for groups in TRIGGERS.values() for g in groups]
 _BITS = {w: sum(1 << i for i, g in enumerate(_GROUPS) if w in g) for g in _GROUPS for w in g}
@@ -282,7 +656,11 @@ def rules_to_try(text: str, start: int, end: int) -> set[str]:
     return {name for name, need in _NEEDS.items() if present & need == need}
 
 
-LEFT_REQUIRED = frozenset({"year"})  # a bare "2024" is not a mention
+# Rules read only when the caller asks (``find_date_mentions(present=True)``): "now" as
+# the anchor day is TimeML's PRESENT_REF, not an event date for a news timeline.
+OPT_IN = frozenset({"present"})
+
+LEFT_REQUIRED = frozenset({"year", "day_of_month"})  # a bare "2024", "the 18th" is not a mention
 LEFT_REACH = 48  # characters a left context may span
 
 
@@ -297,7 +675,7 @@ def _prefix_free(words) -> list[str]:
     return sorted(w for w in words if not any(o != w and w.startswith(o) for o in words))
 
 
-_NUMBER_STARTS = _prefix_free([*vocab.UNIT_WORDS, *vocab.TENS_WORDS])
+_NUMBER_STARTS = _prefix_free([*vocab.UNIT_WORDS, *vocab.TENS_WORDS, *(w.split()[0] for w in T.VAGUE_COUNTS)])
 _DIGIT_START = r"(?<![a-z0-9_.,])[0-9]"  # as _day() and _count(): not after a word, "." or ","
 _COUNT_START = re.compile(rf"{_DIGIT_START}|(?<![a-z0-9_])(?:an?|{'|'.join(_NUMBER_STARTS)})")  # 3, a, three
 _DAY_START = re.compile(_DIGIT_START)
@@ -314,10 +692,67 @@ def _month_starts(lowered: str) -> list[int]:
     return found
 
 
+# A holiday name starts with one of these words ("black", "st", "new", ...).
+_HOLIDAY_START = re.compile(r"(?<![a-z0-9_])(?:%s)" % "|".join(
+    _prefix_free({name.split()[0].split("'")[0] for name in T.HOLIDAYS})))
+# "the first Tuesday of", "last day of", "20th of": an ordinal, "last" or a digit.
+_OF_MONTH_START = re.compile(r"(?<![a-z0-9_])(?:last|%s)|%s" % (
+    "|".join(_prefix_free(w for w in T.NTH if not w[0].isdigit())), _DIGIT_START))
+
+_DAY_WORD_STARTS = _prefix_free(w.split()[0].split("-")[0] for w in T.DAY_ORDINAL_WORDS)
+# A day in digits or words, or "the" before one: where a date written day first starts.
+_DAY_WORDS = "|".join(_DAY_WORD_STARTS)
+_DAY_OR_THE_START = re.compile(rf"{_DIGIT_START}|(?<![a-z0-9_])the\s+(?=[0-9])")  # 12 / the 12th
+_DAY_WORD_START = re.compile(rf"(?<![a-z0-9_])(?:the\s+(?=(?:{_DAY_WORDS}))|(?:{_DAY_WORDS}))")  # (the) second
+_NUMBER_THEN_MONTH = re.compile(r"(?<![a-z0-9_/-])[0-9]{1,4}[/-](?:[0-9]{1,4}[/-])?[a-z]")  # 05-aug, 2020/23/sep
+_THE_DAY_START = re.compile(rf"(?<![a-z0-9_])the\s+(?=[0-9]|(?:{_DAY_WORDS}))")  # the 15th / the second
+_YEAR_START = re.compile(r"(?<![0-9])(?:1[6-9]|2[01])[0-9][0-9]")  # where a year may start
+_YEAR_OR_Q_START = re.compile(r"(?<![0-9])(?:1[6-9]|2[01])[0-9][0-9]|(?<![a-z0-9_])q[1-4]")  # 2019 q1 / q1-2019
+_NUMBER_THEN_NUMBER = re.compile(r"(?<![a-z0-9_.,/])[0-9]{1,2}[/-][0-9]")  # 10/1
+
+
+def _stem_starts(stems: frozenset[str]) -> Callable[[str], list[int]]:
+    """Where any of ``stems`` starts, anywhere (as _month_starts)."""
+    def starts(lowered: str) -> list[int]:
+        found = []
+        for stem in stems:
+            i = lowered.find(stem)
+            while i >= 0:
+                found.append(i)
+                i = lowered.find(stem, i + 1)
+        return found
+    return starts
+
+
+def _months_and(pattern: re.Pattern) -> Callable[[str], list[int]]:
+    return lambda low: _month_starts(low) + [m.start() for m in pattern.finditer(low)]
+
+
 _STARTS: dict[str, Callable[[str], list[int]]] = {
     "day_date": lambda low: _month_starts(low) + [m.start() for m in _DAY_START.finditer(low)],
     "month": _month_starts,
     "duration": lambda low: [m.start() for m in _COUNT_START.finditer(low)],
+    "holiday": lambda low: [m.start() for m in _HOLIDAY_START.finditer(low)],
+    "of_month": lambda low: [m.start() for m in _OF_MONTH_START.finditer(low)],
+    "day_range": _months_and(_DAY_OR_THE_START),
+    "day_date_of_year": _months_and(_DAY_OR_THE_START),
+    "day_date_words": _months_and(_DAY_WORD_START),
+    "month_numeric": _months_and(_NUMBER_THEN_MONTH),
+    "numeric_range": lambda low: [m.start() for m in _NUMBER_THEN_NUMBER.finditer(low)],
+    "weekday_day": _stem_starts(_stems(vocab.WEEKDAYS)),
+    "weekday_week": _stem_starts(_stems([*vocab.WEEKDAYS, *T.WEEK_MODIFIERS])),
+    "edge_of": _stem_starts(_stems([*T.EDGES, *T.EOX])),
+    "offset_from_deixis": lambda low: [m.start() for m in _COUNT_START.finditer(low)],
+    "nth_day_of": lambda low: [m.start() for m in _THE_DAY_START.finditer(low)],
+    "day_of_month": lambda low: [m.start() for m in _THE_DAY_START.finditer(low)],
+    "week_of": _stem_starts(_stems([*T.WEEK_ORDINALS, *T.WEEK_OF_WORDS])),
+    "deixis_range": _stem_starts(frozenset({"between", "from"})),
+    "month_span_year": _stem_starts(frozenset({"between", "from"})),
+    "weekday_mod": _stem_starts(_stems(T.WEEKDAY_MODIFIERS)),
+    "iso_week": _stem_starts(frozenset({"week"})),
+    "year_list": lambda low: [m.start() for m in _YEAR_START.finditer(low)],
+    "iso_embedded": lambda low: [m.start() for m in _YEAR_START.finditer(low)],
+    "quarter_code": lambda low: [m.start() for m in _YEAR_OR_Q_START.finditer(low)],
 }
 
 
@@ -327,10 +762,16 @@ def match_starts(name: str, text: str, start: int, end: int) -> Optional[list[in
     starts = _STARTS.get(name)
     if starts is None:
         return None
-    lowered = vocab.quick_look_text(text[start:end])
+    lowered = _quick_look(text, start, end)
     if lowered is None:
         return None
     return sorted(start + i for i in set(starts(lowered)))
+
+
+@functools.lru_cache(maxsize=4)
+def _quick_look(text: str, start: int, end: int) -> Optional[str]:
+    """``vocab.quick_look_text`` of a stretch, read once for all the rules tried there."""
+    return vocab.quick_look_text(text[start:end])
 
 
 class LazyPatterns(Mapping[str, regex.Pattern]):
@@ -356,7 +797,7 @@ class LazyPatterns(Mapping[str, regex.Pattern]):
 
 
 _FLAGS = regex.VERBOSE | regex.IGNORECASE
-PATTERNS = LazyPatterns({name: core for name, (_, core) in _RULES.items()}, _FLAGS)
+PATTERNS = LazyPatterns({name: _with_definitions(core) for name, (_, core) in _RULES.items()}, _FLAGS)
 # Left contexts are matched right to left (REVERSE), anchored at the core's start.
 LEFT_PATTERNS = LazyPatterns({name: left for name, (left, _) in _RULES.items() if left}, _FLAGS | regex.REVERSE)
 FUTURE_CUE = regex.compile(rf"(?:\b(?:{_alt(T.FUTURE_CUES)})\b|['’]ll\b)", regex.IGNORECASE)

@@ -21,7 +21,7 @@ from claimcheck.models import DateInterval
 
 ROOT = Path(__file__).resolve().parents[1]
 CASES = json.loads((ROOT / "tests" / "cases" / "dates.json").read_text(encoding="utf-8"))
-PRECISIONS = {"day", "week", "month", "season", "quarter", "year", "decade", "span"}
+PRECISIONS = {"day", "week", "month", "season", "quarter", "year", "decade", "century", "span", "present"}
 
 
 def _anchor(case: dict) -> dt.date | None:
@@ -65,7 +65,7 @@ def _check_invariants(text: str, mentions, anchor, assumed) -> None:
 @pytest.mark.parametrize("case", CASES, ids=[f"{i:03d}-{c['text'][:40]}" for i, c in enumerate(CASES)])
 def test_case_table(case):
     anchor = _anchor(case)
-    mentions = find_date_mentions(case["text"], anchor=anchor, assumed=case["assumed"])
+    mentions = find_date_mentions(case["text"], anchor=anchor, assumed=case["assumed"], **case.get("options", {}))
     assert [_summary(m) for m in mentions] == case["expect"]
     _check_invariants(case["text"], mentions, anchor, case["assumed"])
 

