@@ -116,10 +116,10 @@ _DEFINITIONS = {
 
 def _with_definitions(core: str) -> str:
     """``core`` preceded by the definitions it calls, if any. Such a core starts with a
-    word character: said first, so that elsewhere the engine fails at once (it cannot see
-    through the calls which characters may start a match)."""
+    word character not after a digit: said first, so that elsewhere the engine fails at
+    once (it cannot see through the calls which characters may start a match)."""
     used = "".join(f"(?P<{n}>{d})" for n, d in _DEFINITIONS.items() if f"(?&{n})" in core)
-    return f"(?(DEFINE){used})(?=\\w)" + core if used else core
+    return f"(?(DEFINE){used})(?<![0-9])(?=\\w)" + core if used else core
 
 
 def _month_ref(g: str) -> str:
@@ -134,10 +134,11 @@ def _day_word(g: str) -> str:
 
 def _day_month(s: str) -> str:
     """One end of a day range with its month: "Nov 18(, 2014)", "26th of june (in 2020)"."""
+    month = _month if s == "a" else _month_ref  # a range's first month inline: it starts the match
     year = rf"(?:,?\s*(?:of\s+|in\s+)?{_year('y' + s)})?"
     return rf"""(?:
-        {_month_ref('m' + s)}\s+(?:the\s+)?{_day('d' + s)}{year}         # Nov 18 / june the 28th
-      | (?:the\s+)?{_day('d' + s)}\s+(?:of\s+)?{_month_ref('m' + s)}{year}  # 26th of june
+        {month('m' + s)}\s+(?:the\s+)?{_day('d' + s)}{year}         # Nov 18 / june the 28th
+      | (?:the\s+)?{_day('d' + s)}\s+(?:of\s+)?{month('m' + s)}{year}  # 26th of june
     )"""
 
 
@@ -421,7 +422,7 @@ _RULES: dict[str, tuple[Optional[str], str]] = {
         rf"""(?: {_day_month('a')}{_RANGE_SEP}            # Nov 18 -
             (?:{_day_month('b')}|(?:the\s+)?{_day('db')}{_NO_NOUN_AFTER})  # Dec 19, 2015 / 19
           | (?:the\s+)?{_day('da')}{_RANGE_SEP}{_day_month('b')}  # 9 to 12 of June
-          | {_month_ref('ma')}{_RANGE_SEP}{_month_ref('mb')},?\s*{_year('yb')} )  # Jan-Feb 2017
+          | {_month('ma')}{_RANGE_SEP}{_month_ref('mb')},?\s*{_year('yb')} )  # Jan-Feb 2017
         """),
     "week_of": (
         rf"""{_P}(?:\bthe\s+)?                            # for the
@@ -478,16 +479,16 @@ _RULES: dict[str, tuple[Optional[str], str]] = {
         """),
     "day_date_of_year": (
         _P,
-        rf"""(?: {_month_ref('m1')}\s+{_day('d1')}            # july 4th
+        rf"""(?: {_month('m1')}\s+{_day('d1')}            # july 4th
           | (?:the\s+)?{_day('d2')}\s+(?:of\s+)?{_month_ref('m2')} )  # 4th of july
         \s+(?:of|in)\s+{_year('y')}                       # of 1995 / in 2020
         """),
     "day_date_words": (
         _P,
-        rf"""(?: {_month_ref('m1')},?\s+(?:the\s+)?\b(?P<d1>(?&DAYW))\b  # february twenty second
+        rf"""(?: {_month('m1')},?\s+(?:the\s+)?\b(?P<d1>(?&DAYW))\b  # february twenty second
           | \b(?:the\s+)?(?P<d2>(?&DAYW))\s+of\s+  # second of
             (?P<m2>(?&MONW)|(?&MONA))\b          # Aug (a final "." ends the sentence)
-          | {_month_ref('m1')},\s+{_day('d1')}(?<=\d(?:st|nd|rd|th)) )  # October, 1st
+          | {_month('m1')},\s+{_day('d1')}(?<=\d(?:st|nd|rd|th)) )  # October, 1st
         """),
     "day_of_month": (
         rf"""\b(?P<prep>on|by|until|till|since|before|after)\s+  # on (required)
