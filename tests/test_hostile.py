@@ -712,14 +712,20 @@ def test_every_compiled_pattern_is_linear_on_100_kb_of_bait(sample):
     for name, pattern in _compiled_patterns().items():
         reach = _reach(name)
         limit = {"timeout": bound} if isinstance(pattern, regex.Pattern) else {}
-        try:
-            if reach == "scan":
-                took = _elapsed(lambda: sum(1 for _ in pattern.finditer(text, **limit)))
-            else:  # tried at places: at the start of the bait, with all of it (or its window) ahead
-                took = _elapsed(lambda: [pattern.match(text, at, len(text) if reach is None else at + reach, **limit)
+
+        def run() -> float:
+            try:
+                if reach == "scan":
+                    return _elapsed(lambda: sum(1 for _ in pattern.finditer(text, **limit)))
+                # tried at places: at the start of the bait, with all of it (or its window) ahead
+                return _elapsed(lambda: [pattern.match(text, at, len(text) if reach is None else at + reach, **limit)
                                          for at in range(0, len(text), len(text) // 50)])
-        except TimeoutError:
-            took = float("inf")
+            except TimeoutError:
+                return float("inf")
+
+        took = run()
+        if took > bound:  # a busy machine can stall one run; a backtracking pattern is slow every time
+            took = min(took, run(), run())
         if took > bound:
             slow.append(f"{name}: {took:.2f}s")
     assert not slow, f"{sample} (bound {bound:.2f}s): {slow}"
