@@ -637,17 +637,40 @@ assert all(any(t in name for t in T.HOLIDAY_TRIGGERS) for name in T.HOLIDAYS), "
 # Each group gets one bit; a word (or marker) sets the bits of the groups it is in.
 _GROUPS = [g for groups in TRIGGERS.values() for g in groups]
 _BITS = {w: sum(1 << i for i, g in enumerate(_GROUPS) if w in g) for g in _GROUPS for w in g}
-_WORD_BITS = tuple((w, bits) for w, bits in sorted(_BITS.items()) if w not in (DIGIT, YEAR))
 _NEEDS = {name: sum(1 << _GROUPS.index(g) for g in groups) for name, groups in TRIGGERS.items()}
 _DIGIT = regex.compile(r"\d")
 _YEAR_SHAPED = regex.compile(r"(?:1[6-9]|2[01])\d\d")  # what every year piece above holds
+
+# A word of letters and digits only lies inside one run of them: such words are looked
+# for in each run once (the runs' bits remembered across stretches), the others in the
+# whole stretch. Same answer as looking for every word in the stretch, a third the work.
+_RUN = re.compile(r"[a-z0-9]+")
+_RUN_WORDS = tuple((w, bits) for w, bits in sorted(_BITS.items()) if _RUN.fullmatch(w))
+_OTHER_WORDS = tuple((w, bits) for w, bits in sorted(_BITS.items())
+                     if w not in (DIGIT, YEAR) and not _RUN.fullmatch(w))
+_RUN_BITS: dict[str, int] = {}  # a run of letters and digits -> the bits of the words in it
+
+
+def _run_bits(run: str) -> int:
+    bits = _RUN_BITS.get(run)
+    if bits is None:
+        bits = 0
+        for word, word_bits in _RUN_WORDS:
+            if word in run:
+                bits |= word_bits
+        if len(_RUN_BITS) > 100_000:
+            _RUN_BITS.clear()
+        _RUN_BITS[run] = bits
+    return bits
 
 
 def rules_to_try(text: str, start: int, end: int) -> set[str]:
     """The names of the rules whose triggers ``text[start:end]`` holds."""
     lowered = vocab.ascii_lower(text[start:end])
     present = 0
-    for word, bits in _WORD_BITS:
+    for run in set(_RUN.findall(lowered)):
+        present |= _RUN_BITS.get(run) or _run_bits(run)
+    for word, bits in _OTHER_WORDS:
         if word in lowered:
             present |= bits
     if _DIGIT.search(text, start, end):
@@ -682,6 +705,7 @@ _COUNT_START = re.compile(rf"{_DIGIT_START}|(?<![a-z0-9_])(?:an?|{'|'.join(_NUMB
 _DAY_START = re.compile(_DIGIT_START)
 
 
+@functools.lru_cache(maxsize=4)
 def _month_starts(lowered: str) -> list[int]:
     """Where a month name starts, anywhere ("xApril 5" holds one): every place, overlapping."""
     found = []
@@ -725,38 +749,51 @@ def _stem_starts(stems: frozenset[str]) -> Callable[[str], list[int]]:
     return starts
 
 
-def _months_and(pattern: re.Pattern) -> Callable[[str], list[int]]:
-    return lambda low: _month_starts(low) + [m.start() for m in pattern.finditer(low)]
+def _found(pattern: re.Pattern) -> Callable[[str], list[int]]:
+    """Where ``pattern`` matches in a stretch; remembered for the last few stretches,
+    since several rules share a scanner."""
+    @functools.lru_cache(maxsize=4)
+    def starts(lowered: str) -> list[int]:
+        return [m.start() for m in pattern.finditer(lowered)]
+    return starts
 
+
+def _months_and(found: Callable[[str], list[int]]) -> Callable[[str], list[int]]:
+    return lambda low: _month_starts(low) + found(low)
+
+
+_count_starts = _found(_COUNT_START)
+_the_day_starts = _found(_THE_DAY_START)
+_year_starts = _found(_YEAR_START)
+_months_or_day_starts = _months_and(_found(_DAY_OR_THE_START))
+_from_between_starts = _stem_starts(frozenset({"between", "from"}))
 
 _STARTS: dict[str, Callable[[str], list[int]]] = {
-    "day_date": lambda low: _month_starts(low) + [m.start() for m in _DAY_START.finditer(low)],
+    "day_date": _months_and(_found(_DAY_START)),
     "month": _month_starts,
-    "duration": lambda low: [m.start() for m in _COUNT_START.finditer(low)],
-    "holiday": lambda low: [m.start() for m in _HOLIDAY_START.finditer(low)],
-    "of_month": lambda low: [m.start() for m in _OF_MONTH_START.finditer(low)],
-    "day_range": _months_and(_DAY_OR_THE_START),
-    "day_date_of_year": _months_and(_DAY_OR_THE_START),
-    "day_date_words": _months_and(_DAY_WORD_START),
-    "month_numeric": _months_and(_NUMBER_THEN_MONTH),
-    "numeric_range": lambda low: [m.start() for m in _NUMBER_THEN_NUMBER.finditer(low)],
+    "duration": _count_starts,
+    "holiday": _found(_HOLIDAY_START),
+    "of_month": _found(_OF_MONTH_START),
+    "day_range": _months_or_day_starts,
+    "day_date_of_year": _months_or_day_starts,
+    "day_date_words": _months_and(_found(_DAY_WORD_START)),
+    "month_numeric": _months_and(_found(_NUMBER_THEN_MONTH)),
+    "numeric_range": _found(_NUMBER_THEN_NUMBER),
     "weekday_day": _stem_starts(_stems(vocab.WEEKDAYS)),
     "weekday_week": _stem_starts(_stems([*vocab.WEEKDAYS, *T.WEEK_MODIFIERS])),
     "edge_of": _stem_starts(_stems([*T.EDGES, *T.EOX])),
-    "offset_from_deixis": lambda low: [m.start() for m in _COUNT_START.finditer(low)],
-    "nth_day_of": lambda low: [m.start() for m in _THE_DAY_START.finditer(low)],
-    "day_of_month": lambda low: [m.start() for m in _THE_DAY_START.finditer(low)],
+    "offset_from_deixis": _count_starts,
+    "nth_day_of": _the_day_starts,
+    "day_of_month": _the_day_starts,
     "week_of": _stem_starts(_stems([*T.WEEK_ORDINALS, *T.WEEK_OF_WORDS])),
-    "deixis_range": _stem_starts(frozenset({"between", "from"})),
-    "month_span_year": _stem_starts(frozenset({"between", "from"})),
+    "deixis_range": _from_between_starts,
+    "month_span_year": _from_between_starts,
     "weekday_mod": _stem_starts(_stems(T.WEEKDAY_MODIFIERS)),
     "iso_week": _stem_starts(frozenset({"week"})),
-    "year_list": lambda low: [m.start() for m in _YEAR_START.finditer(low)],
-    "iso_embedded": lambda low: [m.start() for m in _YEAR_START.finditer(low)],
-    "quarter_code": lambda low: [m.start() for m in _YEAR_OR_Q_START.finditer(low)],
+    "year_list": _year_starts,
+    "iso_embedded": _year_starts,
+    "quarter_code": _found(_YEAR_OR_Q_START),
 }
-
-
 def match_starts(name: str, text: str, start: int, end: int) -> Optional[list[int]]:
     """Ascending offsets in ``text[start:end]`` where rule ``name``'s core may start, or
     None when the rule has no quick look or it cannot be trusted here."""
@@ -766,6 +803,13 @@ def match_starts(name: str, text: str, start: int, end: int) -> Optional[list[in
     lowered = _quick_look(text, start, end)
     if lowered is None:
         return None
+    return _in_order(starts, lowered, start)
+
+
+@functools.lru_cache(maxsize=16)
+def _in_order(starts: Callable[[str], list[int]], lowered: str, start: int) -> list[int]:
+    """A scanner's starts in a stretch, as ascending text offsets; rules that share a
+    scanner share the list (which no caller changes)."""
     return sorted(start + i for i in set(starts(lowered)))
 
 
