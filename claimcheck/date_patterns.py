@@ -664,8 +664,19 @@ def _run_bits(run: str) -> int:
     return bits
 
 
-def rules_to_try(text: str, start: int, end: int) -> set[str]:
+def rules_to_try(text: str, start: int, end: int) -> frozenset[str]:
     """The names of the rules whose triggers ``text[start:end]`` holds."""
+    return _tried(_present_groups(text, start, end))[0]
+
+
+def ranked_rules_to_try(text: str, start: int, end: int) -> tuple[tuple[int, str], ...]:
+    """``rules_to_try`` as (rank, name) pairs in rule order (a rule's rank is its place
+    in ``PATTERNS``, which breaks ties between mentions of one length)."""
+    return _tried(_present_groups(text, start, end))[1]
+
+
+def _present_groups(text: str, start: int, end: int) -> int:
+    """The bits of the trigger groups ``text[start:end]`` holds a word of."""
     lowered = vocab.ascii_lower(text[start:end])
     present = 0
     for run in set(_RUN.findall(lowered)):
@@ -677,7 +688,21 @@ def rules_to_try(text: str, start: int, end: int) -> set[str]:
         present |= _BITS[DIGIT]
         if _YEAR_SHAPED.search(text, start, end):
             present |= _BITS[YEAR]
-    return {name for name, need in _NEEDS.items() if present & need == need}
+    return present
+
+
+def _tried(present: int) -> tuple[frozenset[str], tuple[tuple[int, str], ...]]:
+    """The rules whose every group is in ``present``: as a set and ranked (remembered)."""
+    tried = _TRIED.get(present)
+    if tried is None:
+        if len(_TRIED) > 10_000:
+            _TRIED.clear()
+        ranked = tuple((rank, name) for rank, (name, need) in enumerate(_NEEDS.items()) if present & need == need)
+        tried = _TRIED[present] = (frozenset(name for _, name in ranked), ranked)
+    return tried
+
+
+_TRIED: dict[int, tuple[frozenset[str], tuple[tuple[int, str], ...]]] = {}  # by the groups present
 
 
 # Rules read only when the caller asks (``find_date_mentions(present=True)``): "now" as
@@ -832,6 +857,13 @@ class LazyPatterns(Mapping[str, regex.Pattern]):
         pattern = self._compiled.get(name)
         if pattern is None:
             pattern = self._compiled[name] = regex.compile(self._sources[name], self._flags)
+        return pattern
+
+    def get(self, name: str, default: Optional[regex.Pattern] = None) -> Optional[regex.Pattern]:
+        """As ``Mapping.get``, without raising and catching a KeyError for each miss."""
+        pattern = self._compiled.get(name)
+        if pattern is None:
+            return self[name] if name in self._sources else default
         return pattern
 
     def __iter__(self) -> Iterator[str]:

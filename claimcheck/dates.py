@@ -831,10 +831,9 @@ def find_date_mentions(text: str, start: int = 0, end: int | None = None, *,
         anchor = anchor.date()
     found: list[tuple[int, int, int, DateMention]] = []
     deadline = time.monotonic() + SEARCH_TIMEOUT
-    triggered = P.rules_to_try(text, start, end)
-    for rank, name in enumerate(P.PATTERNS):
-        if name not in triggered or (name in P.OPT_IN and not present):
-            continue  # the stretch lacks every word this rule needs, or it is not asked for
+    for rank, name in P.ranked_rules_to_try(text, start, end):  # the stretch holds words of each
+        if name in P.OPT_IN and not present:
+            continue  # not asked for
         pattern = P.PATTERNS[name]
         left_pattern = P.LEFT_PATTERNS.get(name)
         try:

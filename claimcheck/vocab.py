@@ -177,6 +177,6 @@ def quick_look_text(chunk: str) -> Optional[str]:
     lowered = ascii_lower(chunk)
     if len(lowered) != len(chunk):
         return None
-    if not chunk.isascii() and any(ch.isdecimal() and not ch.isascii() for ch in chunk):  # Unicode digits: what \d matches
-        return None
+    if not chunk.isascii() and any(ch.isdecimal() for ch in set(chunk) if not ch.isascii()):  # Unicode digits: what \d matches
+        return None  # (each distinct character looked at once: a curly quote need not cost a loop)
     return lowered
