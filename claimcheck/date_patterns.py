@@ -724,9 +724,11 @@ def _prefix_free(words) -> list[str]:
     return sorted(w for w in words if not any(o != w and w.startswith(o) for o in words))
 
 
-_NUMBER_STARTS = _prefix_free([*vocab.UNIT_WORDS, *vocab.TENS_WORDS, *(w.split()[0] for w in T.VAGUE_COUNTS)])
+# A count's first word is whole: "a", "three", "twenty(-one)", "couple (of)", never "about".
+_COUNT_FIRST_WORDS = sorted({"a", "an", *vocab.UNIT_WORDS, *vocab.TENS_WORDS, *(w.split()[0] for w in T.VAGUE_COUNTS)},
+                            key=lambda w: (-len(w), w))
 _DIGIT_START = r"(?<![a-z0-9_.,])[0-9]"  # as _day() and _count(): not after a word, "." or ","
-_COUNT_START = re.compile(rf"{_DIGIT_START}|(?<![a-z0-9_])(?:an?|{'|'.join(_NUMBER_STARTS)})")  # 3, a, three
+_COUNT_START = re.compile(rf"{_DIGIT_START}|(?<![a-z0-9_])(?:{'|'.join(_COUNT_FIRST_WORDS)})(?![a-z0-9_])")  # 3, a, three
 _DAY_START = re.compile(_DIGIT_START)
 
 
