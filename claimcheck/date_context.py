@@ -1,0 +1,113 @@
+"""What a date resolver works with: the matched rule in its sentence (:class:`Context`),
+what it returns (:class:`Resolved`), and the small readers every resolver shares.
+
+Resolvers live in :mod:`claimcheck.dates` (the common forms) and
+:mod:`claimcheck.date_forms` (holidays, ranges, weekday and week forms, quarters, ...).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Callable, NamedTuple, Optional
+
+import regex
+
+from claimcheck import date_patterns as P
+from claimcheck import date_tables as T
+from claimcheck import vocab
+from claimcheck.models import RELATIVE, DateInterval
+
+
+class Resolved(NamedTuple):
+    """A resolver's answer: ABSOLUTE, RELATIVE or DURATION, the interval if any, and
+    whether it lies after the anchor."""
+    kind: str
+    interval: Optional[DateInterval]
+    future: bool = False
+
+
+class Context(NamedTuple):
+    """One match of a rule: its core, the left context joined to it, and the anchor."""
+    text: str
+    m: regex.Match  # the core
+    left: Optional[regex.Match]  # the words before it, if any
+    anchor: Optional[dt.date]
+    prefer_future: bool = False  # an under-specified date is the next one, not the last
+
+    @property
+    def start(self) -> int:
+        return self.m.start() if self.left is None else self.left.start()
+
+    def g(self, name: str) -> Optional[str]:
+        """A named group of the core, else of the left context."""
+        for m in (self.m, self.left):
+            if m is not None and name in m.re.groupindex and m.group(name) is not None:
+                return m.group(name)
+        return None
+
+    def has(self, name: str) -> bool:
+        return self.g(name) is not None
+
+    def future_cue(self) -> bool:
+        """Is the mention governed by a future verb? The cue must be in the same clause,
+        a few words before the mention ("will be held on Friday"), or just after it when
+        the mention opens the sentence ("On Friday, Putin will visit"). With
+        ``prefer="future"`` every under-specified date counts as future."""
+        if self.prefer_future:
+            return True
+        s, e = self.start, self.m.end()
+        before = self.text[max(0, s - 160):s]
+        before = before[last_end(P.SENTENCE_END, before):]
+        if P.WORD.search(before):
+            clause = before[last_end(P.CLAUSE_BREAK, before):]
+            clause = clause[last_end(P.REPORTING, clause):]  # "X will ..., officials said Monday"
+            return bool(P.FUTURE_CUE.search(" ".join(P.WORD.findall(clause)[-P.LOOK_WORDS:])))
+        after = self.text[e:e + 100].lstrip(" ,;:")
+        for stop in (P.SENTENCE_END, P.CLAUSE_BREAK, P.REPORTING):
+            cut = stop.search(after)
+            after = after if cut is None else after[:cut.start()]
+        return bool(P.FUTURE_CUE.search(" ".join(P.WORD.findall(after)[:P.LOOK_WORDS])))
+
+
+def last_end(pattern: regex.Pattern, s: str) -> int:
+    """Where the last match of ``pattern`` in ``s`` ends (0: none)."""
+    ends = [m.end() for m in pattern.finditer(s)]
+    return ends[-1] if ends else 0
+
+
+def month_no(name: str) -> int:
+    """A month name or abbreviation, any case -> 1..12."""
+    return vocab.MONTHS[name.lower()]
+
+
+def count_value(s: str) -> int | float:
+    """A count as written: "a" -> 1, "few" -> 3, "1,200" -> 1200, "twenty-one" -> 21."""
+    s = regex.sub(r"\s+", " ", s.lower())
+    if s in ("a", "an"):
+        return 1
+    if s in T.VAGUE_COUNTS:
+        return T.VAGUE_COUNTS[s]
+    if s[0].isdigit():
+        return float(s.replace(",", "")) if "." in s else int(s.replace(",", ""))
+    return sum(vocab.TENS_WORDS.get(w, vocab.UNIT_WORDS.get(w, 0)) for w in regex.split(r"[-\s]", s))
+
+
+def relative(c: Context, make: Callable[[], Optional[DateInterval]],
+             future: bool | Callable[[DateInterval], bool] = False) -> Resolved:
+    """A relative mention: ``make()`` runs only with an anchor, and an anchor so close
+    to year 1 or 9999 that the arithmetic overflows leaves the mention unresolved."""
+    if c.anchor is None:
+        return Resolved(RELATIVE, None, future if isinstance(future, bool) else False)
+    try:
+        iv = make()
+    except (ValueError, OverflowError):
+        iv = None
+    if not isinstance(future, bool):
+        future = iv is not None and future(iv)
+    return Resolved(RELATIVE, iv, future)
+
+
+def day_no(s: str) -> int:
+    """A day of the month: "13th" -> 13, "thirty first" -> 31."""
+    s = regex.sub(r"\s+", " ", s.lower())
+    return int(regex.match(r"\d+", s).group()) if s[0].isdigit() else T.DAY_ORDINAL_WORDS[s]
