@@ -757,7 +757,8 @@ _DAY_WORDS = "|".join(_DAY_WORD_STARTS)
 _DAY_OR_THE_START = re.compile(rf"{_DIGIT_START}|(?<![a-z0-9_])the\s+(?=[0-9])")  # 12 / the 12th
 _DAY_WORD_START = re.compile(rf"(?<![a-z0-9_])(?:the\s+(?=(?:{_DAY_WORDS}))|(?:{_DAY_WORDS}))")  # (the) second
 _NUMBER_THEN_MONTH = re.compile(r"(?<![a-z0-9_/-])[0-9]{1,4}[/-](?:[0-9]{1,4}[/-])?[a-z]")  # 05-aug, 2020/23/sep
-_THE_DAY_START = re.compile(rf"(?<![a-z0-9_])the\s+(?=[0-9]|(?:{_DAY_WORDS}))")  # the 15th / the second
+_THE_DAY_START = re.compile(rf"the(?<=(?<![a-z0-9_])the)\s+(?=[0-9]|(?:{_DAY_WORDS}))")  # the 15th / the second
+# (the word first, then what stands before it: the engine then skips to each "the")
 _YEAR_START = re.compile(r"(?<![0-9])(?:1[6-9]|2[01])[0-9][0-9]")  # where a year may start
 _YEAR_OR_Q_START = re.compile(r"(?<![0-9])(?:1[6-9]|2[01])[0-9][0-9]|(?<![a-z0-9_])q[1-4]")  # 2019 q1 / q1-2019
 _NUMBER_THEN_NUMBER = re.compile(r"(?<![a-z0-9_.,/])[0-9]{1,2}[/-][0-9]")  # 10/1

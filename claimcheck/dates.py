@@ -345,10 +345,13 @@ def find_date_mentions(text: str, start: int = 0, end: int | None = None, *,
     for rank, name in P.ranked_rules_to_try(text, start, end):  # the stretch holds words of each
         if name in P.OPT_IN and not present:
             continue  # not asked for
+        starts = P.match_starts(name, text, start, end)
+        if starts is not None and not starts:
+            continue  # no place its core can start: not even compiled, if never met
         pattern = P.PATTERNS[name]
         left_pattern = P.LEFT_PATTERNS.get(name)
         try:
-            for m in _matches(pattern, text, start, end, P.match_starts(name, text, start, end), deadline):
+            for m in _matches(pattern, text, start, end, starts, deadline):
                 left = None
                 if left_pattern is not None:
                     left = left_pattern.match(text, max(start, m.start() - P.LEFT_REACH), m.start())
