@@ -679,8 +679,10 @@ def _present_groups(text: str, start: int, end: int) -> int:
     """The bits of the trigger groups ``text[start:end]`` holds a word of."""
     lowered = vocab.ascii_lower(text[start:end])
     present = 0
+    known = _RUN_BITS.get
     for run in set(_RUN.findall(lowered)):
-        present |= _RUN_BITS.get(run) or _run_bits(run)
+        bits = known(run)
+        present |= _run_bits(run) if bits is None else bits
     for word, bits in _OTHER_WORDS:
         if word in lowered:
             present |= bits
@@ -744,9 +746,11 @@ def _month_starts(lowered: str) -> list[int]:
     return found
 
 
-# A holiday name starts with one of these words ("black", "st", "new", ...).
-_HOLIDAY_START = re.compile(r"(?<![a-z0-9_])(?:%s)" % "|".join(
-    _prefix_free({name.split()[0].split("'")[0] for name in T.HOLIDAYS})))
+# A holiday name starts with one of these whole words ("black", "st", "mother's", ...),
+# its apostrophe optional as in _phrase: "st" is looked for in "St. Patrick's", not in "state".
+_HOLIDAY_FIRST_WORDS = sorted({name.split()[0].lower() for name in T.HOLIDAYS}, key=lambda w: (-len(w), w))
+_HOLIDAY_START = re.compile(r"(?<![a-z0-9_])(?:%s)(?![a-z0-9_])" % "|".join(
+    "['’]?".join(re.escape(part) for part in word.split("'")) for word in _HOLIDAY_FIRST_WORDS))
 # "the first Tuesday of", "last day of", "20th of": an ordinal, "last" or a digit.
 _OF_MONTH_START = re.compile(r"(?<![a-z0-9_])(?:last|%s)|%s" % (
     "|".join(_prefix_free(w for w in T.NTH if not w[0].isdigit())), _DIGIT_START))
