@@ -794,6 +794,19 @@ def _months_and(found: Callable[[str], list[int]]) -> Callable[[str], list[int]]
     return lambda low: _month_starts(low) + found(low)
 
 
+# The run of letters and digits a holiday match opens with: its first word, up to an
+# apostrophe or without it ("mother" of "mother's", "mothers"). A stretch holding none
+# of these runs holds no holiday, and the (long) scanner is not run there.
+_HOLIDAY_RUNS = frozenset(_RUN.match(form).group() for word in _HOLIDAY_FIRST_WORDS
+                          for form in (word.split("'")[0], word.replace("'", "")))
+assert all(_RUN.match(word) for word in _HOLIDAY_FIRST_WORDS), "a holiday opening with a sign"
+_holiday_scan = _found(_HOLIDAY_START)
+
+
+def _holiday_starts(lowered: str) -> list[int]:
+    return [] if _HOLIDAY_RUNS.isdisjoint(_RUN.findall(lowered)) else _holiday_scan(lowered)
+
+
 _count_starts = _found(_COUNT_START)
 _the_day_starts = _found(_THE_DAY_START)
 _year_starts = _found(_YEAR_START)
@@ -804,7 +817,7 @@ _STARTS: dict[str, Callable[[str], list[int]]] = {
     "day_date": _months_and(_found(_DAY_START)),
     "month": _month_starts,
     "duration": _count_starts,
-    "holiday": _found(_HOLIDAY_START),
+    "holiday": _holiday_starts,
     "of_month": _found(_OF_MONTH_START),
     "day_range": _months_or_day_starts,
     "day_date_of_year": _months_or_day_starts,
