@@ -879,12 +879,9 @@ class LazyPatterns(Mapping[str, regex.Pattern]):
             pattern = self._compiled[name] = regex.compile(self._sources[name], self._flags)
         return pattern
 
-    def get(self, name: str, default: Optional[regex.Pattern] = None) -> Optional[regex.Pattern]:
-        """As ``Mapping.get``, without raising and catching a KeyError for each miss."""
-        pattern = self._compiled.get(name)
-        if pattern is None:
-            return self[name] if name in self._sources else default
-        return pattern
+    def __contains__(self, name: object) -> bool:
+        """Whether there is such a pattern, without compiling it."""
+        return name in self._sources
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._sources)

@@ -349,12 +349,12 @@ def find_date_mentions(text: str, start: int = 0, end: int | None = None, *,
         if starts is not None and not starts:
             continue  # no place its core can start: not even compiled, if never met
         pattern = P.PATTERNS[name]
-        left_pattern = P.LEFT_PATTERNS.get(name)
+        has_left = name in P.LEFT_PATTERNS  # compiled at the rule's first match, if any
         try:
             for m in _matches(pattern, text, start, end, starts, deadline):
                 left = None
-                if left_pattern is not None:
-                    left = left_pattern.match(text, max(start, m.start() - P.LEFT_REACH), m.start())
+                if has_left:
+                    left = P.LEFT_PATTERNS[name].match(text, max(start, m.start() - P.LEFT_REACH), m.start())
                     left = left if left is not None and left.end() > left.start() else None
                 if left is None and name in P.LEFT_REQUIRED:
                     continue
