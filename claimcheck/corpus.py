@@ -7,7 +7,7 @@ import os
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterator, Optional, Sequence
+from typing import TYPE_CHECKING, Any, Iterator, Optional, Sequence, Union
 
 import regex
 
@@ -22,7 +22,7 @@ from .resources import bundled_corpus
 if TYPE_CHECKING:  # the layout rules compile on first use: a warm cache never needs them
     from .text import Line
 
-__all__ = ["load_corpus", "build_document", "decode", "read_manifest", "Manifest", "MANIFEST_NAME"]
+__all__ = ["load_corpus", "build_document", "DocumentDraft", "decode", "read_manifest", "Manifest", "MANIFEST_NAME"]
 
 # --- metadata from the text ----------------------------------------------------------
 
@@ -158,27 +158,66 @@ def _front_matter_date(value: str) -> Optional[dt.date]:
         return _full_date(value.strip(), None)
 
 
+GAVE_UP = "gave up: finding its lines, headlines and furniture took too long"
+# Skipped files are listed argument by argument, and inside a folder by relative path:
+# (which argument, 0 for the argument itself or 1 for a file inside it, that file's path).
+_SkipOrder = tuple[int, int, str]
+
+
+@dataclass(frozen=True)
+class DocumentDraft:
+    """A decoded file whose metadata and layout are still to be found. A stream of
+    drafts lets that work run where the document is analysed (in a worker process,
+    when there are several) instead of in the process that reads the files."""
+
+    id: str
+    path: Optional[str]
+    text: str
+    encoding: str
+    manifest_entry: Optional[dict[str, Any]]
+    cache_key: Optional[str]  # where the built Document is cached
+    order: _SkipOrder  # where it goes among the skipped files if it gives up
+
+    def build(self) -> Document:
+        """The Document; ``TimeoutError`` when finding its layout reached the time limit."""
+        return build_document(self.id, self.path, self.text, self.encoding, self.manifest_entry)
+
+
 @dataclass
 class _Loading:
     """What ``load_corpus`` has gathered so far."""
 
     explicit: Optional[Manifest]
     several: bool
-    documents: list[Document] = field(default_factory=list)
-    skipped: list[SkippedFile] = field(default_factory=list)
+    defer_layout: bool = False  # hand out drafts, built by whoever takes them
+    documents: list[Union[Document, DocumentDraft]] = field(default_factory=list)
+    skips: list[tuple[_SkipOrder, SkippedFile]] = field(default_factory=list)
     warnings: list[InputWarning] = field(default_factory=list)
     topics: dict[str, dict[str, Any]] = field(default_factory=dict)
     read: dict[tuple[int, int], str] = field(default_factory=dict)  # (device, inode) -> document id
     stdin_read: bool = False
     cache: Optional[ResultCache] = None
     count: int = 0  # documents read so far
+    argument: int = 0  # which of the given paths is being read
 
-    def add(self, doc_id: str, path: Optional[str], data: bytes, entry: Optional[dict[str, Any]]) -> None:
-        """Decode and analyse one file's bytes, or say why it was skipped."""
+    @property
+    def skipped(self) -> list[SkippedFile]:
+        """The skipped files in a stable order, whenever each was found out."""
+        return [skip for _, skip in sorted(self.skips, key=lambda entry: entry[0])]
+
+    def skip(self, path: str, reason: str, inside: str = "") -> None:
+        """Record a skipped file; ``inside``: its path relative to the folder being read."""
+        self.skips.append((self._order(inside), SkippedFile(path, reason)))
+
+    def _order(self, inside: str) -> _SkipOrder:
+        return self.argument, 1 if inside else 0, inside
+
+    def add(self, doc_id: str, path: Optional[str], data: bytes, entry: Optional[dict[str, Any]], inside: str = "") -> None:
+        """Decode one file's bytes into a document or a draft, or say why it was skipped."""
         name = path or doc_id
         kind = binary_kind(data)
         if kind:
-            self.skipped.append(SkippedFile(name, f"binary file ({kind})"))
+            self.skip(name, f"binary file ({kind})", inside)
             return
         key = self.cache.key("document", doc_id, path, entry, data) if self.cache and self.cache.enabled else None
         cached = self.cache.get(key) if key else None
@@ -187,18 +226,30 @@ class _Loading:
             return
         text, encoding = decode(data)
         if not text.strip():
-            self.skipped.append(SkippedFile(name, "empty file" if not data else "no text (only white space)"))
+            self.skip(name, "empty file" if not data else "no text (only white space)", inside)
+            return
+        draft = DocumentDraft(doc_id, path, text, encoding, entry, key, self._order(inside))
+        if self.defer_layout:
+            self.documents.append(draft)
             return
         try:
-            document = build_document(doc_id, path, text, encoding, entry)
+            document = draft.build()
         except TimeoutError:  # the regex backstop: linear patterns should never reach it
-            self.skipped.append(SkippedFile(name, "gave up: finding its lines, headlines and furniture took too long"))
+            self.skip(name, GAVE_UP, inside)
             return
+        self.keep(draft, document)
         self.documents.append(document)
-        if key:
-            self.cache.put(key, document)
 
-    def take(self) -> list[Document]:
+    def keep(self, draft: DocumentDraft, document: Document) -> None:
+        if draft.cache_key and self.cache:
+            self.cache.put(draft.cache_key, document)
+
+    def give_up(self, draft: DocumentDraft) -> None:
+        """A draft handed out whose layout could not be found: skipped after all."""
+        self.skips.append((draft.order, SkippedFile(draft.path or draft.id, GAVE_UP)))
+        self.count -= 1
+
+    def take(self) -> list[Union[Document, DocumentDraft]]:
         """The documents read since the last call (and forget them: they are streamed)."""
         taken, self.documents = self.documents, []
         self.count += len(taken)
@@ -206,32 +257,32 @@ class _Loading:
 
     def read_stdin(self) -> None:
         if self.stdin_read:
-            self.skipped.append(SkippedFile("-", "standard input was already read"))
+            self.skip("-", "standard input was already read")
             return
         self.stdin_read = True
         try:
             data = read_stdin()
         except Unusable as exc:
-            self.skipped.append(SkippedFile("-", str(exc)))
+            self.skip("-", str(exc))
             return
         if not data:
-            self.skipped.append(SkippedFile("-", "standard input is empty"))
+            self.skip("-", "standard input is empty")
             return
         self.add("-", None, data, _entry(self.explicit, None, "-"))  # never cached: stdin has no file to key on
 
-    def read_file(self, path: Path, doc_id: str, entry: Optional[dict[str, Any]]) -> None:
+    def read_file(self, path: Path, doc_id: str, entry: Optional[dict[str, Any]], inside: str = "") -> None:
         try:
             data, identity = read_file(str(path))
         except Unusable as exc:
-            self.skipped.append(SkippedFile(str(path), str(exc)))
+            self.skip(str(path), str(exc), inside)
             return
         if identity in self.read:
-            self.skipped.append(SkippedFile(str(path), f"already read as {self.read[identity]}"))
+            self.skip(str(path), f"already read as {self.read[identity]}", inside)
             return
         self.read[identity] = doc_id
-        self.add(doc_id, str(path), data, entry)
+        self.add(doc_id, str(path), data, entry, inside)
 
-    def read_folder(self, arg: str, path: Path) -> Iterator[Document]:
+    def read_folder(self, arg: str, path: Path) -> Iterator[Union[Document, DocumentDraft]]:
         local = path / MANIFEST_NAME
         folder_manifest = read_manifest(local) if local.is_file() and not self.explicit else None
         if folder_manifest:
@@ -240,16 +291,15 @@ class _Loading:
         files, passed = walk(path)
         if not files:
             empty = not passed and not any(not e.name.startswith(".") for e in listing(path))
-            self.skipped.append(SkippedFile(arg, "empty folder" if empty else "no .txt or .md files in this folder"))
-        first = len(self.skipped)
-        self.skipped.extend(passed)
+            self.skip(arg, "empty folder" if empty else "no .txt or .md files in this folder")
+        for passed_over in passed:
+            self.skip(passed_over.path, passed_over.reason, Path(passed_over.path).relative_to(path).as_posix())
         for file in files:
             rel = file.relative_to(path).as_posix()
             doc_id = f"{arg.rstrip('/')}/{rel}" if self.several else rel
             entry = _entry(self.explicit, file, rel) or _entry(folder_manifest, file, rel)
-            self.read_file(file, doc_id, entry)
+            self.read_file(file, doc_id, entry, rel)
             yield from self.take()
-        self.skipped[first:] = sorted(self.skipped[first:], key=lambda s: Path(s.path).relative_to(path).as_posix())
 
     def check_entries(self, manifest: Manifest) -> None:
         """Warn about manifest entries that name no file: a typo, or an article since removed.
@@ -272,6 +322,10 @@ class CorpusStream:
     Iterate it for the documents; once it is exhausted, ``skipped`` and ``warnings``
     are complete (manifest warnings and ``topics`` are known before the first).
     ``InputError`` is raised at the end when nothing usable was found.
+
+    A stream made with ``defer_layout`` hands out ``DocumentDraft``s where it would
+    build documents: whoever builds one reports it with ``built`` (None when it gave
+    up), and calls ``check_read_something`` once all are built.
     """
 
     loading: _Loading
@@ -289,18 +343,32 @@ class CorpusStream:
     def warnings(self) -> tuple[InputWarning, ...]:
         return tuple(self.loading.warnings)
 
-    def __iter__(self) -> Iterator[Document]:
+    def __iter__(self) -> Iterator[Union[Document, DocumentDraft]]:
         loading = self.loading
-        for arg in self.given:
+        for number, arg in enumerate(self.given):
+            loading.argument = number
             yield from self._read(arg)
             yield from loading.take()
+        self.check_read_something()
+
+    def built(self, draft: DocumentDraft, document: Optional[Document]) -> None:
+        """A draft this stream handed out, built into ``document`` or given up on (None)."""
+        if document is None:
+            self.loading.give_up(draft)
+        else:
+            self.loading.keep(draft, document)
+
+    def check_read_something(self) -> None:
+        """Raise ``InputError`` when no document could be read."""
+        loading = self.loading
         if not loading.count:
+            skipped = loading.skipped
             shown = _SHOWN_IN_ERROR
-            reasons = "; ".join(f"{s.path}: {s.reason}" for s in loading.skipped[:shown]) or "no input"
-            more = len(loading.skipped) - shown
+            reasons = "; ".join(f"{s.path}: {s.reason}" for s in skipped[:shown]) or "no input"
+            more = len(skipped) - shown
             raise InputError(f"nothing to read ({reasons}" + (f"; and {more} more)" if more > 0 else ")"))
 
-    def _read(self, arg: str) -> Iterator[Document]:
+    def _read(self, arg: str) -> Iterator[Union[Document, DocumentDraft]]:
         loading = self.loading
         if arg == "-":
             loading.read_stdin()
@@ -309,7 +377,7 @@ class CorpusStream:
             mode = os.stat(arg).st_mode
         except (OSError, ValueError) as exc:  # ValueError: a NUL in the name
             reason = reason_for(exc, arg) if isinstance(exc, OSError) else "not a valid path"
-            loading.skipped.append(SkippedFile(arg, reason))
+            loading.skip(arg, reason)
             return
         path = Path(arg)
         if stat.S_ISDIR(mode):
@@ -320,19 +388,21 @@ class CorpusStream:
             entry = _entry(loading.explicit, path, path.name) or _entry(folder_manifest, path, path.name)
             loading.read_file(path, arg, entry)
         else:
-            loading.skipped.append(SkippedFile(arg, not_a_file(mode) or "not a regular file"))
+            loading.skip(arg, not_a_file(mode) or "not a regular file")
 
 
 def stream_corpus(paths: Sequence[str] = (), manifest: Optional[str] = None,
-                  cache: Optional[ResultCache] = None) -> CorpusStream:
+                  cache: Optional[ResultCache] = None, *, defer_layout: bool = False) -> CorpusStream:
     """Like ``load_corpus``, but documents are read as the stream is iterated.
 
     Manifests are read (and their errors raised) at once; ``cache`` keeps analysed
     documents keyed by their bytes, so an unchanged file is not analysed again.
+    With ``defer_layout`` the stream hands out drafts (see ``CorpusStream``).
     """
     given = list(paths) or [str(bundled_corpus())]
     explicit = read_manifest(Path(manifest)) if manifest else None
-    loading = _Loading(explicit, several=len(given) > 1, topics=dict(explicit.topics) if explicit else {}, cache=cache)
+    loading = _Loading(explicit, several=len(given) > 1, defer_layout=defer_layout,
+                       topics=dict(explicit.topics) if explicit else {}, cache=cache)
     if explicit:
         loading.check_entries(explicit)
     return CorpusStream(loading, given)

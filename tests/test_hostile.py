@@ -432,13 +432,14 @@ def test_a_document_only_partly_read_is_reported(tmp_path, monkeypatch):
     assert _one_stderr_line(result).startswith(f"Warning: {good}: partly read: number phrases")
 
 
-def test_a_document_whose_text_cannot_be_split_is_reported_not_fatal(tmp_path, monkeypatch):
+@pytest.mark.parametrize("output", ["--json", "--jsonl"])  # --jsonl lays documents out as it extracts
+def test_a_document_whose_text_cannot_be_split_is_reported_not_fatal(tmp_path, monkeypatch, output):
     from claimcheck import text
 
     good = _write(tmp_path / "good.txt", GOOD.encode())
     monkeypatch.setattr(text, "TIMEOUT", 0.0)
     monkeypatch.setattr(text, "TIMEOUT_PER_CHAR", 0.0)
-    result = run("claims", str(good))
+    result = run("claims", str(good), output)
     assert result.exit_code == 2
     assert _one_stderr_line(result).startswith(f"Error: nothing to read ({good}: gave up: finding its lines")
 
