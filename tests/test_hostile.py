@@ -678,7 +678,7 @@ def _reach(name: str):
         "number_patterns.DIGIT_PARTS": None, "number_patterns.NEXT_WORDS": None,
         "number_patterns.GLUED_WORD_AFTER": None,
         "text._BYLINE": 80, "text._LAST_WORD": 40, "text._TRIM_LEFT": None, "text._BULLET": None,
-        "corpus._FRONT_MATTER_LINE": None, "corpus._WIRE_DATELINE": None, "claims._COORDINATION": None,
+        "metadata._FRONT_MATTER_LINE": None, "metadata._WIRE_DATELINE": None, "claims._COORDINATION": None,
         "manifest._KEY_PART": None,
     }
     if name.startswith("date_patterns.LEFT_PATTERNS["):
