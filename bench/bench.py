@@ -39,7 +39,10 @@ import synthetic
 
 BENCH = Path(__file__).resolve().parent
 CACHE = Path(tempfile.mkdtemp(prefix="claimcheck-bench-cache-"))
-ENV = {**os.environ, "CLAIMCHECK_CACHE_DIR": str(CACHE)}
+# Timed commands may write .pyc files (the warm-up makes them), as an installed tool has
+# them: pip compiles a package when it installs it. A PYTHONDONTWRITEBYTECODE inherited
+# from the shell would make every run compile claimcheck from source.
+ENV = {**{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}, "CLAIMCHECK_CACHE_DIR": str(CACHE)}
 
 
 @dataclass(frozen=True)

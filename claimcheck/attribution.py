@@ -13,7 +13,7 @@ from typing import Optional, Sequence
 
 from .lexicon import Lexicon
 from .models import Attribution, Sentence
-from .text import DETERMINERS, SentenceWords, Token, quote_spans, split_lines
+from .text import DETERMINERS, SentenceWords, Token, line_bounds, quote_spans
 from .vocab import MONTHS, WEEKDAYS, ascii_lower
 
 PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
@@ -273,8 +273,6 @@ class AttributionFinder:
         self._quotes: dict[tuple[int, int], tuple[list[int], list[tuple[int, int]]]] = {}
         self._named: dict[int, Optional[str]] = {}
         self._verbs: dict[int, _SentenceVerbs] = {}
-        self._lines = split_lines(self.text)
-        self._line_starts = [line.start for line in self._lines]
 
     def _sentence_index(self, offset: int) -> int:
         return max(0, bisect_right(self.starts, offset) - 1)
@@ -286,10 +284,9 @@ class AttributionFinder:
 
     def _quotation_around(self, offset: int) -> Optional[tuple[int, int]]:
         """The quotation in ``offset``'s paragraph that holds it, if any."""
-        line = self._lines[max(0, bisect_right(self._line_starts, offset) - 1)]
-        key = (line.start, line.end)
+        key = line_bounds(self.text, offset)
         if key not in self._quotes:
-            spans = quote_spans(self.text, line.start, line.end)
+            spans = quote_spans(self.text, *key)
             self._quotes[key] = ([a for a, _ in spans], spans)
         opens, spans = self._quotes[key]
         i = bisect_left(opens, offset) - 1  # quotations do not overlap: only this one can hold it

@@ -290,6 +290,8 @@ def _looks_plural(tok: Token) -> bool:
 def _lexicon_noun(lex: Lexicon, tokens: Sequence[Token], end: Optional[int] = None) -> Optional[list[Token]]:
     """The longest lexicon noun that ends at ``tokens[end - 1]`` (default: the last token)."""
     end = len(tokens) if end is None else end
+    if not end or not lex.may_end_noun(tokens[end - 1].lower):
+        return None
     for size in range(min(lex.longest_noun, end), 0, -1):
         tail = tokens[end - size : end]
         if lex.noun_topic(tuple(t.lower for t in tail)):
@@ -316,8 +318,11 @@ def _topic(lex, phrase, counted, before, after, noun_tokens) -> Optional[str]:
 def _outcome_verb(lex: Lexicon, window: Sequence[Token]) -> Optional[str]:
     """The topic of the longest outcome-verb phrase inside ``window``."""
     lowered = [t.lower for t in window]
+    starts = [i for i, word in enumerate(lowered) if lex.may_start_verb(word)]
     for size in range(min(lex.longest_verb, len(lowered)), 0, -1):
-        for i in range(len(lowered) - size + 1):
+        for i in starts:
+            if i + size > len(lowered):
+                break
             topic = lex.verb_topic(tuple(lowered[i : i + size]))
             if topic:
                 return topic

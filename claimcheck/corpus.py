@@ -1,4 +1,5 @@
-"""Paths and stdin -> Documents: decoding, metadata, manifest, front matter, datelines."""
+"""Paths and stdin -> Documents: decoding, metadata, manifest, layout (front matter and
+datelines are read in ``metadata``)."""
 
 from __future__ import annotations
 
@@ -7,9 +8,7 @@ import os
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterator, Optional, Sequence
-
-import regex
+from typing import Any, Iterator, Optional, Sequence, Union
 
 from .cache import ResultCache
 from .decoding import binary_kind, decode
@@ -19,93 +18,7 @@ from .models import Corpus, Document, InputWarning, MetaField, SkippedFile
 from .reading import Unusable, listing, not_a_file, read_file, read_stdin, reason_for, walk
 from .resources import bundled_corpus
 
-if TYPE_CHECKING:  # the layout rules compile on first use: a warm cache never needs them
-    from .text import Line
-
-__all__ = ["load_corpus", "build_document", "decode", "read_manifest", "Manifest", "MANIFEST_NAME"]
-
-# --- metadata from the text ----------------------------------------------------------
-
-_FRONT_MATTER_KEYS = {
-    "published": "published", "date": "published", "pubdate": "published",
-    "outlet": "outlet", "source": "outlet", "publisher": "outlet", "site": "outlet",
-    "title": "title", "headline": "title",
-}
-# The value runs to the end of the line and is stripped afterwards: a lazy ".*?\s*$"
-# would try the trailing-space test at every character, quadratic in a long line.
-_FRONT_MATTER_LINE = regex.compile(r"^\s*(?P<key>[\w-]{1,40})\s*:(?P<value>.*)$")
-_WIRE_DATELINE = regex.compile(
-    r"""
-    ^\s*\p{Lu}[\p{Lu}\p{M} .'\-]{1,40}    # place in capitals: "SEOUL"
-    ,\s+
-    (?P<date>[\p{L}.]{3,10}\.?\s+\d{1,2}(?:,\s*\d{4})?)  # "April 30" or "April 30, 2025"
-    \s*(?:\((?P<agency>[^()\n]{2,40})\))?  # "(Yonhap)"
-    """,
-    regex.VERBOSE,
-)
-_YEAR = regex.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
-_HEAD_LINES = 15  # datelines are looked for among the first content lines
-
-
-def _front_matter(lines: Sequence[Line]) -> tuple[dict[str, str], list[int]]:
-    if not lines or lines[0].stripped != "---":
-        return {}, []
-    values: dict[str, str] = {}
-    for i, line in enumerate(lines[1:60], 1):
-        if line.stripped == "---":
-            return values, list(range(i + 1))
-        match = _FRONT_MATTER_LINE.match(line.text)
-        if match and match.group("key").casefold() in _FRONT_MATTER_KEYS:
-            value = match.group("value").strip().strip("'\"")
-            values[_FRONT_MATTER_KEYS[match.group("key").casefold()]] = value
-    return {}, []  # no closing "---": not front matter
-
-
-def _full_date(text: str, latest_year: Optional[int]) -> Optional[dt.date]:
-    """The day a short dateline text names, if it names exactly one full date."""
-    from .dates import find_date_mentions
-
-    anchor = dt.date(latest_year, 12, 31) if latest_year else None
-    mentions = find_date_mentions(text, anchor=anchor)
-    if len(mentions) != 1 or mentions[0].resolved is None:
-        return None
-    resolved = mentions[0].resolved
-    if resolved.precision != "day":
-        return None
-    leftover = (text[: mentions[0].start] + text[mentions[0].end :]).strip(" ,.-—–|")
-    return resolved.start if not leftover else None
-
-
-def _dateline(text: str, lines: Sequence[Line], skip: set[int]) -> tuple[Optional[MetaField], list[int], Optional[str]]:
-    """(published date, dateline line indexes, agency) from the top of the text."""
-    from .text import byline_match
-
-    years = [int(y) for y in _YEAR.findall(text)]
-    latest_year = max(years) if years else None
-    content = [i for i, line in enumerate(lines) if not line.blank and i not in skip][:_HEAD_LINES]
-    found: list[tuple[int, dt.date, bool]] = []  # (line index, date, follows a byline)
-    for pos, i in enumerate(content):
-        line = lines[i].stripped
-        if len(line) > 60 or not any(ch.isdigit() for ch in line):
-            continue
-        day = _full_date(line, None)
-        if day:
-            after_byline = pos > 0 and byline_match(lines[content[pos - 1]]) is not None
-            found.append((i, day, after_byline))
-    if found:
-        # The date printed under the byline is the article's; a date above the
-        # headline is often the day a blog reposted it.
-        best = next((f for f in found if f[2]), found[0])
-        return MetaField(best[1].isoformat(), "dateline"), [f[0] for f in found], None
-    for i in content[:3]:
-        match = _WIRE_DATELINE.match(lines[i].text)
-        if match and latest_year:
-            day = _full_date(match.group("date"), latest_year)
-            if day:
-                source = "dateline" if _YEAR.search(match.group("date")) else f"dateline (year {latest_year} from the text)"
-                return MetaField(day.isoformat(), source), [], match.group("agency")
-    return None, [], None
-
+__all__ = ["load_corpus", "build_document", "DocumentDraft", "decode", "read_manifest", "Manifest", "MANIFEST_NAME"]
 
 # --- documents ----------------------------------------------------------------------
 
@@ -113,11 +26,13 @@ def _dateline(text: str, lines: Sequence[Line], skip: set[int]) -> tuple[Optiona
 def build_document(doc_id: str, path: Optional[str], text: str, encoding: str = "utf-8",
                    manifest_entry: Optional[dict[str, Any]] = None) -> Document:
     """Analyse decoded text into a Document with metadata and layout."""
+    # Imported here: a run whose documents all come from the cache never needs them.
+    from .metadata import dateline, front_matter, front_matter_date
     from .text import analyse_layout, split_lines
 
     lines = split_lines(text)
-    front, front_lines = _front_matter(lines)
-    published, dateline_lines, agency = _dateline(text, lines, set(front_lines))
+    front, front_lines = front_matter(lines)
+    published, dateline_lines, agency = dateline(text, lines, set(front_lines))
     metadata = {**{i: "front matter" for i in front_lines}, **{i: "dateline" for i in dateline_lines}}
     layout = analyse_layout(text, lines, metadata_lines=metadata)
 
@@ -128,7 +43,7 @@ def build_document(doc_id: str, path: Optional[str], text: str, encoding: str = 
         if front.get(key) and key != "published":
             return MetaField(front[key], "front matter")
         if front.get(key) and key == "published":
-            day = _front_matter_date(front[key])
+            day = front_matter_date(front[key])
             if day:
                 return MetaField(day.isoformat(), "front matter")
         for value, source in fallbacks:
@@ -149,13 +64,29 @@ def build_document(doc_id: str, path: Optional[str], text: str, encoding: str = 
     )
 
 
-def _front_matter_date(value: str) -> Optional[dt.date]:
-    """A front-matter date: ISO (a time after it is ignored) or written out in full.
-    Anything else is not taken as a date."""
-    try:
-        return dt.date.fromisoformat(value.strip()[:10])
-    except ValueError:
-        return _full_date(value.strip(), None)
+GAVE_UP = "gave up: finding its lines, headlines and furniture took too long"
+# Skipped files are listed argument by argument, and inside a folder by relative path:
+# (which argument, 0 for the argument itself or 1 for a file inside it, that file's path).
+_SkipOrder = tuple[int, int, str]
+
+
+@dataclass(frozen=True)
+class DocumentDraft:
+    """A decoded file whose metadata and layout are still to be found. A stream of
+    drafts lets that work run where the document is analysed (in a worker process,
+    when there are several) instead of in the process that reads the files."""
+
+    id: str
+    path: Optional[str]
+    text: str
+    encoding: str
+    manifest_entry: Optional[dict[str, Any]]
+    cache_key: Optional[str]  # where the built Document is cached
+    order: _SkipOrder  # where it goes among the skipped files if it gives up
+
+    def build(self) -> Document:
+        """The Document; ``TimeoutError`` when finding its layout reached the time limit."""
+        return build_document(self.id, self.path, self.text, self.encoding, self.manifest_entry)
 
 
 @dataclass
@@ -164,21 +95,35 @@ class _Loading:
 
     explicit: Optional[Manifest]
     several: bool
-    documents: list[Document] = field(default_factory=list)
-    skipped: list[SkippedFile] = field(default_factory=list)
+    defer_layout: bool = False  # hand out drafts, built by whoever takes them
+    documents: list[Union[Document, DocumentDraft]] = field(default_factory=list)
+    skips: list[tuple[_SkipOrder, SkippedFile]] = field(default_factory=list)
     warnings: list[InputWarning] = field(default_factory=list)
     topics: dict[str, dict[str, Any]] = field(default_factory=dict)
     read: dict[tuple[int, int], str] = field(default_factory=dict)  # (device, inode) -> document id
     stdin_read: bool = False
     cache: Optional[ResultCache] = None
     count: int = 0  # documents read so far
+    argument: int = 0  # which of the given paths is being read
 
-    def add(self, doc_id: str, path: Optional[str], data: bytes, entry: Optional[dict[str, Any]]) -> None:
-        """Decode and analyse one file's bytes, or say why it was skipped."""
+    @property
+    def skipped(self) -> list[SkippedFile]:
+        """The skipped files in a stable order, whenever each was found out."""
+        return [skip for _, skip in sorted(self.skips, key=lambda entry: entry[0])]
+
+    def skip(self, path: str, reason: str, inside: str = "") -> None:
+        """Record a skipped file; ``inside``: its path relative to the folder being read."""
+        self.skips.append((self._order(inside), SkippedFile(path, reason)))
+
+    def _order(self, inside: str) -> _SkipOrder:
+        return self.argument, 1 if inside else 0, inside
+
+    def add(self, doc_id: str, path: Optional[str], data: bytes, entry: Optional[dict[str, Any]], inside: str = "") -> None:
+        """Decode one file's bytes into a document or a draft, or say why it was skipped."""
         name = path or doc_id
         kind = binary_kind(data)
         if kind:
-            self.skipped.append(SkippedFile(name, f"binary file ({kind})"))
+            self.skip(name, f"binary file ({kind})", inside)
             return
         key = self.cache.key("document", doc_id, path, entry, data) if self.cache and self.cache.enabled else None
         cached = self.cache.get(key) if key else None
@@ -187,18 +132,30 @@ class _Loading:
             return
         text, encoding = decode(data)
         if not text.strip():
-            self.skipped.append(SkippedFile(name, "empty file" if not data else "no text (only white space)"))
+            self.skip(name, "empty file" if not data else "no text (only white space)", inside)
+            return
+        draft = DocumentDraft(doc_id, path, text, encoding, entry, key, self._order(inside))
+        if self.defer_layout:
+            self.documents.append(draft)
             return
         try:
-            document = build_document(doc_id, path, text, encoding, entry)
+            document = draft.build()
         except TimeoutError:  # the regex backstop: linear patterns should never reach it
-            self.skipped.append(SkippedFile(name, "gave up: finding its lines, headlines and furniture took too long"))
+            self.skip(name, GAVE_UP, inside)
             return
+        self.keep(draft, document)
         self.documents.append(document)
-        if key:
-            self.cache.put(key, document)
 
-    def take(self) -> list[Document]:
+    def keep(self, draft: DocumentDraft, document: Document) -> None:
+        if draft.cache_key and self.cache:
+            self.cache.put(draft.cache_key, document)
+
+    def give_up(self, draft: DocumentDraft) -> None:
+        """A draft handed out whose layout could not be found: skipped after all."""
+        self.skips.append((draft.order, SkippedFile(draft.path or draft.id, GAVE_UP)))
+        self.count -= 1
+
+    def take(self) -> list[Union[Document, DocumentDraft]]:
         """The documents read since the last call (and forget them: they are streamed)."""
         taken, self.documents = self.documents, []
         self.count += len(taken)
@@ -206,32 +163,32 @@ class _Loading:
 
     def read_stdin(self) -> None:
         if self.stdin_read:
-            self.skipped.append(SkippedFile("-", "standard input was already read"))
+            self.skip("-", "standard input was already read")
             return
         self.stdin_read = True
         try:
             data = read_stdin()
         except Unusable as exc:
-            self.skipped.append(SkippedFile("-", str(exc)))
+            self.skip("-", str(exc))
             return
         if not data:
-            self.skipped.append(SkippedFile("-", "standard input is empty"))
+            self.skip("-", "standard input is empty")
             return
         self.add("-", None, data, _entry(self.explicit, None, "-"))  # never cached: stdin has no file to key on
 
-    def read_file(self, path: Path, doc_id: str, entry: Optional[dict[str, Any]]) -> None:
+    def read_file(self, path: Path, doc_id: str, entry: Optional[dict[str, Any]], inside: str = "") -> None:
         try:
             data, identity = read_file(str(path))
         except Unusable as exc:
-            self.skipped.append(SkippedFile(str(path), str(exc)))
+            self.skip(str(path), str(exc), inside)
             return
         if identity in self.read:
-            self.skipped.append(SkippedFile(str(path), f"already read as {self.read[identity]}"))
+            self.skip(str(path), f"already read as {self.read[identity]}", inside)
             return
         self.read[identity] = doc_id
-        self.add(doc_id, str(path), data, entry)
+        self.add(doc_id, str(path), data, entry, inside)
 
-    def read_folder(self, arg: str, path: Path) -> Iterator[Document]:
+    def read_folder(self, arg: str, path: Path) -> Iterator[Union[Document, DocumentDraft]]:
         local = path / MANIFEST_NAME
         folder_manifest = read_manifest(local) if local.is_file() and not self.explicit else None
         if folder_manifest:
@@ -240,16 +197,15 @@ class _Loading:
         files, passed = walk(path)
         if not files:
             empty = not passed and not any(not e.name.startswith(".") for e in listing(path))
-            self.skipped.append(SkippedFile(arg, "empty folder" if empty else "no .txt or .md files in this folder"))
-        first = len(self.skipped)
-        self.skipped.extend(passed)
+            self.skip(arg, "empty folder" if empty else "no .txt or .md files in this folder")
+        for passed_over in passed:
+            self.skip(passed_over.path, passed_over.reason, Path(passed_over.path).relative_to(path).as_posix())
         for file in files:
             rel = file.relative_to(path).as_posix()
             doc_id = f"{arg.rstrip('/')}/{rel}" if self.several else rel
             entry = _entry(self.explicit, file, rel) or _entry(folder_manifest, file, rel)
-            self.read_file(file, doc_id, entry)
+            self.read_file(file, doc_id, entry, rel)
             yield from self.take()
-        self.skipped[first:] = sorted(self.skipped[first:], key=lambda s: Path(s.path).relative_to(path).as_posix())
 
     def check_entries(self, manifest: Manifest) -> None:
         """Warn about manifest entries that name no file: a typo, or an article since removed.
@@ -272,6 +228,10 @@ class CorpusStream:
     Iterate it for the documents; once it is exhausted, ``skipped`` and ``warnings``
     are complete (manifest warnings and ``topics`` are known before the first).
     ``InputError`` is raised at the end when nothing usable was found.
+
+    A stream made with ``defer_layout`` hands out ``DocumentDraft``s where it would
+    build documents: whoever builds one reports it with ``built`` (None when it gave
+    up), and calls ``check_read_something`` once all are built.
     """
 
     loading: _Loading
@@ -289,18 +249,32 @@ class CorpusStream:
     def warnings(self) -> tuple[InputWarning, ...]:
         return tuple(self.loading.warnings)
 
-    def __iter__(self) -> Iterator[Document]:
+    def __iter__(self) -> Iterator[Union[Document, DocumentDraft]]:
         loading = self.loading
-        for arg in self.given:
+        for number, arg in enumerate(self.given):
+            loading.argument = number
             yield from self._read(arg)
             yield from loading.take()
+        self.check_read_something()
+
+    def built(self, draft: DocumentDraft, document: Optional[Document]) -> None:
+        """A draft this stream handed out, built into ``document`` or given up on (None)."""
+        if document is None:
+            self.loading.give_up(draft)
+        else:
+            self.loading.keep(draft, document)
+
+    def check_read_something(self) -> None:
+        """Raise ``InputError`` when no document could be read."""
+        loading = self.loading
         if not loading.count:
+            skipped = loading.skipped
             shown = _SHOWN_IN_ERROR
-            reasons = "; ".join(f"{s.path}: {s.reason}" for s in loading.skipped[:shown]) or "no input"
-            more = len(loading.skipped) - shown
+            reasons = "; ".join(f"{s.path}: {s.reason}" for s in skipped[:shown]) or "no input"
+            more = len(skipped) - shown
             raise InputError(f"nothing to read ({reasons}" + (f"; and {more} more)" if more > 0 else ")"))
 
-    def _read(self, arg: str) -> Iterator[Document]:
+    def _read(self, arg: str) -> Iterator[Union[Document, DocumentDraft]]:
         loading = self.loading
         if arg == "-":
             loading.read_stdin()
@@ -309,7 +283,7 @@ class CorpusStream:
             mode = os.stat(arg).st_mode
         except (OSError, ValueError) as exc:  # ValueError: a NUL in the name
             reason = reason_for(exc, arg) if isinstance(exc, OSError) else "not a valid path"
-            loading.skipped.append(SkippedFile(arg, reason))
+            loading.skip(arg, reason)
             return
         path = Path(arg)
         if stat.S_ISDIR(mode):
@@ -320,19 +294,21 @@ class CorpusStream:
             entry = _entry(loading.explicit, path, path.name) or _entry(folder_manifest, path, path.name)
             loading.read_file(path, arg, entry)
         else:
-            loading.skipped.append(SkippedFile(arg, not_a_file(mode) or "not a regular file"))
+            loading.skip(arg, not_a_file(mode) or "not a regular file")
 
 
 def stream_corpus(paths: Sequence[str] = (), manifest: Optional[str] = None,
-                  cache: Optional[ResultCache] = None) -> CorpusStream:
+                  cache: Optional[ResultCache] = None, *, defer_layout: bool = False) -> CorpusStream:
     """Like ``load_corpus``, but documents are read as the stream is iterated.
 
     Manifests are read (and their errors raised) at once; ``cache`` keeps analysed
     documents keyed by their bytes, so an unchanged file is not analysed again.
+    With ``defer_layout`` the stream hands out drafts (see ``CorpusStream``).
     """
     given = list(paths) or [str(bundled_corpus())]
     explicit = read_manifest(Path(manifest)) if manifest else None
-    loading = _Loading(explicit, several=len(given) > 1, topics=dict(explicit.topics) if explicit else {}, cache=cache)
+    loading = _Loading(explicit, several=len(given) > 1, defer_layout=defer_layout,
+                       topics=dict(explicit.topics) if explicit else {}, cache=cache)
     if explicit:
         loading.check_entries(explicit)
     return CorpusStream(loading, given)

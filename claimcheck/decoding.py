@@ -7,9 +7,8 @@ is dropped.
 
 from __future__ import annotations
 
+import re
 from typing import Optional
-
-import regex
 
 SAMPLE = 64 * 1024  # bytes looked at to tell binary from text
 
@@ -45,7 +44,7 @@ MAGIC = (
 # vertical tab, form feed, carriage return and escape (which coloured logs use).
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\x0b\x0c\r\x1b") + b"\x7f"
 CONTROL_SHARE = 0.05  # more than this share of control bytes: binary
-_CONTROL_CHARS = regex.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")  # the same, as decoded characters
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")  # the same, as decoded characters
 
 _BOMS = (
     (b"\xff\xfe\x00\x00", "utf-32-le", "utf-32"),  # before UTF-16 LE, whose BOM it starts with
@@ -53,7 +52,7 @@ _BOMS = (
     (b"\xff\xfe", "utf-16-le", "utf-16"),
     (b"\xfe\xff", "utf-16-be", "utf-16"),
 )
-_ESCAPED = regex.compile(r"[\udc80-\udcff]")  # bytes that were not UTF-8, after surrogateescape
+_ESCAPED = re.compile(r"[\udc80-\udcff]")  # bytes that were not UTF-8, after surrogateescape
 # Each byte as Windows-1252 reads it; the five bytes it leaves undefined as Latin-1 does.
 _CP1252 = {0xDC00 + b: bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in range(0x80, 0x100)}
 

@@ -13,6 +13,7 @@ from typing import Any, Mapping, Optional
 from .resources import load_data
 
 
+@lru_cache(maxsize=1 << 16)  # called for most words of every sentence read, on a small vocabulary
 def singular(word: str) -> str:
     """A crude singular for matching ("casualties" -> "casualty", "troops" -> "troop")."""
     w = word.casefold().replace("’", "'")
@@ -46,10 +47,25 @@ class Lexicon:
     longest_noun: int = 1
     longest_verb: int = 1
     descriptions: Mapping[str, str] = field(default_factory=dict)
+    noun_heads: frozenset[str] = field(init=False)  # the last word (singular) of every counted noun
+    verb_starts: frozenset[str] = field(init=False)  # the first word of every outcome verb phrase
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "noun_heads", frozenset(k[-1] for k in self.nouns if k))
+        object.__setattr__(self, "verb_starts", frozenset(k[0] for k in self.verbs if k))
 
     def noun_topic(self, words: tuple[str, ...]) -> Optional[str]:
         """Topic of a counted noun given as a tuple of lower-case words."""
         return self.nouns.get(words[:-1] + (singular(words[-1]),)) if words else None
+
+    def may_end_noun(self, word: str) -> bool:
+        """False when no counted noun ends with the lower-case ``word``: a quick test
+        before trying the noun phrases that end there."""
+        return singular(word) in self.noun_heads
+
+    def may_start_verb(self, word: str) -> bool:
+        """False when no outcome verb phrase starts with the lower-case ``word``."""
+        return word.casefold() in self.verb_starts
 
     def verb_topic(self, words: tuple[str, ...]) -> Optional[str]:
         return self.verbs.get(tuple(w.casefold() for w in words))

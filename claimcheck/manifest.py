@@ -10,12 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Optional
-
-import regex
 
 from .errors import ConfigError
 from .resources import TOMLDecodeError, parse_toml
@@ -96,7 +95,9 @@ def _read_source(path: Path) -> str:
         raise ConfigError(f"{path}:{line}: not UTF-8 text (byte 0x{data[exc.start]:02x}); TOML files must be UTF-8") from exc
 
 
-_AT = regex.compile(r"\s*\(at line (?P<line>\d+), column (?P<column>\d+)\)$")
+# No white space before it in the pattern: the standard library's engine would retry
+# that at every space of a long run (the spaces are stripped afterwards instead).
+_AT = re.compile(r"\(at line (?P<line>\d+), column (?P<column>\d+)\)$")
 
 
 def _syntax_error(path: Path, exc: TOMLDecodeError) -> str:
@@ -104,7 +105,7 @@ def _syntax_error(path: Path, exc: TOMLDecodeError) -> str:
     message = str(exc)
     at = _AT.search(message)
     if at:
-        return f"{path}:{at['line']}:{at['column']}: invalid TOML: {message[: at.start()]}"
+        return f"{path}:{at['line']}:{at['column']}: invalid TOML: {message[: at.start()].rstrip()}"
     return f"{path}: invalid TOML: {message}"
 
 
@@ -133,7 +134,7 @@ def _as_date(value: Any) -> Optional[dt.date]:
 
 # --- finding the line of a key --------------------------------------------------------
 
-_KEY_PART = regex.compile(
+_KEY_PART = re.compile(
     r"""
     [ \t]*
     (?:(?P<bare>[A-Za-z0-9_-]+)            # bare key: documents, tanks
@@ -141,7 +142,7 @@ _KEY_PART = regex.compile(
      | '(?P<literal>[^'\n]*)')             # 'a.txt', as written
     [ \t]*
     """,
-    regex.VERBOSE,
+    re.VERBOSE,
 )
 
 

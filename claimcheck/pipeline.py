@@ -9,9 +9,10 @@ import sys
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Callable, Iterable, Iterator, Optional
+from typing import Callable, Iterable, Iterator, Optional, Union
 
 from .cache import ResultCache
+from .corpus import DocumentDraft
 from .errors import PartialReadWarning
 from .lexicon import Lexicon
 from .models import Claim, Document, DocumentAnchor, Event
@@ -20,6 +21,8 @@ from .models import Claim, Document, DocumentAnchor, Event
 PARALLEL_MIN_DOCUMENTS = 16
 
 Progress = Callable[[int, Optional[int]], None]  # (documents finished, documents in all when known)
+Source = Union[Document, DocumentDraft]  # a document, or a draft still to be built
+Built = Callable[[DocumentDraft, Optional[Document]], None]  # a draft's Document, None when it gave up
 
 
 @dataclass(frozen=True)
@@ -60,6 +63,23 @@ def analyse_document(doc: Document, lexicon: Lexicon, options: ExtractOptions,
     return DocumentResult(tuple(claims), tuple(events), f"partly read: {partial[0]}{more}" if partial else None)
 
 
+# What a task gives back: the Document built from a draft (None when the task was a
+# built Document, or a draft that gave up) and the result (None when it gave up).
+TaskResult = tuple[Optional[Document], Optional[DocumentResult]]
+
+
+def _analyse_task(item: Source, lexicon: Lexicon, options: ExtractOptions,
+                  anchor: Optional[DocumentAnchor]) -> TaskResult:
+    """Analyse a document, building it first when it is a draft."""
+    if not isinstance(item, DocumentDraft):
+        return None, analyse_document(item, lexicon, options, anchor)
+    try:
+        doc = item.build()
+    except TimeoutError:  # the regex backstop: linear patterns should never reach it
+        return None, None
+    return doc, analyse_document(doc, lexicon, options, anchor)
+
+
 def _extract(doc, lexicon, options, anchor) -> tuple[list[Claim], list[Event]]:
     # The grammars compile on first use: a run whose results are all cached never needs them.
     from .claims import DocumentReading, claims_in
@@ -83,7 +103,7 @@ def default_jobs() -> int:
 
 
 def analyse_documents(
-    documents: Iterable[Document],
+    documents: Iterable[Source],
     lexicon: Lexicon,
     options: ExtractOptions,
     anchors: Optional[dict[str, Optional[DocumentAnchor]]] = None,
@@ -91,11 +111,14 @@ def analyse_documents(
     jobs: int = 1,
     cache: Optional[ResultCache] = None,
     progress: Optional[Progress] = None,
+    built: Optional[Built] = None,
 ) -> Iterator[tuple[Document, DocumentResult]]:
     """Each document with its result, in document order, as soon as it is ready.
 
     ``documents`` may be a stream: they are taken a window at a time, so memory holds
     one window whatever the corpus size (and ``progress`` is not told a total).
+    Drafts among them are built by the process that extracts them, and each is passed
+    to ``built`` with its Document (None when it gave up, and then it is not yielded).
     """
     cache = cache or ResultCache(None)
     anchors = anchors or {}
@@ -105,23 +128,34 @@ def analyse_documents(
     lexicon_key = cache.key(lexicon.topics, sorted(lexicon.nouns.items()), sorted(lexicon.verbs.items())) if cache.enabled else ""
     done = 0
 
-    def submit(window: list[Document]):
-        keys = [
-            cache.key(d.id, d.text, d.parts, d.boilerplate, d.published, options, anchors.get(d.id), lexicon_key)
-            if cache.enabled else None
-            for d in window
-        ]
+    def key(d: Document) -> Optional[str]:
+        if not cache.enabled:
+            return None
+        return cache.key(d.id, d.text, d.parts, d.boilerplate, d.published, options, anchors.get(d.id), lexicon_key)
+
+    def submit(window: list[Source]):
+        # A draft's document is new (its bytes missed the cache), so its result is too.
+        keys = [key(d) if isinstance(d, Document) else None for d in window]
         results: list[Optional[DocumentResult]] = [cache.get(k) if k else None for k in keys]
         todo = [i for i, hit in enumerate(results) if not isinstance(hit, DocumentResult)]
         return window, keys, results, todo, runner.submit([(window[i], anchors.get(window[i].id)) for i in todo])
 
     def finish(window, keys, results, todo, pending) -> Iterator[tuple[Document, DocumentResult]]:
         nonlocal done
-        for i, result in zip(todo, pending()):
+        for i, (doc, result) in zip(todo, pending()):
+            item = window[i]
+            if isinstance(item, DocumentDraft):
+                if built is not None:
+                    built(item, doc)
+                if doc is None:
+                    continue
+                window[i], keys[i] = doc, key(doc)
             results[i] = result
             if keys[i]:
                 cache.put(keys[i], result)
         for doc, result in zip(window, results):
+            if result is None:  # a draft that gave up
+                continue
             done += 1
             if progress:
                 progress(done, total)
@@ -142,8 +176,8 @@ def analyse_documents(
 WINDOW = 64  # documents in memory at once when streaming
 
 
-def _windows(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
-    window: list[Document] = []
+def _windows(items: Iterable[Source], size: int) -> Iterator[list[Source]]:
+    window: list[Source] = []
     for item in items:
         window.append(item)
         if len(window) == size:
@@ -169,10 +203,10 @@ class _Runner:
             self.pool.terminate() if exc[0] else self.pool.close()
             self.pool.join()
 
-    def submit(self, tasks: list[tuple[Document, Optional[DocumentAnchor]]]) -> Callable[[], list[DocumentResult]]:
+    def submit(self, tasks: list[tuple[Source, Optional[DocumentAnchor]]]) -> Callable[[], list[TaskResult]]:
         """Start the tasks; the returned function waits for their results, in order."""
         if self.jobs <= 1 or (self.pool is None and len(tasks) < PARALLEL_MIN_DOCUMENTS):
-            results = [analyse_document(doc, self.lexicon, self.options, anchor) for doc, anchor in tasks]
+            results = [_analyse_task(item, self.lexicon, self.options, anchor) for item, anchor in tasks]
             return lambda: results
         if self.pool is None:
             import multiprocessing
@@ -193,6 +227,6 @@ def _init_worker(lexicon: Lexicon, options: ExtractOptions) -> None:
     _worker_state["options"] = options
 
 
-def _work(task: tuple[Document, Optional[DocumentAnchor]]) -> DocumentResult:
-    doc, anchor = task
-    return analyse_document(doc, _worker_state["lexicon"], _worker_state["options"], anchor)  # type: ignore[arg-type]
+def _work(task: tuple[Source, Optional[DocumentAnchor]]) -> TaskResult:
+    item, anchor = task
+    return _analyse_task(item, _worker_state["lexicon"], _worker_state["options"], anchor)  # type: ignore[arg-type]

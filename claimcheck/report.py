@@ -14,7 +14,7 @@ from .corpus import CorpusStream, load_corpus, stream_corpus
 from .errors import ConfigError, TopicError
 from .lexicon import Lexicon, lexicon_for, singular
 from .models import Claim, Corpus, Document, DocumentAnchor, Event, EventCluster, InputWarning, SkippedFile
-from .pipeline import DocumentResult, ExtractOptions, Progress, analyse_documents
+from .pipeline import Built, DocumentResult, ExtractOptions, Progress, Source, analyse_documents
 
 SCHEMA_VERSION = 1
 
@@ -80,13 +80,13 @@ class RunOptions:
     progress: Optional[Progress] = None
 
 
-def analysed(documents: Iterable[Document], lexicon: Lexicon, options: ExtractOptions, run: RunOptions,
+def analysed(documents: Iterable[Source], lexicon: Lexicon, options: ExtractOptions, run: RunOptions,
              problems: list[InputWarning], anchors: Optional[dict[str, Optional[DocumentAnchor]]] = None,
-             ) -> Iterator[tuple[Document, DocumentResult]]:
+             built: Optional[Built] = None) -> Iterator[tuple[Document, DocumentResult]]:
     """``analyse_documents`` with ``run``'s settings; each document that could only be
     partly read adds a warning to ``problems``."""
     results = analyse_documents(documents, lexicon, options, anchors, jobs=run.jobs, cache=run.cache,
-                                progress=run.progress)
+                                progress=run.progress, built=built)
     for doc, result in results:
         if result.problem:
             problems.append(InputWarning(doc.path or doc.id, result.problem))
@@ -271,11 +271,12 @@ class ClaimsStream:
         self.corpus = corpus
         self.problems: list[InputWarning] = []
         self._results = analysed(corpus, lexicon_for(corpus.topics), ExtractOptions(keep_boilerplate), run,
-                                 self.problems)
+                                 self.problems, built=corpus.built)
 
     def __iter__(self) -> Iterator[tuple[Document, tuple[Claim, ...]]]:
         for doc, result in self._results:
             yield doc, result.claims
+        self.corpus.check_read_something()  # every draft the corpus handed out is built now
 
     @property
     def skipped(self) -> tuple[SkippedFile, ...]:
@@ -289,4 +290,5 @@ class ClaimsStream:
 def stream_claims(paths: Sequence[str] = (), manifest: Optional[str] = None, keep_boilerplate: bool = False,
                   run: RunOptions = RunOptions()) -> ClaimsStream:
     """Every claim, document by document, without holding the corpus in memory."""
-    return ClaimsStream(stream_corpus(paths, manifest, run.cache), keep_boilerplate, run)
+    # Documents are laid out where they are analysed: in the workers, when there are several.
+    return ClaimsStream(stream_corpus(paths, manifest, run.cache, defer_layout=True), keep_boilerplate, run)

@@ -56,6 +56,16 @@ def split_lines(text: str) -> list[Line]:
     return lines
 
 
+def line_bounds(text: str, offset: int) -> tuple[int, int]:
+    """The ``[start, end)`` of the line of ``split_lines`` that holds ``offset``, found
+    without splitting the whole text."""
+    if offset and text.startswith("\n", offset) and text[offset - 1] == "\r":
+        offset -= 1  # the "\n" of a "\r\n" ends the line before it
+    start = max(text.rfind("\n", 0, offset), text.rfind("\r", 0, offset)) + 1
+    end = _LINE_END.search(text, offset)
+    return start, end.start() if end else len(text)
+
+
 # --- page furniture --------------------------------------------------------------
 
 _BULLET = regex.compile(r"^[\s\-*•·]+")

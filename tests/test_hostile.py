@@ -432,13 +432,14 @@ def test_a_document_only_partly_read_is_reported(tmp_path, monkeypatch):
     assert _one_stderr_line(result).startswith(f"Warning: {good}: partly read: number phrases")
 
 
-def test_a_document_whose_text_cannot_be_split_is_reported_not_fatal(tmp_path, monkeypatch):
+@pytest.mark.parametrize("output", ["--json", "--jsonl"])  # --jsonl lays documents out as it extracts
+def test_a_document_whose_text_cannot_be_split_is_reported_not_fatal(tmp_path, monkeypatch, output):
     from claimcheck import text
 
     good = _write(tmp_path / "good.txt", GOOD.encode())
     monkeypatch.setattr(text, "TIMEOUT", 0.0)
     monkeypatch.setattr(text, "TIMEOUT_PER_CHAR", 0.0)
-    result = run("claims", str(good))
+    result = run("claims", str(good), output)
     assert result.exit_code == 2
     assert _one_stderr_line(result).startswith(f"Error: nothing to read ({good}: gave up: finding its lines")
 
@@ -677,7 +678,7 @@ def _reach(name: str):
         "number_patterns.DIGIT_PARTS": None, "number_patterns.NEXT_WORDS": None,
         "number_patterns.GLUED_WORD_AFTER": None,
         "text._BYLINE": 80, "text._LAST_WORD": 40, "text._TRIM_LEFT": None, "text._BULLET": None,
-        "corpus._FRONT_MATTER_LINE": None, "corpus._WIRE_DATELINE": None, "claims._COORDINATION": None,
+        "metadata._FRONT_MATTER_LINE": None, "metadata._WIRE_DATELINE": None, "claims._COORDINATION": None,
         "manifest._KEY_PART": None,
     }
     if name.startswith("date_patterns.LEFT_PATTERNS["):

@@ -121,6 +121,47 @@ def test_several_processes_give_identical_output(many_documents, command, monkey
     assert one.output.count('"doc":"01_000_') + one.output.count('"doc": "01_000_') > 0
 
 
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_files_skipped_while_extracting_are_listed_in_folder_order(tmp_path, monkeypatch, jobs):
+    """--jsonl finds a document's layout where it extracts (in a worker with --jobs 2), so
+    it learns late that a file had to be skipped; the list comes out as --json's."""
+    from claimcheck import corpus
+
+    def layout_or_give_up(doc_id, *args, **kwargs):
+        if "gives_up" in doc_id:
+            raise TimeoutError("regex timed out")
+        return build_document(doc_id, *args, **kwargs)
+
+    build_document = corpus.build_document
+    monkeypatch.setattr(corpus, "build_document", layout_or_give_up)
+    monkeypatch.setattr(pipeline, "PARALLEL_MIN_DOCUMENTS", 2)
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    for i in range(6):
+        (folder / f"{i}_good.txt").write_text(f"Officials said {i + 10} people were hurt.\n", encoding="utf-8")
+    (folder / "3_empty.txt").write_bytes(b"")
+    (folder / "gives_up.txt").write_text("Officials said 5 people were hurt.\n", encoding="utf-8")
+    (folder / "a_gives_up_too.md").write_text("Officials said 7 people were hurt.\n", encoding="utf-8")
+    (folder / "notes.pdf").write_bytes(b"%PDF-1.4")
+    (folder / "0_binary.txt").write_bytes(b"%PDF-1.4")
+    (folder / "sub").mkdir()
+    (folder / "sub" / "gives_up.txt").write_text("Officials said 9 people were hurt.\n", encoding="utf-8")
+    args = [str(folder), str(folder / "sub" / "gives_up.txt"), "--jobs", jobs, "--no-cache"]
+
+    streamed = [json.loads(line) for line in invoke("claims", "--jsonl", *args).stdout.splitlines()]
+    whole = json.loads(invoke("claims", "--json", *args).stdout)
+    skipped = [r["data"] for r in streamed if r["type"] == "skipped"]
+    assert skipped == whole["skipped"]
+    assert [(Path(s["path"]).relative_to(tmp_path).as_posix(), s["reason"].split(":")[0]) for s in skipped] == [
+        ("mixed/0_binary.txt", "binary file (PDF document)"), ("mixed/3_empty.txt", "empty file"),
+        ("mixed/a_gives_up_too.md", "gave up"), ("mixed/gives_up.txt", "gave up"),
+        ("mixed/notes.pdf", "not a .txt or .md file"), ("mixed/sub/gives_up.txt", "gave up"),
+        ("mixed/sub/gives_up.txt", "already read as " + str(folder / "sub" / "gives_up.txt")),
+    ]
+    assert [r["data"]["id"] for r in streamed if r["type"] == "document"] == [d["id"] for d in whole["documents"]]
+    assert streamed[-1]["data"]["documents"] == 6 and streamed[-1]["data"]["skipped"] == 7
+
+
 def test_claims_jsonl_streams_the_same_records_as_json(tmp_path):
     streamed = [json.loads(line) for line in invoke("claims", "--jsonl").output.splitlines()]
     whole = json.loads(invoke("claims", "--json").output)

@@ -62,3 +62,11 @@ def _quote_spans_by_character(text: str, start: int, end: int) -> list[tuple[int
 def test_quote_spans_match_the_character_scan(text, data):
     start, end = _bounds(text, data)
     assert T.quote_spans(text, start, end) == _quote_spans_by_character(text, start, end)
+
+
+@given(st.text(alphabet="ab \r\n", max_size=30))
+def test_line_bounds_is_the_line_split_lines_finds(value):
+    lines = T.split_lines(value)
+    for offset in range(len(value) + 1):
+        line = next(line for line in reversed(lines) if line.start <= offset)
+        assert T.line_bounds(value, offset) == (line.start, line.end)
