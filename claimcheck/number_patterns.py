@@ -123,6 +123,9 @@ _UNIT = rf"""(?:{_S}?{_alt(k for k, (q, _) in T.UNITS.items() if q == PERCENT)} 
                | {_CODES})))                          # 5 million USD
     (?![\p{{L}}\p{{N}}_])
 """
+# The first characters of the units that are no word ("%", "°", "₦"): after a number,
+# they or a word say a unit follows (a small stand-in for _UNIT in a lookahead).
+_UNIT_SIGNS = "".join(sorted({regex.escape(k[0]) for k in T.UNITS if not k[0].isalpha()}))
 _POST = rf"""(?:{_S}{_alt(k for k in T.POSTFIXES if k[0] not in "-+")}  # or more, or so
   | {alternation(k for k in T.POSTFIXES if k[0] in "-+")})(?![\p{{L}}\p{{N}}_])  # -plus, +, -odd
 """
@@ -144,7 +147,7 @@ _QTY = rf"""{_START}
     (?:(?P<vague>{_LEFT_WORD}{_VAGUE})                    # thousands, a few hundred
      | (?P<lo>{_NUMBER})                                  # 14,000
        (?P<over>{_S}over{_S}(?!(?:19|20)\d\d(?!\p{{N}}))(?P<ov_den>{_SIMPLE_NUMBER})  # one over three, a
-         (?!{_S}?[\p{{L}}\p{{N}}])(?!{_UNIT}))?       # fraction when nothing is counted after it
+         (?!{_S}?[\p{{L}}\p{{N}}{_UNIT_SIGNS}]|-\p{{L}}))?  # fraction when nothing is counted after it
        (?P<lounit>{_UNIT})?                           # 5% (of 5% to 10%)
        (?:(?P<conn>{_CONN})(?P<cur2>{_CUR})?(?P<hi>{_NUMBER_BARE}))?  # -12,000, to $12bn
        (?P<post>{_POST})?)                                # or more, -plus, -odd
