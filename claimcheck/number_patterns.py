@@ -69,6 +69,7 @@ _W_SMALL = rf"""(?:{_alt(TENS_WORDS)}                   # twenty
          {_alt(k for k, v in T.SMALL_WORDS.items() if 1 <= v <= 9)})?  # five
     | {_alt(T.SMALL_WORDS)}){_WEND}                   # seventeen, nought
 """
+_W_UNIT = _alt(k for k, v in T.SMALL_WORDS.items() if 1 <= v <= 9) + _WEND  # one ... nine
 _W_STEP = rf"(?:-|{_S}){_SCALE}(?:(?:{_S}and)?(?:-|{_S}){_W_SMALL})?"  # " hundred and fifty"
 _DENOM = rf"""(?:{_alt(TENS_WORDS)}-{_alt(T.UNIT_ORDINALS)}s?  # twenty-first(s)
     | {_alt(T.PLURAL_DENOMINATORS)} | {_alt(T.DENOMINATORS)}s?){_WEND}  # halves, thirds, a hundredth
@@ -81,6 +82,7 @@ _WORD_NUMBER = rf"""(?:
     an?{_OVER}{_DENOM}{_FRACTION_SCALE}               # a fifth, a half-dozen
   | (?:half|quarter){_S}{_SCALE}                      # half million
   | (?:an?[-\s]half|half{_S}an?)(?:-|{_S}){_SCALE}   # a half-dozen, half a million
+  | {_W_UNIT}{_S}{_alt(TENS_WORDS)}(?:[^\S\r\n]?-[^\S\r\n]?|{_S}){_W_UNIT}  # one twenty two: 122
   | {_W_INT}(?:{_OVER}{_DENOM}{_FRACTION_SCALE})?     # two hundred, two thirds
   | dozen{_WEND})                                     # "a" alone is never a number
 """
@@ -94,6 +96,22 @@ _POINT = rf"""{_S}point{_S}                             # "point": a decimal poi
 _DIGIT_NUMBER = rf"""{_DIGITS}(?:{_SUFFIX}              # digits with a scale suffix
     | (?:(?:-|{_S}){_SCALE}){{1,2}})?                 # or words: 1.3 million
 """
+_D_SMALL = r"\d{1,3}(?!\p{N}|[.,]\p{N})"  # 21, not 21.5 nor 21,000
+_DIGIT_STEPS = rf"""(?:{_S}{_D_SMALL}(?:-|{_S}){_SCALE}){{0,3}}  # 4 thousand 3 hundred
+    (?:(?<=hundreds?){_S}and{_S}(?:\d{{1,2}}(?!\p{{N}}|[.,]\p{{N}})|{_W_SMALL}))?  # 3 hundred and 21, and one
+"""
+_POWER = r"\^[+-]{0,2}\d{1,3}(?!\p{N}|[.,]\p{N})"  # 1.1^23, 2.5^-1
+_DIGIT_FRACTION = rf"""(?<!{_alt(T.DATE_PREPOSITIONS)}{_S})  # not "on 1/4": a date
+    (?:\d{{1,3}}[^\S\r\n]{{1,2}})?               # 2 1/2: a whole number before
+    [1-9]\d?/(?:{alternation(T.DIGIT_DENOMINATORS)})  # 3/4 (the resolver wants 3 < 4)
+    (?![\p{{N}}/]|[.\-]\p{{N}})                   # not 5/17/2018, 9/11, 24/7
+"""
+# A phrase's first number may be more than a range's end or a duration's amount: a
+# fraction in digits, a power, digits in a compound with scale words.
+_DIGIT_FIRST = rf"""(?:{_DIGIT_FRACTION}               # 3/4, 2 1/2
+  | {_DIGITS}(?:{_POWER} | {_SUFFIX}                  # 1.1^23, 2.5bn
+    | (?:(?:-|{_S}){_SCALE}){{1,2}}{_DIGIT_STEPS})?)  # 1.3 million, 3 hundred and 21
+"""
 # What may follow any number (one copy, not one per kind: the patterns stay small).
 _NUMBER_TAIL = rf"(?:{_POINT}|{_AND_FRACTION})?"  # two point two; 3 million and a half
 _WORD_INT_NUMBER = rf"""(?:(?:an?[-\s]half|half{_S}an?)(?:-|{_S}){_SCALE}  # half a million
@@ -104,7 +122,7 @@ _WORD_INT_NUMBER = rf"""(?:(?:an?[-\s]half|half{_S}an?)(?:-|{_S}){_SCALE}  # hal
 _NUMBER_BARE = rf"(?:{_DIGIT_NUMBER}|{_WORD_INT_NUMBER})"  # inside a range: "-12,000"
 _NUMBER_LITE = rf"(?:{_LEFT_DIGIT}{_DIGIT_NUMBER}|{_LEFT_WORD}{_WORD_INT_NUMBER})"
 _SIMPLE_NUMBER = rf"(?:{_DIGITS}|{_W_INT})"  # no fractions, points nor suffixes: "one over three"
-_NUMBER = rf"(?:{_LEFT_DIGIT}{_DIGIT_NUMBER}|{_LEFT_WORD}{_WORD_NUMBER}){_NUMBER_TAIL}"
+_NUMBER = rf"(?:{_LEFT_DIGIT}{_DIGIT_FIRST}|{_LEFT_WORD}{_WORD_NUMBER}){_NUMBER_TAIL}"
 _PLAIN = rf"(?:{_DIGITS}|{_W_SMALL})"  # no scales: ages, ratios
 _PLAIN_L = rf"(?:{_LEFT_DIGIT}{_DIGITS}|{_LEFT_WORD}{_W_SMALL})"
 
@@ -131,7 +149,8 @@ _POST = rf"""(?:{_S}{_alt(k for k in T.POSTFIXES if k[0] not in "-+")}  # or mor
 """
 _TIME_UNIT = _alt(T.TIME_UNITS) + _WEND  # days, months, years
 _NEG = rf"""(?:{_START}{_alt(T.NEGATIVES)}{_S}         # minus 5, negative one
-  | (?<![\p{{L}}\p{{N}}_.,\-–])-(?=\.?\d))          # -504, but not 3-5 nor F-16
+  | (?<![\p{{L}}\p{{N}}_.,\-–])-(?=\.?\d)          # -504, but not 3-5 nor F-16
+  | (?<![\s\S])-[^\S\r\n]{{1,2}}(?=\d))           # "- 10" opening a text (elsewhere a dash)
 """
 _HEDGE = rf"{_START}{_alt(T.HEDGES)}{_S}"  # about, at least, up to
 _CONN = rf"""(?(between){_S}and{_S}                  # between 10 and 12
@@ -232,6 +251,7 @@ _PHRASE = rf"""
 _CORE = rf"""{_LEFT_DIGIT}\d             # a digit
   | {_START}{_alt(T.CORE_WORDS)}s?{_WEND}             # two, hundreds, dozens, scores
   | {_START}one(?=-|{_S}o['’]clock|{_S}and{_S}|{_S}over{_S}  # one-year, one and a half, one over
+      |{_S}{_alt(TENS_WORDS)}[\s-]                   # one twenty two
       |{_S}{_alt(T.AGE_UNITS)}{_S}old{_WEND})         # one year old
   | (?<=(?:minus|negative){_S})one{_WEND}             # minus one; "one" alone is no number
   | {_START}{_DENOM}                                  # (one) third, (a) trillionth
@@ -270,6 +290,7 @@ _CANDIDATE = rf"""{_LEFT_DIGIT}\d         # 14,000
   | {_START}an?(?=[-\s]{{1,3}}(?:half|few|{_SCALE}|{_TIME_UNIT}|{_DENOM}  # a dozen, a few hundred, an hour,
                                  |{_alt(TENS_WORDS)}{_WEND}))  # a fifth, a twenty-first
   | (?<![\p{{L}}\p{{N}}_.,\-–])-(?=\.?\d)             # -504
+  | (?<![\s\S])-[^\S\r\n]{{1,2}}(?=\d)               # "- 10" opening a text
   | (?<![\p{{L}}\p{{N}}_.,\-–])\.(?=\d)               # .08
   | {_START}{_alt(_OPENERS)}(?![\p{{L}}\p{{N}}])      # two, April, between
 """
@@ -277,7 +298,7 @@ _CANDIDATE = rf"""{_LEFT_DIGIT}\d         # 14,000
 # hedges, openers and "a"/"an", each ending where a word ends.
 _CANDIDATE_WORDS = {h.split()[0] for h in T.HEDGES} | {w.lower() for w in _OPENERS} | {"a", "an"}
 # A sign is only looked at, not consumed: "$" in "c $ 5" starts a candidate of its own.
-CANDIDATE_HINT = re.compile(r"(?<![a-z0-9_])(?:[0-9]|-(?=\.?[0-9])|\.(?=[0-9])|(?=%s)|(?:%s)(?![a-z0-9]))" % (
+CANDIDATE_HINT = re.compile(r"^-\s{1,2}(?=[0-9])|(?<![a-z0-9_])(?:[0-9]|-(?=\.?[0-9])|\.(?=[0-9])|(?=%s)|(?:%s)(?![a-z0-9]))" % (
     "|".join(re.escape(k).replace(r"\ ", r"\s{1,8}")  # a space in a sign: any short run
              for k in sorted(T.CURRENCY_SIGNS, key=len, reverse=True)),
     _trie(_CANDIDATE_WORDS)))

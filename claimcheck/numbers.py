@@ -108,9 +108,14 @@ def _fraction_value(s: str) -> Optional[Decimal]:
 def _words_value(s: str) -> Decimal:
     """The value of a number written in words: "two hundred and fifty", "a half-dozen"."""
     total, current, half = Decimal(0), Decimal(0), False
-    for w in s.lower().replace("-", " ").split():
+    words = s.lower().replace("-", " ").split()
+    if len(words) > 2 and 1 <= T.SMALL_WORDS.get(words[0], 0) <= 9 and words[1] in TENS_WORDS:
+        return T.SMALL_WORDS[words[0]] * 100 + _words_value(" ".join(words[1:]))  # one twenty two
+    for w in words:
         w = _scale_word(w)
-        if w in ("a", "an"):
+        if w[0].isdigit():  # 3 hundred and 21
+            current += Decimal(w.replace(",", ""))
+        elif w in ("a", "an"):
             current = Decimal(1)
         elif w == "half":
             half = True
@@ -132,9 +137,19 @@ def _number_value(s: str) -> Decimal:
     fraction = _fraction_value(s)
     if fraction is not None:
         return fraction
+    if "/" in s:  # 3/4, 2 1/2
+        *whole, fraction = s.split()
+        numerator, denominator = fraction.split("/")
+        return Decimal(whole[0] if whole else 0) + Decimal(numerator) / Decimal(denominator)
+    if "^" in s:  # 1.1^23, 2.5^-1, 1.1^--23
+        base, exponent = s.split("^")
+        sign = -1 if exponent.count("-") % 2 else 1
+        return Decimal(base.replace(",", "")) ** (sign * int(exponent.lstrip("+-")))
     m = P.DIGIT_PARTS.match(s, timeout=_SHORT)
     if not m:
         return _words_value(s)
+    if any(c.isdigit() for c in m.group(3)) or " and " in _norm(m.group(3)):
+        return _words_value(s)  # 4 thousand 3 hundred and 21, 3 hundred and one
     value = Decimal(m.group(1).replace(",", ""))
     if m.group(2):
         value *= SCALE_SUFFIXES[m.group(2).strip().lower()]
@@ -287,12 +302,20 @@ def _single(m, g: dict, text: str, end: int, value: Decimal, stop: int, unit: Op
     return _phrase(text, _start(m, g, False), stop, value, kind)
 
 
+def _proper_fraction(s: str) -> bool:
+    """Whether "3/4" (the last word of ``s``) has its numerator below its denominator."""
+    numerator, denominator = s.split()[-1].split("/")
+    return int(numerator) < int(denominator)
+
+
 def _quantity(m, g: dict, text: str, end: int):
     """A count, amount of money, percentage, measure or duration, with its hedge."""
     if g["vague"]:
         return _vague(m, g, text, end)
     if g["over"]:
         return _over(m, g, text, end)
+    if "/" in g["lo"] and not _proper_fraction(g["lo"]):
+        return [], m.end()  # "6/4", "24/7": no fraction (a date, a score), no number
     year = _year(m, g, text, end)
     if year is not None:
         return year
