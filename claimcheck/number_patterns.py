@@ -54,6 +54,8 @@ _WEND = r"(?![\p{L}])"  # end of a word
 
 _DIGITS = r"""(?!0\d)                                   # no leading zeros: "14 000", "007"
     (?>\d{1,3}(?:,\d{3}){1,6}(?:\.\d{1,12})?          # 14,000 / 1,300,000.5
+     | \d{1,3}(?:[\u00a0\u202f\u2009]\d{3}){1,6}(?:\.\d{1,12})?  # 14 000 with a no-break or thin
+                                                      # space (a plain space may part two numbers)
      | \d{1,15}(?:\.\d{1,12}(?:e[+-]?\d{1,3}(?![\p{L}\p{N}]))?  # 14000 / 1.3 / 1.3e6 (atomic)
        | e(?:[+-]\d{1,3}|\d{2,3})(?![\p{L}\p{N}]))?  # 1e10, 12e-1; not the Boeing 7E7
      | (?<![\p{L}\p{N}_.,])\.\d{1,12})                 # .08
@@ -165,6 +167,7 @@ _QTY = rf"""{_START}
     (?P<neg>{_NEG})?                                      # minus, negative, -
     (?:(?P<vague>{_LEFT_WORD}{_VAGUE})                    # thousands, a few hundred
      | (?P<lo>{_NUMBER})                                  # 14,000
+       (?P<restate>{_S}\((?:{_DIGITS}|{_W_SMALL})\))?  # forty-five (45): said twice (contracts)
        (?P<over>{_S}over{_S}(?!(?:19|20)\d\d(?!\p{{N}}))(?P<ov_den>{_SIMPLE_NUMBER})  # one over three, a
          (?!{_S}?[\p{{L}}\p{{N}}{_UNIT_SIGNS}]|-\p{{L}}))?  # fraction when nothing is counted after it
        (?P<lounit>{_UNIT})?                           # 5% (of 5% to 10%)
@@ -302,6 +305,7 @@ CANDIDATE_HINT = re.compile(r"^-\s{1,2}(?=[0-9])|(?<![a-z0-9_])(?:[0-9]|-(?=\.?[
     "|".join(re.escape(k).replace(r"\ ", r"\s{1,8}")  # a space in a sign: any short run
              for k in sorted(T.CURRENCY_SIGNS, key=len, reverse=True)),
     _trie(_CANDIDATE_WORDS)))
+GROUPING_SPACE = regex.compile(r"(?<=\d)[\u00a0\u202f\u2009](?=\d{3})")  # 14 000 -> 14000
 DIGIT_PARTS = regex.compile(rf"""((?:[\d,]+(?:\.\d+)?|\.\d+)(?:e[+-]?\d+)?)  # the digits: 14,000 / .08 / 1.3e6
     (\s?{_alt(SCALE_SUFFIXES)}(?![a-z]))?              # a scale suffix
     (.*)                                               # scale words

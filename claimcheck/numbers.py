@@ -137,6 +137,7 @@ def _number_value(s: str) -> Decimal:
     fraction = _fraction_value(s)
     if fraction is not None:
         return fraction
+    s = P.GROUPING_SPACE.sub("", s)  # 14\u202f000
     if "/" in s:  # 3/4, 2 1/2
         *whole, fraction = s.split()
         numerator, denominator = fraction.split("/")
@@ -320,6 +321,8 @@ def _quantity(m, g: dict, text: str, end: int):
     if year is not None:
         return year
     lo = _number_value(g["lo"]) * (-1 if g["neg"] else 1)
+    if g["restate"] and _number_value(g["restate"].strip()[1:-1]) != abs(lo):
+        return _single(m, g, text, end, lo, m.end("lo"), None, ())  # "five (6)": the first only
     if not g["hi"]:
         return _single(m, g, text, end, lo, m.end(), g["unit"] or g["lounit"], ("post", "post2"))
     hi = _number_value(g["hi"])
