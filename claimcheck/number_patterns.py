@@ -103,7 +103,8 @@ _DIGIT_STEPS = rf"""(?:{_S}{_D_SMALL}(?:-|{_S}){_SCALE}){{0,3}}  # 4 thousand 3 
     (?:(?<=hundreds?){_S}and{_S}(?:\d{{1,2}}(?!\p{{N}}|[.,]\p{{N}})|{_W_SMALL}))?  # 3 hundred and 21, and one
 """
 _POWER = r"\^[+-]{0,2}\d{1,3}(?!\p{N}|[.,]\p{N})"  # 1.1^23, 2.5^-1
-_DIGIT_FRACTION = rf"""(?<!{_alt(T.DATE_PREPOSITIONS)}{_S})  # not "on 1/4": a date
+_DIGIT_FRACTION = rf"""(?=\d{{1,2}}/|\d{{1,3}}[^\S\r\n]{{1,2}}\d)  # a quick look: 3/ or 2 1
+    (?<!{_alt(T.DATE_PREPOSITIONS)}{_S})              # not "on 1/4": a date
     (?:\d{{1,3}}[^\S\r\n]{{1,2}})?               # 2 1/2: a whole number before
     [1-9]\d?/(?:{alternation(T.DIGIT_DENOMINATORS)})  # 3/4 (the resolver wants 3 < 4)
     (?![\p{{N}}/]|[.\-]\p{{N}})                   # not 5/17/2018, 9/11, 24/7
@@ -199,9 +200,11 @@ DUR_PART = rf"""(?P<amount>{_DUR_AMOUNT})(?P<fraction>{_UNIT_FRACTION})?  # one 
 _DUR_PART_ANON = regex.sub(r"\(\?P<\w+>", "(?:", DUR_PART)
 _DURATION = rf"""(?P<dur_half>(?:{_START}half|{_LEFT_DIGIT}1/2)  # half, 1/2
       {_S}(?:an?{_S})?{_TIME_UNIT})                    # an hour
-  | (?=[^\r\n.;:!?]{{0,20}}?                         # a quick look: more than "3 days"?
-       (?:(?:,?{_S}and|,){_S}(?:\p{{N}}|(?:an?{_S})?(?:half|quarter|{_TIME_UNIT})|{_W_SMALL})  # and a half, , 3 months
-        | hours?{_S}\p{{L}} | \p{{L}}{_S}\p{{N}}))      # 1 hour thirty, 2 years 3 months
+  | (?=[^\r\n.;:!?]{{0,21}}?(?=[\s,h])              # a quick look: more than "3 days"? (each
+       (?:(?:,?{_S}and|,){_S}(?:\p{{N}}|(?:an?{_S})?(?:half|quarter|{_TIME_UNIT})|{_W_SMALL})  # way starts
+        | hours?{_S}\p{{L}} | (?<=\p{{L}}){_S}\p{{N}}))  # at a space, comma or "h": the engine tests one
+                                                      # character, not three shapes, at each place)
+                                                      # and a half; , 3 months; 1 hour thirty; 2 years 3 months
     (?P<dur_parts>(?:{_DUR_PART_ANON}                 # 2 years (one copy of the piece, repeated:
         (?:(?:,?{_S}and|,)?{_S}(?=[\p{{L}}\p{{N}}]))?){{1,6}})  # and 3 months, 4 days; the resolver trims
     (?:(?<=\s)(?P<dur_min>{_PLAIN}))?                  # 1 hour (and) thirty: minutes
