@@ -160,7 +160,14 @@ def _number_value(s: str) -> Decimal:
 
 
 def _spread_scale(lo_text: str, lo: Decimal, hi_text: str, hi: Decimal) -> Decimal:
-    """Give a range's low end the high end's scale: "1.2-1.5 million", "$1-2bn", "10-12,000"."""
+    """Give a range's low end the high end's scale: "1.2-1.5 million", "$1-2bn", "10-12,000",
+    "two or three million"."""
+    lo_words = _norm(lo_text).replace("-", " ").split()
+    if lo_text[0].isalpha() and not any(_scale_word(w) in T.SCALES for w in lo_words):
+        hi_words, scale = _norm(hi_text).replace("-", " ").split(), Decimal(1)
+        while hi_words and _scale_word(hi_words[-1]) in T.SCALES:  # three million: 1e6
+            scale *= T.SCALES[_scale_word(hi_words.pop())]
+        return lo * scale if lo * scale <= hi else lo
     if not lo_text[0].isdigit() or "," in lo_text or any(c.isalpha() for c in lo_text):
         return lo
     hi_digits = P.DIGIT_PARTS.match(hi_text, timeout=_SHORT)
@@ -303,6 +310,17 @@ def _single(m, g: dict, text: str, end: int, value: Decimal, stop: int, unit: Op
     return _phrase(text, _start(m, g, False), stop, value, kind)
 
 
+def _own_scale(s: str) -> Optional[Decimal]:
+    """The scale digits carry ("10 bln" 1e9, "1.3 million" 1e6), or None: "10", "two million"."""
+    m = P.DIGIT_PARTS.match(s, timeout=_SHORT)
+    if not m or not (m.group(2) or m.group(3).strip()):
+        return None
+    scale = SCALE_SUFFIXES[m.group(2).strip().lower()] if m.group(2) else Decimal(1)
+    for w in m.group(3).lower().replace("-", " ").split():
+        scale *= T.SCALES.get(_scale_word(w), 1)
+    return Decimal(scale)
+
+
 def _proper_fraction(s: str) -> bool:
     """Whether "3/4" (the last word of ``s``) has its numerator below its denominator."""
     numerator, denominator = s.split()[-1].split("/")
@@ -327,7 +345,8 @@ def _quantity(m, g: dict, text: str, end: int):
         return _single(m, g, text, end, lo, m.end(), g["unit"] or g["lounit"], ("post", "post2"))
     hi = _number_value(g["hi"])
     low = _spread_scale(g["lo"], lo, g["hi"], hi)
-    if low < hi and not (g["cur2"] and not g["cur"]) and (
+    alternatives = _norm(g["conn"]) == "or" and None is not _own_scale(g["lo"]) != _own_scale(g["hi"]) is not None
+    if low < hi and not alternatives and not (g["cur2"] and not g["cur"]) and (
             not g["lounit"] or _kind_of(None, g["lounit"]) == _kind_of(None, g["unit"])):
         low, hi = _in_main_unit(None if g["cur"] else g["unit"] or g["lounit"], low, hi)
         value = Value(_tidy(low), _tidy(hi), bool(g["hedge"] or g["post"] or g["post2"]), RANGE)
