@@ -111,6 +111,9 @@ def _words_value(s: str) -> Decimal:
     words = s.lower().replace("-", " ").split()
     if len(words) > 2 and 1 <= T.SMALL_WORDS.get(words[0], 0) <= 9 and words[1] in TENS_WORDS:
         return T.SMALL_WORDS[words[0]] * 100 + _words_value(" ".join(words[1:]))  # one twenty two
+    if "and" in words[1:-1] and _scale_word(words[-1]) in T.SCALES and T.SCALES[_scale_word(words[-1])] < 100:
+        cut = len(words) - 1 - words[::-1].index("and")  # three hundred and two dozen: a dozen
+        return _words_value(" ".join(words[:cut])) + _words_value(" ".join(words[cut + 1:]))  # scales its own count
     for w in words:
         w = _scale_word(w)
         if w[0].isdigit():  # 3 hundred and 21
