@@ -197,15 +197,18 @@ DUR_PART = rf"""(?P<amount>{_DUR_AMOUNT})(?P<fraction>{_UNIT_FRACTION})?  # one 
     (?:-|{_S})(?:of{_S})?(?P<unit>{_TIME_UNIT})       # hour, of hours
     (?P<half>{_S}and{_S}(?:an?{_S})?half{_WEND})?     # and a half
 """
-_DUR_PART_ANON = regex.sub(r"\(\?P<\w+>", "(?:", DUR_PART)
+# The piece once more, inside the phrase pattern: its fraction and "and a half" named for
+# the check after the first piece.
+_DUR_PART_IN = regex.sub(r"\(\?P<(\w+)>", lambda m: {"fraction": "(?P<dur_f>", "half": "(?P<dur_h>"}.get(
+    m[1], "(?:"), DUR_PART)
+_DUR_MORE = rf"""(?:(?:,?{_S}and|,){_S}(?:\p{{N}}|(?:an?{_S})?(?:half|quarter|{_TIME_UNIT})|{_W_SMALL})  # and a half, , 3 months
+  | (?<=hours?){_S}\p{{L}} | {_S}\p{{N}})          # 1 hour thirty, 2 years 3 months
+"""
 _DURATION = rf"""(?P<dur_half>(?:{_START}half|{_LEFT_DIGIT}1/2)  # half, 1/2
       {_S}(?:an?{_S})?{_TIME_UNIT})                    # an hour
-  | (?=[^\r\n.;:!?]{{0,21}}?(?=[\s,h])              # a quick look: more than "3 days"? (each
-       (?:(?:,?{_S}and|,){_S}(?:\p{{N}}|(?:an?{_S})?(?:half|quarter|{_TIME_UNIT})|{_W_SMALL})  # way starts
-        | hours?{_S}\p{{L}} | (?<=\p{{L}}){_S}\p{{N}}))  # at a space, comma or "h": the engine tests one
-                                                      # character, not three shapes, at each place)
-                                                      # and a half; , 3 months; 1 hour thirty; 2 years 3 months
-    (?P<dur_parts>(?:{_DUR_PART_ANON}                 # 2 years (one copy of the piece, repeated:
+  | (?P<dur_parts>(?:{_DUR_PART_IN}                   # 2 years (one copy of the piece, repeated)
+        (?(dur_once)|(?(dur_f)|(?(dur_h)|(?={_DUR_MORE}))))  # after the first: more than "3 days"? (checked
+        (?P<dur_once>)                                # where a piece ended, not at every candidate)
         (?:(?:,?{_S}and|,)?{_S}(?=[\p{{L}}\p{{N}}]))?){{1,6}})  # and 3 months, 4 days; the resolver trims
     (?:(?<=\s)(?P<dur_min>{_PLAIN}))?                  # 1 hour (and) thirty: minutes
 """
