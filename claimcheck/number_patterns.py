@@ -182,9 +182,8 @@ _RATIO = rf"""(?P<ra_lo>{_PLAIN_L}){_S}(?:in|out{_S}of(?:{_S}every)?|(?:of|in){_
     (?!(?:19|20)\d\d(?!\p{{N}}))(?P<ra_hi>{_PLAIN})     # 10, but not "25 in 2024"
     (?!(?:-|{_S}){_TIME_UNIT}){_END}                   # nor "3 in 20 minutes"
 """
-_AGE_AFTER = rf"""(?P<age_n>{_PLAIN_L})(?:-|{_S})      # 18-
-    (?P<age_unit>{_alt(T.AGE_UNITS)})(?:-|{_S})olds?{_WEND}  # year-old
-  | (?P<age_n2>{_PLAIN_L}){_S}(?P<age_unit2>{_alt(T.AGE_UNITS)}){_S}of{_S}age{_WEND}  # 6 weeks of age
+_AGE_AFTER = rf"""(?P<age_n>{_PLAIN_L})(?:-|{_S})      # 18- (the number read once for both shapes)
+    (?P<age_unit>{_alt(T.AGE_UNITS)})(?:(?:-|{_S})olds?|{_S}of{_S}age){_WEND}  # year-old, weeks of age
 """
 _RELDATE = rf"""(?P<rel_n>{_NUMBER_LITE})(?:-|{_S})(?P<rel_unit>{_TIME_UNIT})  # three years
     {_S}(?:ago|from{_S}now|hence){_WEND}              # ago: a date, not a duration

@@ -483,7 +483,7 @@ def _over(m, g: dict, text: str, end: int):
 _RESOLVERS = {  # the name of each alternative of the phrase pattern -> its resolver
     "skip": lambda m, g, text, end: ([], m.end()), "date": _date, "time": _time, "decade": _decade,
     "ordinal": _simple("ordinal", ORDINAL), "magnitude": _simple("mag_n", MEASURE, "magnitude"),
-    "agebefore": _age_before, "appos": _simple("appos", AGE, "year"), "ageafter": _with_time_unit(("age_n", "age_n2"), AGE, ("age_unit", "age_unit2")),
+    "agebefore": _age_before, "appos": _simple("appos", AGE, "year"), "ageafter": _with_time_unit(("age_n",), AGE, ("age_unit",)),
     "reldate": _with_time_unit(("rel_n",), DATE, ("rel_unit",)), "ratio": _ratio, "qty": _quantity,
     "dur": _duration, "pct_of": _simple("pct_n", PERCENT, "%"),
 }
