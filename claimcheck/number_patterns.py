@@ -54,6 +54,8 @@ _WEND = r"(?![\p{L}])"  # end of a word
 
 _DIGITS = r"""(?!0\d)                                   # no leading zeros: "14 000", "007"
     (?>\d{1,3}(?:,\d{3}){1,6}(?:\.\d{1,12})?          # 14,000 / 1,300,000.5
+     | \d{1,3}(?:[\u00a0\u202f\u2009]\d{3}){1,6}(?:\.\d{1,12})?  # 14 000 with a no-break or thin
+                                                      # space (a plain space may part two numbers)
      | \d{1,15}(?:\.\d{1,12}(?:e[+-]?\d{1,3}(?![\p{L}\p{N}]))?  # 14000 / 1.3 / 1.3e6 (atomic)
        | e(?:[+-]\d{1,3}|\d{2,3})(?![\p{L}\p{N}]))?  # 1e10, 12e-1; not the Boeing 7E7
      | (?<![\p{L}\p{N}_.,])\.\d{1,12})                 # .08
@@ -69,6 +71,7 @@ _W_SMALL = rf"""(?:{_alt(TENS_WORDS)}                   # twenty
          {_alt(k for k, v in T.SMALL_WORDS.items() if 1 <= v <= 9)})?  # five
     | {_alt(T.SMALL_WORDS)}){_WEND}                   # seventeen, nought
 """
+_W_UNIT = _alt(k for k, v in T.SMALL_WORDS.items() if 1 <= v <= 9) + _WEND  # one ... nine
 _W_STEP = rf"(?:-|{_S}){_SCALE}(?:(?:{_S}and)?(?:-|{_S}){_W_SMALL})?"  # " hundred and fifty"
 _DENOM = rf"""(?:{_alt(TENS_WORDS)}-{_alt(T.UNIT_ORDINALS)}s?  # twenty-first(s)
     | {_alt(T.PLURAL_DENOMINATORS)} | {_alt(T.DENOMINATORS)}s?){_WEND}  # halves, thirds, a hundredth
@@ -81,6 +84,7 @@ _WORD_NUMBER = rf"""(?:
     an?{_OVER}{_DENOM}{_FRACTION_SCALE}               # a fifth, a half-dozen
   | (?:half|quarter){_S}{_SCALE}                      # half million
   | (?:an?[-\s]half|half{_S}an?)(?:-|{_S}){_SCALE}   # a half-dozen, half a million
+  | {_W_UNIT}{_S}{_alt(TENS_WORDS)}(?:[^\S\r\n]?-[^\S\r\n]?|{_S}){_W_UNIT}  # one twenty two: 122
   | {_W_INT}(?:{_OVER}{_DENOM}{_FRACTION_SCALE})?     # two hundred, two thirds
   | dozen{_WEND})                                     # "a" alone is never a number
 """
@@ -94,6 +98,23 @@ _POINT = rf"""{_S}point{_S}                             # "point": a decimal poi
 _DIGIT_NUMBER = rf"""{_DIGITS}(?:{_SUFFIX}              # digits with a scale suffix
     | (?:(?:-|{_S}){_SCALE}){{1,2}})?                 # or words: 1.3 million
 """
+_D_SMALL = r"\d{1,3}(?!\p{N}|[.,]\p{N})"  # 21, not 21.5 nor 21,000
+_DIGIT_STEPS = rf"""(?:{_S}{_D_SMALL}(?:-|{_S}){_SCALE}){{0,3}}  # 4 thousand 3 hundred
+    (?:(?<=hundreds?){_S}and{_S}(?:\d{{1,2}}(?!\p{{N}}|[.,]\p{{N}})|{_W_SMALL}))?  # 3 hundred and 21, and one
+"""
+_POWER = r"\^[+-]{0,2}\d{1,3}(?!\p{N}|[.,]\p{N})"  # 1.1^23, 2.5^-1
+_DIGIT_FRACTION = rf"""(?=\d{{1,2}}/|\d{{1,3}}[^\S\r\n]{{1,2}}\d)  # a quick look: 3/ or 2 1
+    (?<!{_alt(T.DATE_PREPOSITIONS)}{_S})              # not "on 1/4": a date
+    (?:\d{{1,3}}[^\S\r\n]{{1,2}})?               # 2 1/2: a whole number before
+    [1-9]\d?/(?:{alternation(T.DIGIT_DENOMINATORS)})  # 3/4 (the resolver wants 3 < 4)
+    (?![\p{{N}}/]|[.\-]\p{{N}})                   # not 5/17/2018, 9/11, 24/7
+"""
+# A phrase's first number may be more than a range's end or a duration's amount: a
+# fraction in digits, a power, digits in a compound with scale words.
+_DIGIT_FIRST = rf"""(?:{_DIGIT_FRACTION}               # 3/4, 2 1/2
+  | {_DIGITS}(?:{_POWER} | {_SUFFIX}                  # 1.1^23, 2.5bn
+    | (?:(?:-|{_S}){_SCALE}){{1,2}}{_DIGIT_STEPS})?)  # 1.3 million, 3 hundred and 21
+"""
 # What may follow any number (one copy, not one per kind: the patterns stay small).
 _NUMBER_TAIL = rf"(?:{_POINT}|{_AND_FRACTION})?"  # two point two; 3 million and a half
 _WORD_INT_NUMBER = rf"""(?:(?:an?[-\s]half|half{_S}an?)(?:-|{_S}){_SCALE}  # half a million
@@ -104,7 +125,7 @@ _WORD_INT_NUMBER = rf"""(?:(?:an?[-\s]half|half{_S}an?)(?:-|{_S}){_SCALE}  # hal
 _NUMBER_BARE = rf"(?:{_DIGIT_NUMBER}|{_WORD_INT_NUMBER})"  # inside a range: "-12,000"
 _NUMBER_LITE = rf"(?:{_LEFT_DIGIT}{_DIGIT_NUMBER}|{_LEFT_WORD}{_WORD_INT_NUMBER})"
 _SIMPLE_NUMBER = rf"(?:{_DIGITS}|{_W_INT})"  # no fractions, points nor suffixes: "one over three"
-_NUMBER = rf"(?:{_LEFT_DIGIT}{_DIGIT_NUMBER}|{_LEFT_WORD}{_WORD_NUMBER}){_NUMBER_TAIL}"
+_NUMBER = rf"(?:{_LEFT_DIGIT}{_DIGIT_FIRST}|{_LEFT_WORD}{_WORD_NUMBER}){_NUMBER_TAIL}"
 _PLAIN = rf"(?:{_DIGITS}|{_W_SMALL})"  # no scales: ages, ratios
 _PLAIN_L = rf"(?:{_LEFT_DIGIT}{_DIGITS}|{_LEFT_WORD}{_W_SMALL})"
 
@@ -123,12 +144,16 @@ _UNIT = rf"""(?:{_S}?{_alt(k for k, (q, _) in T.UNITS.items() if q == PERCENT)} 
                | {_CODES})))                          # 5 million USD
     (?![\p{{L}}\p{{N}}_])
 """
+# The first characters of the units that are no word ("%", "°", "₦"): after a number,
+# they or a word say a unit follows (a small stand-in for _UNIT in a lookahead).
+_UNIT_SIGNS = "".join(sorted({regex.escape(k[0]) for k in T.UNITS if not k[0].isalpha()}))
 _POST = rf"""(?:{_S}{_alt(k for k in T.POSTFIXES if k[0] not in "-+")}  # or more, or so
   | {alternation(k for k in T.POSTFIXES if k[0] in "-+")})(?![\p{{L}}\p{{N}}_])  # -plus, +, -odd
 """
 _TIME_UNIT = _alt(T.TIME_UNITS) + _WEND  # days, months, years
 _NEG = rf"""(?:{_START}{_alt(T.NEGATIVES)}{_S}         # minus 5, negative one
-  | (?<![\p{{L}}\p{{N}}_.,\-–])-(?=\.?\d))          # -504, but not 3-5 nor F-16
+  | (?<![\p{{L}}\p{{N}}_.,\-–])-(?=\.?\d)          # -504, but not 3-5 nor F-16
+  | (?<![\s\S])-[^\S\r\n]{{1,2}}(?=\d))           # "- 10" opening a text (elsewhere a dash)
 """
 _HEDGE = rf"{_START}{_alt(T.HEDGES)}{_S}"  # about, at least, up to
 _CONN = rf"""(?(between){_S}and{_S}                  # between 10 and 12
@@ -143,8 +168,9 @@ _QTY = rf"""{_START}
     (?P<neg>{_NEG})?                                      # minus, negative, -
     (?:(?P<vague>{_LEFT_WORD}{_VAGUE})                    # thousands, a few hundred
      | (?P<lo>{_NUMBER})                                  # 14,000
+       (?P<restate>{_S}\((?:{_DIGITS}|{_W_SMALL})\))?  # forty-five (45): said twice (contracts)
        (?P<over>{_S}over{_S}(?!(?:19|20)\d\d(?!\p{{N}}))(?P<ov_den>{_SIMPLE_NUMBER})  # one over three, a
-         (?!{_S}?[\p{{L}}\p{{N}}])(?!{_UNIT}))?       # fraction when nothing is counted after it
+         (?!{_S}?[\p{{L}}\p{{N}}{_UNIT_SIGNS}]|-\p{{L}}))?  # fraction when nothing is counted after it
        (?P<lounit>{_UNIT})?                           # 5% (of 5% to 10%)
        (?:(?P<conn>{_CONN})(?P<cur2>{_CUR})?(?P<hi>{_NUMBER_BARE}))?  # -12,000, to $12bn
        (?P<post>{_POST})?)                                # or more, -plus, -odd
@@ -156,9 +182,8 @@ _RATIO = rf"""(?P<ra_lo>{_PLAIN_L}){_S}(?:in|out{_S}of(?:{_S}every)?|(?:of|in){_
     (?!(?:19|20)\d\d(?!\p{{N}}))(?P<ra_hi>{_PLAIN})     # 10, but not "25 in 2024"
     (?!(?:-|{_S}){_TIME_UNIT}){_END}                   # nor "3 in 20 minutes"
 """
-_AGE_AFTER = rf"""(?P<age_n>{_PLAIN_L})(?:-|{_S})      # 18-
-    (?P<age_unit>{_alt(T.AGE_UNITS)})(?:-|{_S})olds?{_WEND}  # year-old
-  | (?P<age_n2>{_PLAIN_L}){_S}(?P<age_unit2>{_alt(T.AGE_UNITS)}){_S}of{_S}age{_WEND}  # 6 weeks of age
+_AGE_AFTER = rf"""(?P<age_n>{_PLAIN_L})(?:-|{_S})      # 18- (the number read once for both shapes)
+    (?P<age_unit>{_alt(T.AGE_UNITS)})(?:(?:-|{_S})olds?|{_S}of{_S}age){_WEND}  # year-old, weeks of age
 """
 _RELDATE = rf"""(?P<rel_n>{_NUMBER_LITE})(?:-|{_S})(?P<rel_unit>{_TIME_UNIT})  # three years
     {_S}(?:ago|from{_S}now|hence){_WEND}              # ago: a date, not a duration
@@ -171,13 +196,18 @@ DUR_PART = rf"""(?P<amount>{_DUR_AMOUNT})(?P<fraction>{_UNIT_FRACTION})?  # one 
     (?:-|{_S})(?:of{_S})?(?P<unit>{_TIME_UNIT})       # hour, of hours
     (?P<half>{_S}and{_S}(?:an?{_S})?half{_WEND})?     # and a half
 """
-_DUR_PART_ANON = regex.sub(r"\(\?P<\w+>", "(?:", DUR_PART)
+# The piece once more, inside the phrase pattern: its fraction and "and a half" named for
+# the check after the first piece.
+_DUR_PART_IN = regex.sub(r"\(\?P<(\w+)>", lambda m: {"fraction": "(?P<dur_f>", "half": "(?P<dur_h>"}.get(
+    m[1], "(?:"), DUR_PART)
+_DUR_MORE = rf"""(?:(?:,?{_S}and|,){_S}(?:\p{{N}}|(?:an?{_S})?(?:half|quarter|{_TIME_UNIT})|{_W_SMALL})  # and a half, , 3 months
+  | (?<=hours?){_S}\p{{L}} | {_S}\p{{N}})          # 1 hour thirty, 2 years 3 months
+"""
 _DURATION = rf"""(?P<dur_half>(?:{_START}half|{_LEFT_DIGIT}1/2)  # half, 1/2
       {_S}(?:an?{_S})?{_TIME_UNIT})                    # an hour
-  | (?=[^\r\n.;:!?]{{0,20}}?                         # a quick look: more than "3 days"?
-       (?:(?:,?{_S}and|,){_S}(?:\p{{N}}|(?:an?{_S})?(?:half|quarter|{_TIME_UNIT})|{_W_SMALL})  # and a half, , 3 months
-        | hours?{_S}\p{{L}} | \p{{L}}{_S}\p{{N}}))      # 1 hour thirty, 2 years 3 months
-    (?P<dur_parts>(?:{_DUR_PART_ANON}                 # 2 years (one copy of the piece, repeated:
+  | (?P<dur_parts>(?:{_DUR_PART_IN}                   # 2 years (one copy of the piece, repeated)
+        (?(dur_once)|(?(dur_f)|(?(dur_h)|(?={_DUR_MORE}))))  # after the first: more than "3 days"? (checked
+        (?P<dur_once>)                                # where a piece ended, not at every candidate)
         (?:(?:,?{_S}and|,)?{_S}(?=[\p{{L}}\p{{N}}]))?){{1,6}})  # and 3 months, 4 days; the resolver trims
     (?:(?<=\s)(?P<dur_min>{_PLAIN}))?                  # 1 hour (and) thirty: minutes
 """
@@ -229,6 +259,7 @@ _PHRASE = rf"""
 _CORE = rf"""{_LEFT_DIGIT}\d             # a digit
   | {_START}{_alt(T.CORE_WORDS)}s?{_WEND}             # two, hundreds, dozens, scores
   | {_START}one(?=-|{_S}o['’]clock|{_S}and{_S}|{_S}over{_S}  # one-year, one and a half, one over
+      |{_S}{_alt(TENS_WORDS)}[\s-]                   # one twenty two
       |{_S}{_alt(T.AGE_UNITS)}{_S}old{_WEND})         # one year old
   | (?<=(?:minus|negative){_S})one{_WEND}             # minus one; "one" alone is no number
   | {_START}{_DENOM}                                  # (one) third, (a) trillionth
@@ -267,6 +298,7 @@ _CANDIDATE = rf"""{_LEFT_DIGIT}\d         # 14,000
   | {_START}an?(?=[-\s]{{1,3}}(?:half|few|{_SCALE}|{_TIME_UNIT}|{_DENOM}  # a dozen, a few hundred, an hour,
                                  |{_alt(TENS_WORDS)}{_WEND}))  # a fifth, a twenty-first
   | (?<![\p{{L}}\p{{N}}_.,\-–])-(?=\.?\d)             # -504
+  | (?<![\s\S])-[^\S\r\n]{{1,2}}(?=\d)               # "- 10" opening a text
   | (?<![\p{{L}}\p{{N}}_.,\-–])\.(?=\d)               # .08
   | {_START}{_alt(_OPENERS)}(?![\p{{L}}\p{{N}}])      # two, April, between
 """
@@ -274,10 +306,11 @@ _CANDIDATE = rf"""{_LEFT_DIGIT}\d         # 14,000
 # hedges, openers and "a"/"an", each ending where a word ends.
 _CANDIDATE_WORDS = {h.split()[0] for h in T.HEDGES} | {w.lower() for w in _OPENERS} | {"a", "an"}
 # A sign is only looked at, not consumed: "$" in "c $ 5" starts a candidate of its own.
-CANDIDATE_HINT = re.compile(r"(?<![a-z0-9_])(?:[0-9]|-(?=\.?[0-9])|\.(?=[0-9])|(?=%s)|(?:%s)(?![a-z0-9]))" % (
+CANDIDATE_HINT = re.compile(r"^-\s{1,2}(?=[0-9])|(?<![a-z0-9_])(?:[0-9]|-(?=\.?[0-9])|\.(?=[0-9])|(?=%s)|(?:%s)(?![a-z0-9]))" % (
     "|".join(re.escape(k).replace(r"\ ", r"\s{1,8}")  # a space in a sign: any short run
              for k in sorted(T.CURRENCY_SIGNS, key=len, reverse=True)),
     _trie(_CANDIDATE_WORDS)))
+GROUPING_SPACE = regex.compile(r"(?<=\d)[\u00a0\u202f\u2009](?=\d{3})")  # 14 000 -> 14000
 DIGIT_PARTS = regex.compile(rf"""((?:[\d,]+(?:\.\d+)?|\.\d+)(?:e[+-]?\d+)?)  # the digits: 14,000 / .08 / 1.3e6
     (\s?{_alt(SCALE_SUFFIXES)}(?![a-z]))?              # a scale suffix
     (.*)                                               # scale words

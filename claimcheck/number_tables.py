@@ -47,12 +47,19 @@ UNIT_ORDINALS: dict[str, int] = {
 }
 PLURAL_DENOMINATORS: dict[str, str] = {"halves": "half"}  # plurals that are not singular + "s"
 
+# Fractions in digits ("3/4", "2 1/2 times"): the denominators read as one. Any other
+# "d/D" is left alone, and so is a date's shape: "on 1/4", "7/6 with Jim", "5/17/2018".
+DIGIT_DENOMINATORS: tuple[str, ...] = ("2", "3", "4", "5", "8", "10", "16", "100")
+# Words before "d/D" that make it a date ("on 1/4", "by 3/4"), not a fraction.
+DATE_PREPOSITIONS: tuple[str, ...] = (
+    "on", "by", "since", "until", "till", "before", "after", "from", "through", "thru", "between")
+
 # Words that make the number after them negative ("minus 5", "negative one hundred").
 NEGATIVES: tuple[str, ...] = ("minus", "negative")
 
 # Multipliers written as words, including "dozen" and the Indian lakh and crore.
 SCALES: dict[str, int] = {
-    **SCALE_WORDS, "dozen": 12,
+    **SCALE_WORDS, "dozen": 12, "doz": 12, "dz": 12,  # "3 dzs", "five dozs"
     **dict.fromkeys(("lakh", "lac", "lkh"), 100_000),
     **dict.fromkeys(("crore", "krore", "cr", "koti"), 10_000_000),
 }

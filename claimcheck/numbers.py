@@ -108,9 +108,17 @@ def _fraction_value(s: str) -> Optional[Decimal]:
 def _words_value(s: str) -> Decimal:
     """The value of a number written in words: "two hundred and fifty", "a half-dozen"."""
     total, current, half = Decimal(0), Decimal(0), False
-    for w in s.lower().replace("-", " ").split():
+    words = s.lower().replace("-", " ").split()
+    if len(words) > 2 and 1 <= T.SMALL_WORDS.get(words[0], 0) <= 9 and words[1] in TENS_WORDS:
+        return T.SMALL_WORDS[words[0]] * 100 + _words_value(" ".join(words[1:]))  # one twenty two
+    if "and" in words[1:-1] and _scale_word(words[-1]) in T.SCALES and T.SCALES[_scale_word(words[-1])] < 100:
+        cut = len(words) - 1 - words[::-1].index("and")  # three hundred and two dozen: a dozen
+        return _words_value(" ".join(words[:cut])) + _words_value(" ".join(words[cut + 1:]))  # scales its own count
+    for w in words:
         w = _scale_word(w)
-        if w in ("a", "an"):
+        if w[0].isdigit():  # 3 hundred and 21
+            current += Decimal(w.replace(",", ""))
+        elif w in ("a", "an"):
             current = Decimal(1)
         elif w == "half":
             half = True
@@ -132,9 +140,20 @@ def _number_value(s: str) -> Decimal:
     fraction = _fraction_value(s)
     if fraction is not None:
         return fraction
+    s = P.GROUPING_SPACE.sub("", s)  # 14\u202f000
+    if "/" in s:  # 3/4, 2 1/2
+        *whole, fraction = s.split()
+        numerator, denominator = fraction.split("/")
+        return Decimal(whole[0] if whole else 0) + Decimal(numerator) / Decimal(denominator)
+    if "^" in s:  # 1.1^23, 2.5^-1, 1.1^--23
+        base, exponent = s.split("^")
+        sign = -1 if exponent.count("-") % 2 else 1
+        return Decimal(base.replace(",", "")) ** (sign * int(exponent.lstrip("+-")))
     m = P.DIGIT_PARTS.match(s, timeout=_SHORT)
     if not m:
         return _words_value(s)
+    if any(c.isdigit() for c in m.group(3)) or " and " in _norm(m.group(3)):
+        return _words_value(s)  # 4 thousand 3 hundred and 21, 3 hundred and one
     value = Decimal(m.group(1).replace(",", ""))
     if m.group(2):
         value *= SCALE_SUFFIXES[m.group(2).strip().lower()]
@@ -144,7 +163,14 @@ def _number_value(s: str) -> Decimal:
 
 
 def _spread_scale(lo_text: str, lo: Decimal, hi_text: str, hi: Decimal) -> Decimal:
-    """Give a range's low end the high end's scale: "1.2-1.5 million", "$1-2bn", "10-12,000"."""
+    """Give a range's low end the high end's scale: "1.2-1.5 million", "$1-2bn", "10-12,000",
+    "two or three million"."""
+    lo_words = _norm(lo_text).replace("-", " ").split()
+    if lo_text[0].isalpha() and not any(_scale_word(w) in T.SCALES for w in lo_words):
+        hi_words, scale = _norm(hi_text).replace("-", " ").split(), Decimal(1)
+        while hi_words and _scale_word(hi_words[-1]) in T.SCALES:  # three million: 1e6
+            scale *= T.SCALES[_scale_word(hi_words.pop())]
+        return lo * scale if lo * scale <= hi else lo
     if not lo_text[0].isdigit() or "," in lo_text or any(c.isalpha() for c in lo_text):
         return lo
     hi_digits = P.DIGIT_PARTS.match(hi_text, timeout=_SHORT)
@@ -287,21 +313,43 @@ def _single(m, g: dict, text: str, end: int, value: Decimal, stop: int, unit: Op
     return _phrase(text, _start(m, g, False), stop, value, kind)
 
 
+def _own_scale(s: str) -> Optional[Decimal]:
+    """The scale digits carry ("10 bln" 1e9, "1.3 million" 1e6), or None: "10", "two million"."""
+    m = P.DIGIT_PARTS.match(s, timeout=_SHORT)
+    if not m or not (m.group(2) or m.group(3).strip()):
+        return None
+    scale = SCALE_SUFFIXES[m.group(2).strip().lower()] if m.group(2) else Decimal(1)
+    for w in m.group(3).lower().replace("-", " ").split():
+        scale *= T.SCALES.get(_scale_word(w), 1)
+    return Decimal(scale)
+
+
+def _proper_fraction(s: str) -> bool:
+    """Whether "3/4" (the last word of ``s``) has its numerator below its denominator."""
+    numerator, denominator = s.split()[-1].split("/")
+    return int(numerator) < int(denominator)
+
+
 def _quantity(m, g: dict, text: str, end: int):
     """A count, amount of money, percentage, measure or duration, with its hedge."""
     if g["vague"]:
         return _vague(m, g, text, end)
     if g["over"]:
         return _over(m, g, text, end)
+    if "/" in g["lo"] and not _proper_fraction(g["lo"]):
+        return [], m.end()  # "6/4", "24/7": no fraction (a date, a score), no number
     year = _year(m, g, text, end)
     if year is not None:
         return year
     lo = _number_value(g["lo"]) * (-1 if g["neg"] else 1)
+    if g["restate"] and _number_value(g["restate"].strip()[1:-1]) != abs(lo):
+        return _single(m, g, text, end, lo, m.end("lo"), None, ())  # "five (6)": the first only
     if not g["hi"]:
         return _single(m, g, text, end, lo, m.end(), g["unit"] or g["lounit"], ("post", "post2"))
     hi = _number_value(g["hi"])
     low = _spread_scale(g["lo"], lo, g["hi"], hi)
-    if low < hi and not (g["cur2"] and not g["cur"]) and (
+    alternatives = _norm(g["conn"]) == "or" and None is not _own_scale(g["lo"]) != _own_scale(g["hi"]) is not None
+    if low < hi and not alternatives and not (g["cur2"] and not g["cur"]) and (
             not g["lounit"] or _kind_of(None, g["lounit"]) == _kind_of(None, g["unit"])):
         low, hi = _in_main_unit(None if g["cur"] else g["unit"] or g["lounit"], low, hi)
         value = Value(_tidy(low), _tidy(hi), bool(g["hedge"] or g["post"] or g["post2"]), RANGE)
@@ -435,7 +483,7 @@ def _over(m, g: dict, text: str, end: int):
 _RESOLVERS = {  # the name of each alternative of the phrase pattern -> its resolver
     "skip": lambda m, g, text, end: ([], m.end()), "date": _date, "time": _time, "decade": _decade,
     "ordinal": _simple("ordinal", ORDINAL), "magnitude": _simple("mag_n", MEASURE, "magnitude"),
-    "agebefore": _age_before, "appos": _simple("appos", AGE, "year"), "ageafter": _with_time_unit(("age_n", "age_n2"), AGE, ("age_unit", "age_unit2")),
+    "agebefore": _age_before, "appos": _simple("appos", AGE, "year"), "ageafter": _with_time_unit(("age_n",), AGE, ("age_unit",)),
     "reldate": _with_time_unit(("rel_n",), DATE, ("rel_unit",)), "ratio": _ratio, "qty": _quantity,
     "dur": _duration, "pct_of": _simple("pct_n", PERCENT, "%"),
 }
