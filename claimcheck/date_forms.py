@@ -204,8 +204,16 @@ def _r_day_range(c: Context) -> Optional[Resolved]:
     if ma is None:
         return None  # "19 to 20": no month
     ma, mb = month_no(ma), month_no(c.g("mb") or ma)
-    wraps = (ma, da) > (mb, db)  # "Dec 28 - Jan 3": into the next year
     ya, yb = (int(c.g(k)) if c.has(k) else None for k in ("ya", "yb"))
+    return _day_span(c, (ma, da), (mb, db), ya, yb)
+
+
+def _day_span(c: Context, begin: tuple[int, int], end: tuple[int, int],
+              ya: Optional[int], yb: Optional[int]) -> Optional[Resolved]:
+    """The days from (month, day) ``begin`` to ``end``; a written year fills the other
+    one, none picks the range around the anchor. "Dec 28 - Jan 3" runs into the next year."""
+    (ma, da), (mb, db) = begin, end
+    wraps = (ma, da) > (mb, db)
 
     def make(y: int) -> Optional[DateInterval]:
         first, last = dt.date(y, ma, da), dt.date(y + wraps, mb, db)
@@ -279,19 +287,7 @@ def _r_numeric_range(c: Context) -> Optional[Resolved]:
     yb = yb if yb is not None else (int(c.g("yc")) if c.has("yc") else None)
     if ya is None and yb is None and not c.has("kw"):
         return None  # "3/4 - 1/2": fractions or scores, not dates
-    (ma, da), (mb, db) = ((int(c.g("mo" + s)), int(c.g("d" + s))) for s in "ab")
-    wraps = (ma, da) > (mb, db)
-
-    def make(y: int) -> Optional[DateInterval]:
-        first, last = dt.date(y, ma, da), dt.date(y + wraps, mb, db)
-        return DateInterval(first, last, "span") if first <= last else None
-    if ya is None and yb is None:
-        fut = c.future_cue()
-        return relative(c, lambda: cal.pick(make, c.anchor, future=fut), fut)
-    ya = ya if ya is not None else yb - wraps
-    yb = yb if yb is not None else ya + wraps
-    first, last = dt.date(ya, ma, da), dt.date(yb, mb, db)
-    return Resolved(ABSOLUTE, DateInterval(first, last, "span")) if first <= last else None
+    return _day_span(c, *((int(c.g("mo" + s)), int(c.g("d" + s))) for s in "ab"), ya, yb)
 
 
 def _r_edge_of(c: Context) -> Optional[Resolved]:
