@@ -227,6 +227,16 @@ def _day_span(c: Context, begin: tuple[int, int], end: tuple[int, int],
     return Resolved(ABSOLUTE, DateInterval(first, last, "span")) if first <= last else None
 
 
+def _part_of_named_month(c: Context, part: Callable[[DateInterval], DateInterval]) -> Resolved:
+    """``part`` of the month the text names ("the first week of July", "the end of March"):
+    in its written year or, without one, the nearest such month around the anchor."""
+    mo = month_no(c.g("m"))
+    if c.has("y"):
+        return Resolved(ABSOLUTE, part(cal.month_iv(int(c.g("y")), mo)))
+    fut = c.future_cue()
+    return relative(c, lambda: part(cal.pick(lambda y: cal.month_iv(y, mo), c.anchor, future=fut)), fut)
+
+
 def _r_week_of(c: Context) -> Optional[Resolved]:
     """ "the last week of July", "first week of 2015", "the week of April 10th"."""
     a = c.anchor
@@ -238,11 +248,7 @@ def _r_week_of(c: Context) -> Optional[Resolved]:
         return relative(c, lambda: cal.pick(lambda y: cal.containing(dt.date(y, mo, day), "week"), a, future=fut), fut)
     n = T.WEEK_ORDINALS[c.g("ord").lower()]
     if c.has("m"):
-        mo = month_no(c.g("m"))
-        if c.has("y"):
-            return Resolved(ABSOLUTE, cal.nth_week(cal.month_iv(int(c.g("y")), mo), n))
-        fut = c.future_cue()
-        return relative(c, lambda: cal.nth_week(cal.pick(lambda y: cal.month_iv(y, mo), a, future=fut), n), fut)
+        return _part_of_named_month(c, lambda month: cal.nth_week(month, n))
     if c.has("y"):
         return Resolved(ABSOLUTE, cal.nth_week(cal.year_iv(int(c.g("y"))), n))
     unit, step = c.g("unit").lower(), T.CALENDAR_MODIFIERS[c.g("rel").lower()]
@@ -297,11 +303,7 @@ def _r_edge_of(c: Context) -> Optional[Resolved]:
     if c.has("y") and not c.has("m"):
         return Resolved(ABSOLUTE, cal.half(cal.year_iv(int(c.g("y"))), which))
     if c.has("m"):
-        mo = month_no(c.g("m"))
-        if c.has("y"):
-            return Resolved(ABSOLUTE, cal.half(cal.month_iv(int(c.g("y")), mo), which))
-        fut = c.future_cue()
-        return relative(c, lambda: cal.half(cal.pick(lambda y: cal.month_iv(y, mo), a, future=fut), which), fut)
+        return _part_of_named_month(c, lambda month: cal.half(month, which))
     unit = T.EOX[c.g("eox").lower()] if c.has("eox") else c.g("unit").lower()
     step = T.EDGE_MODIFIERS[c.g("mod").lower()] if c.has("mod") else 0
 
