@@ -15,7 +15,7 @@ import regex
 from claimcheck import date_patterns as P
 from claimcheck import date_tables as T
 from claimcheck import vocab
-from claimcheck.models import RELATIVE, DateInterval
+from claimcheck.models import ABSOLUTE, RELATIVE, DateInterval
 
 
 class Resolved(NamedTuple):
@@ -105,6 +105,17 @@ def relative(c: Context, make: Callable[[], Optional[DateInterval]],
     if not isinstance(future, bool):
         future = iv is not None and future(iv)
     return Resolved(RELATIVE, iv, future)
+
+
+def in_year(c: Context, make: Callable[[int], DateInterval]) -> Optional[Resolved]:
+    """A yearly thing (a month, season, quarter, holiday) ``make(year)``, in the year the
+    text writes or in last, this or next year's; None when the text says neither."""
+    if c.has("y"):
+        return Resolved(ABSOLUTE, make(int(c.g("y"))))
+    if c.has("rel"):
+        step = T.YEAR_STEPS[c.g("rel").lower()]
+        return relative(c, lambda: make(c.anchor.year + step), step > 0)
+    return None
 
 
 def day_no(s: str) -> int:

@@ -16,7 +16,7 @@ import regex
 from claimcheck import date_calendar as cal
 from claimcheck import date_tables as T
 from claimcheck import vocab
-from claimcheck.date_context import Context, Resolved, count_value, day_no, month_no, relative
+from claimcheck.date_context import Context, Resolved, count_value, day_no, in_year, month_no, relative
 from claimcheck.models import ABSOLUTE, DateInterval
 
 
@@ -136,12 +136,9 @@ def _r_holiday(c: Context) -> Optional[Resolved]:
 
     def make(y: int) -> DateInterval:
         return cal.holiday_iv(rule, y)
-    if c.has("y"):
-        return Resolved(ABSOLUTE, make(int(c.g("y"))))
+    if c.has("y") or c.has("rel"):
+        return in_year(c, make)
     a = c.anchor
-    if c.has("rel"):
-        step = {"last": -1, "this": 0, "next": 1}[c.g("rel").lower()]
-        return relative(c, lambda: make(a.year + step), step > 0)
     if c.has("unit"):  # "Thanksgiving 3 months ago": the one of the year the offset lands in
         n = int(count_value(c.g("n"))) * (-1 if (c.g("dir") or "").lower() == "ago" else 1)
         return relative(c, lambda: make(cal.shift(a, c.g("unit").lower(), n).year), n > 0)

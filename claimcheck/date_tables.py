@@ -113,6 +113,8 @@ RETROSPECTIVE_CUES = (
 QUARTERS = {w: n for w, n in vocab.ORDINAL_WORDS.items() if n <= 4}
 QUARTERS.update({"1st": 1, "2nd": 2, "3rd": 3, "4th": 4})
 
+# A yearly thing in the year before, of or after the anchor: "last March", "this fall".
+YEAR_STEPS = {"last": -1, "this": 0, "next": 1}
 # A calendar-unit reference: "last week", "this month", "next year".
 CALENDAR_MODIFIERS = {"last": -1, "this past": -1, "this": 0, "next": 1,
                       "past": -1, "previous": -1, "current": 0, "coming": 1, "upcoming": 1}

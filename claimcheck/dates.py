@@ -61,7 +61,7 @@ from claimcheck import date_forms
 from claimcheck import date_patterns as P
 from claimcheck import date_tables as T
 from claimcheck import vocab
-from claimcheck.date_context import Context, Resolved, count_value, month_no, relative
+from claimcheck.date_context import Context, Resolved, count_value, in_year, month_no, relative
 from claimcheck.errors import warn_partial
 from claimcheck.models import ABSOLUTE, DURATION, RELATIVE, DateInterval, DateMention
 
@@ -104,11 +104,8 @@ def _r_month(c: Context) -> Optional[Resolved]:
 
     def make(y: int) -> DateInterval:
         return cal.third(cal.month_iv(y, mo), third)
-    if c.has("y"):
-        return Resolved(ABSOLUTE, make(int(c.g("y"))))
-    if c.has("rel"):
-        step = {"last": -1, "this": 0, "next": 1}[c.g("rel").lower()]
-        return relative(c, lambda: make(c.anchor.year + step), step > 0)
+    if c.has("y") or c.has("rel"):
+        return in_year(c, make)
     a = c.anchor
     if mod == "last":
         return relative(c, lambda: cal.pick(make, a, before=a.replace(day=1)))
@@ -128,12 +125,9 @@ def _r_season(c: Context) -> Optional[Resolved]:
 
     def make(y: int) -> DateInterval:
         return cal.third(cal.season_iv(name, y), third)
-    if c.has("y"):
-        return Resolved(ABSOLUTE, make(int(c.g("y"))))
+    if c.has("y") or c.has("rel"):
+        return in_year(c, make)
     a = c.anchor
-    if c.has("rel"):
-        step = {"last": -1, "this": 0, "next": 1}[c.g("rel").lower()]
-        return relative(c, lambda: make(a.year + step), step > 0)
     if mod in ("last", "past", "this past"):
         return relative(c, lambda: cal.pick(make, a, before=cal.current_season_start(a)))
     if mod == "next":
@@ -166,10 +160,7 @@ def _r_quarter(c: Context) -> Resolved:
 
     def make(y: int) -> DateInterval:
         return DateInterval(dt.date(y, 3 * q - 2, 1), cal.month_end(y, 3 * q), "quarter")
-    if c.has("y"):
-        return Resolved(ABSOLUTE, make(int(c.g("y"))))
-    step = {"last": -1, "this": 0, "next": 1}[c.g("rel").lower()]
-    return relative(c, lambda: make(c.anchor.year + step), step > 0)
+    return in_year(c, make)
 
 
 def _r_deixis(c: Context) -> Resolved:
