@@ -459,7 +459,7 @@ _RULES: dict[str, tuple[Optional[str], str]] = {
           | {_YEAR_AMONG}/{_NUM_DAY.format(g='d')}/{_month_among_digits('m')}\b )  # 2020/23/Sep
         """),
     "numeric_range": (
-        rf"""(?:\b(?P<kw>from|between)\s+)?               # from / between
+        r"""(?:\b(?P<kw>from|between)\s+)?               # from / between
         """,
         rf"""{_numeric_day('a')}                          # 10/1(/2018)
         \s*(?:[-–—]|\bto\b|\bthrough\b|\buntil\b)\s*      # - / to
@@ -491,7 +491,7 @@ _RULES: dict[str, tuple[Optional[str], str]] = {
           | {_month('m1')},\s+{_day('d1')}(?<=\d(?:st|nd|rd|th)) )  # October, 1st
         """),
     "day_of_month": (
-        rf"""\b(?P<prep>on|by|until|till|since|before|after)\s+  # on (required)
+        r"""\b(?P<prep>on|by|until|till|since|before|after)\s+  # on (required)
         """,
         rf"""\bthe\s+(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)\b  # the 18th
         (?!\s+(?:of|day|century|anniversary)\b)           # not "the 18th of May", "the 4th day"
@@ -521,7 +521,7 @@ _RULES: dict[str, tuple[Optional[str], str]] = {
         (?P<base>today|tomorrow|yesterday)\b              # today ("eight years from now" is a duration)
         """),
     "iso_week": (
-        rf"""(?:\b(?:in|on|for|during|by)\s+)?(?:\bthe\s+)?  # in the
+        r"""(?:\b(?:in|on|for|during|by)\s+)?(?:\bthe\s+)?  # in the
         """,
         rf"""(?<![\w-])(?-i:[Ww])eek\s+(?P<wn>5[0-3]|[1-4]\d|0?[1-9])\b  # week 31
         (?![.,:/-]\d|\s*[-–]\s*\d)                        # not "week 3-4", "week 2.5"
@@ -734,16 +734,22 @@ _COUNT_START = re.compile(rf"{_DIGIT_START}|(?<![a-z0-9_])(?:{'|'.join(_COUNT_FI
 _DAY_START = re.compile(_DIGIT_START)
 
 
-@functools.lru_cache(maxsize=4)
-def _month_starts(lowered: str) -> list[int]:
-    """Where a month name starts, anywhere ("xApril 5" holds one): every place, overlapping."""
-    found = []
-    for stem in _MONTHS:
-        i = lowered.find(stem)
-        while i >= 0:
-            found.append(i)
-            i = lowered.find(stem, i + 1)
-    return found
+def _stem_starts(stems: frozenset[str]) -> Callable[[str], list[int]]:
+    """A scanner: where any of ``stems`` starts, anywhere ("xApril 5" holds "apr"), every
+    place, overlapping; the caller sorts."""
+    def starts(lowered: str) -> list[int]:
+        found = []
+        for stem in stems:
+            i = lowered.find(stem)
+            while i >= 0:
+                found.append(i)
+                i = lowered.find(stem, i + 1)
+        return found
+    return starts
+
+
+# Shared by several rules, and by the combined scanners built on it below.
+_month_starts = functools.lru_cache(maxsize=4)(_stem_starts(frozenset(_MONTHS)))
 
 
 # A holiday name starts with one of these whole words ("black", "st", "mother's", ...),
@@ -768,17 +774,6 @@ _YEAR_OR_Q_START = re.compile(r"(?<![0-9])(?:1[6-9]|2[01])[0-9][0-9]|(?<![a-z0-9
 _NUMBER_THEN_NUMBER = re.compile(r"(?<![a-z0-9_.,/])[0-9]{1,2}[/-][0-9]")  # 10/1
 
 
-def _stem_starts(stems: frozenset[str]) -> Callable[[str], list[int]]:
-    """Where any of ``stems`` starts, anywhere (as _month_starts)."""
-    def starts(lowered: str) -> list[int]:
-        found = []
-        for stem in stems:
-            i = lowered.find(stem)
-            while i >= 0:
-                found.append(i)
-                i = lowered.find(stem, i + 1)
-        return found
-    return starts
 
 
 def _found(pattern: re.Pattern) -> Callable[[str], list[int]]:

@@ -192,9 +192,6 @@ PRESENT_WORDS = ("now", "currently", "at present", "presently", "nowadays", "at 
 # Words before a bare year used as a modifier ("a 2010 comment", "his 2007 campaign").
 YEAR_DETERMINERS = ("a", "an", "the", "his", "her", "its", "their", "our", "my", "your")
 
-# Centuries written out: "the twentieth century".
-CENTURY_ORDINALS = {w: n for w, n in vocab.ORDINAL_WORDS.items() if 1 <= n <= 21}
-
 # Days of the month in words: "tuesday the eleventh", "wednesday the thirty first".
 _TEENS = ("thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
           "eighteenth", "nineteenth")
@@ -205,14 +202,14 @@ DAY_ORDINAL_WORDS: dict[str, int] = {
     **{f"twenty{sep}{w}": 20 + n for w, n in vocab.ORDINAL_WORDS.items() if n < 10 for sep in (" ", "-")},
     **{f"thirty{sep}first": 31 for sep in (" ", "-")},
 }
+# Centuries written out: "the twentieth century", "the twenty-first century".
+CENTURY_ORDINALS = {w: n for w, n in DAY_ORDINAL_WORDS.items() if n <= 21}
 
 # "next quarter", "the past quarter": quarters relative to the anchor's.
 QUARTER_MODIFIERS = {
     "last": -1, "past": -1, "previous": -1, "this": 0, "current": 0,
     "next": 1, "coming": 1, "following": 1,
 }
-# Half years written as codes: "2019 H2".
-HALVES = {"1": 1, "2": 2}
 
 # Which week of a month or year: "the first week of 2015", "the last week of July".
 WEEK_ORDINALS = {
