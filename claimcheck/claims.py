@@ -14,9 +14,9 @@ from .attribution import AttributionFinder
 from .dates import find_date_mentions
 from .lexicon import Lexicon, default_lexicon
 from .models import CLAIM_QUANTITIES, COUNT, INCREMENT, PART, TOTAL, Claim, DateMention, Document, NumberPhrase, Sentence
-from .number_tables import IRREGULAR_PLURALS
 from .numbers import find_number_phrases
 from .text import DETERMINERS, SentenceWords, Token, clause_bounds, clause_breaks, kept_regions, split_sentences
+from .vocab import looks_plural
 
 # Where the search for a counted noun stops: verbs, prepositions and relatives that
 # end the noun phrase a number starts ("11,000 troops WERE deployed", "300 OF ...").
@@ -281,10 +281,7 @@ def _ends_phrase(gap: str) -> bool:
 
 
 def _looks_plural(tok: Token) -> bool:
-    w = tok.lower.rstrip("'’")
-    if w in IRREGULAR_PLURALS:
-        return True
-    return len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "'s")) and tok.text[:1].islower()
+    return looks_plural(tok.text)
 
 
 def _lexicon_noun(lex: Lexicon, tokens: Sequence[Token], end: Optional[int] = None) -> Optional[list[Token]]:

@@ -10,7 +10,6 @@ from decimal import Decimal
 
 from .models import DURATION, LOWER_BOUND, MEASURE, MONEY, PERCENT, UPPER_BOUND
 from .vocab import HEDGE_APPROX, HEDGE_LOWER, HEDGE_UPPER, HEDGES as VOCAB_HEDGES
-from .vocab import IRREGULAR_PLURALS as VOCAB_IRREGULAR_PLURALS
 from .vocab import SCALE_WORDS, TENS_WORDS, UNIT_WORDS
 
 APPROX = HEDGE_APPROX  # a hedge that widens the number without bounding it
@@ -206,7 +205,3 @@ OPENERS: tuple[str, ...] = (
 # "half" anchors "half an hour" and "an hour and a half").
 CORE_WORDS: tuple[str, ...] = tuple(
     w for w in (*SMALL_WORDS, *TENS_WORDS, *SCALES, *VAGUE_NEED_OF, "half") if w != "one")
-
-# Plural nouns that do not look plural: in vocab (the one plural rule); kept here for
-# the modules that import it from this one.
-IRREGULAR_PLURALS = VOCAB_IRREGULAR_PLURALS
