@@ -61,11 +61,14 @@ def _point_value(s: str) -> Decimal:
     return (_number_value(whole) + Decimal("0." + (digits or "0"))) * scale
 
 
+_DENOMINATOR_WORDS = frozenset({*T.DENOMINATORS, *T.UNIT_ORDINALS})
+
+
 def _denominator(words: list[str], i: int) -> Optional[tuple[int, int]]:
     """(value, index of its first word) when ``words[i]`` ends a denominator, else None:
     "thirds", "halves", "twenty first" (with a numerator before it)."""
     w = T.PLURAL_DENOMINATORS.get(words[i], words[i])
-    single = w[:-1] if w.endswith("s") and w[:-1] in {*T.DENOMINATORS, *T.UNIT_ORDINALS} else w
+    single = w[:-1] if w.endswith("s") and w[:-1] in _DENOMINATOR_WORDS else w
     if single in T.UNIT_ORDINALS and i > 1 and words[i - 1] in TENS_WORDS and words[i - 2] != "and":
         return TENS_WORDS[words[i - 1]] + T.UNIT_ORDINALS[single], i - 1  # one twenty-fifth
     if single in T.DENOMINATORS:
