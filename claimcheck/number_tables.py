@@ -87,6 +87,8 @@ VAGUE_NEED_OF: tuple[str, ...] = ("scores",)  # "test scores" is not an amount
 
 # Currency written before the number, with or without a space after it ("$ 75 million"
 # in tokenized text). A space in a key matches a space: "c $ 16.4" in lower-cased wire copy.
+# The spaced forms are listed one by one, not derived: "a $5 bill" and "s $" are an
+# article and a stray letter, not Australian or Singapore dollars.
 CURRENCY_SIGNS: dict[str, str] = {
     "$": "USD", "us$": "USD", "a$": "AUD", "c$": "CAD", "hk$": "HKD", "nz$": "NZD", "s$": "SGD",
     "mex$": "MXN", "au$": "AUD", "au $": "AUD", "us $": "USD", "u.s. $": "USD", "u.s $": "USD",
