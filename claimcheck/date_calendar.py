@@ -255,3 +255,13 @@ def half(iv: DateInterval, which: int) -> DateInterval:
         mid = add_months(iv.start, 6)
     s, e = (iv.start, mid - dt.timedelta(days=1)) if which == 0 else (mid, iv.end)
     return DateInterval(s, e, "span", iv.note)
+
+
+def weekday_after(day: dt.date, weekday: int, n: int = 1) -> dt.date:
+    """The ``n``-th ``weekday`` (Monday 0) strictly after ``day``: "next Friday", "Friday after next"."""
+    return day + dt.timedelta(days=(weekday - day.weekday() - 1) % 7 + 1 + 7 * (n - 1))
+
+
+def weekday_before(day: dt.date, weekday: int, n: int = 1) -> dt.date:
+    """The ``n``-th ``weekday`` strictly before ``day``: "last Friday"."""
+    return day - dt.timedelta(days=(day.weekday() - weekday - 1) % 7 + 1 + 7 * (n - 1))

@@ -58,7 +58,7 @@ def _r_after_next(c: Context) -> Resolved:
     a = c.anchor
     if c.has("wd"):
         wd = vocab.WEEKDAYS[c.g("wd").lower()]
-        return relative(c, lambda: cal.day_iv(a + dt.timedelta(days=(wd - a.weekday() - 1) % 7 + 8)), True)
+        return relative(c, lambda: cal.day_iv(cal.weekday_after(a, wd, 2)), True)
     mo = month_no(c.g("m"))
 
     def make() -> Optional[DateInterval]:
@@ -73,8 +73,8 @@ def _r_weekday_count(c: Context) -> Resolved:
     sign = T.COUNT_DIRECTIONS[regex.sub(r"\s+", " ", c.g("dir").lower())]
     a = c.anchor
     if sign > 0:
-        return relative(c, lambda: cal.day_iv(a + dt.timedelta(days=(wd - a.weekday() - 1) % 7 + 1 + 7 * (n - 1))), True)
-    return relative(c, lambda: cal.day_iv(a - dt.timedelta(days=(a.weekday() - wd - 1) % 7 + 1 + 7 * (n - 1))))
+        return relative(c, lambda: cal.day_iv(cal.weekday_after(a, wd, n)), True)
+    return relative(c, lambda: cal.day_iv(cal.weekday_before(a, wd, n)))
 
 
 def _r_calendar_count(c: Context) -> Resolved:
@@ -266,8 +266,8 @@ def _r_weekday_mod(c: Context) -> Resolved:
     wd = vocab.WEEKDAYS[c.g("wd").lower()]
     a = c.anchor
     if T.WEEKDAY_MODIFIERS[c.g("mod").lower()] == "next":
-        return relative(c, lambda: cal.day_iv(a + dt.timedelta(days=(wd - a.weekday() - 1) % 7 + 1)), True)
-    return relative(c, lambda: cal.day_iv(a - dt.timedelta(days=(a.weekday() - wd - 1) % 7 + 1)))
+        return relative(c, lambda: cal.day_iv(cal.weekday_after(a, wd)), True)
+    return relative(c, lambda: cal.day_iv(cal.weekday_before(a, wd)))
 
 
 def _r_month_numeric(c: Context) -> Optional[Resolved]:

@@ -177,7 +177,7 @@ def _r_calendar(c: Context) -> Resolved:
         if mod == "this":  # the one of the anchor's Monday-Sunday week
             return relative(c, lambda: cal.weekend(a + dt.timedelta(days=5 - a.weekday())), lambda iv: iv.start > a)
         if mod == "next":  # the first Saturday after the anchor
-            return relative(c, lambda: cal.weekend(a + dt.timedelta(days=(4 - a.weekday()) % 7 + 1)), True)
+            return relative(c, lambda: cal.weekend(cal.weekday_after(a, 5)), True)
         if mod == "last":  # the last one that ended before the anchor
             return relative(c, lambda: cal.weekend(a - dt.timedelta(days=a.weekday() + 2)))
         # "over the weekend", "this past weekend": the last Saturday on or before the anchor
@@ -248,11 +248,11 @@ def _r_weekday(c: Context) -> Resolved:
     if c.prefer_future and mod == "next":  # Duckling: "next Monday" is next week's
         return relative(c, lambda: cal.day_iv(a + dt.timedelta(days=7 - a.weekday() + wd)), True)
     if c.prefer_future and mod == "this":  # Duckling: "this Monday" is the coming one
-        return relative(c, lambda: cal.day_iv(a + dt.timedelta(days=(wd - a.weekday() - 1) % 7 + 1)), True)
+        return relative(c, lambda: cal.day_iv(cal.weekday_after(a, wd)), True)
     if mod == "next" or (mod != "last" and mod != "this" and c.future_cue()):
-        return relative(c, lambda: cal.day_iv(a + dt.timedelta(days=(wd - a.weekday() - 1) % 7 + 1)), True)
+        return relative(c, lambda: cal.day_iv(cal.weekday_after(a, wd)), True)
     if mod == "last":
-        return relative(c, lambda: cal.day_iv(a - dt.timedelta(days=(a.weekday() - wd - 1) % 7 + 1)))
+        return relative(c, lambda: cal.day_iv(cal.weekday_before(a, wd)))
     if mod == "this":
         return relative(c, lambda: cal.day_iv(a + dt.timedelta(days=wd - a.weekday())), lambda iv: iv.start > a)
     return relative(c, lambda: cal.day_iv(a - dt.timedelta(days=(a.weekday() - wd) % 7)))
