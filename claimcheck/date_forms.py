@@ -295,7 +295,8 @@ def _r_numeric_range(c: Context) -> Optional[Resolved]:
 
 def _r_edge_of(c: Context) -> Optional[Resolved]:
     """ "the end of this year", "the beginning of March", "later in the week": a half."""
-    which = T.EDGES[c.g("edge").lower()] if c.has("edge") else 1
+    edge = (c.g("edge") or "").lower()
+    which = T.EDGES[edge] if edge else 1
     a = c.anchor
     if c.has("y") and not c.has("m"):
         return Resolved(ABSOLUTE, cal.half(cal.year_iv(int(c.g("y"))), which))
@@ -310,7 +311,6 @@ def _r_edge_of(c: Context) -> Optional[Resolved]:
             # "peaked by the end of year": the last one begun, as for a year-less date
             iv = cal.half(cal.containing(cal.shift(a, unit, -1), unit), which)
         return iv
-    edge = (c.g("edge") or "").lower()
     return relative(c, make, lambda iv: iv.start > a)
 
 
