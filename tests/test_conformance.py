@@ -15,9 +15,10 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from conformance import accuracy_table  # noqa: E402
 from suites.scoring import Case, Expected, Found, judge, same_span  # noqa: E402
+from suites.dates import _matches as same_date  # noqa: E402
 from suites.timeml import duration_value, interval_value  # noqa: E402
 
-from claimcheck.models import DateInterval  # noqa: E402
+from claimcheck.models import DateInterval, DateMention  # noqa: E402
 
 EXTBENCH = ROOT.parent / "shared" / "extbench"
 
@@ -46,6 +47,37 @@ def test_a_case_passes_only_when_every_expected_span_has_its_value():
     assert [shape for shape, _ in missed.problems] == ["missed integer"]
     wider = judge(case, [Found(0, 9, text, 10)], _equal)
     assert [shape for shape, _ in wider.problems] == ["other extent integer", "missed integer"]
+
+
+def _date_found(text: str, first: str, last: str, precision: str) -> Found:
+    interval = DateInterval(dt.date.fromisoformat(first), dt.date.fromisoformat(last), precision)
+    return Found(0, len(text), text, DateMention(0, len(text), text, "RELATIVE", interval))
+
+
+def _date_expected(first: str, last: str) -> Expected:
+    return Expected(0, 0, "", frozenset({(dt.date.fromisoformat(first), dt.date.fromisoformat(last))}), "interval")
+
+
+def test_seasons_compare_by_season_and_year_not_by_their_edges():
+    summer = _date_found("this summer", "2013-06-01", "2013-08-31", "season")
+    assert same_date(_date_expected("2013-06-21", "2013-09-23"), summer)
+    assert not same_date(_date_expected("2012-06-21", "2012-09-23"), summer)
+    assert not same_date(_date_expected("2013-09-22", "2013-12-21"), summer)
+    winter = _date_found("this winter", "2012-12-01", "2013-02-28", "season")
+    assert same_date(_date_expected("2012-12-21", "2013-03-20"), winter)
+
+
+def test_parts_of_a_period_compare_by_period_and_edge():
+    end_of_month = _date_found("the end of the month", "2013-02-16", "2013-02-28", "span")
+    assert same_date(_date_expected("2013-02-21", "2013-02-28"), end_of_month)
+    assert not same_date(_date_expected("2013-02-01", "2013-02-10"), end_of_month)  # the other edge
+    assert not same_date(_date_expected("2013-03-21", "2013-03-31"), end_of_month)  # another month
+    assert not same_date(_date_expected("2013-02-01", "2013-02-28"), end_of_month)  # the whole month
+    start_of_year = _date_found("beginning of 2017", "2017-01-01", "2017-06-30", "span")
+    assert same_date(_date_expected("2017-01-01", "2017-03-31"), start_of_year)
+    # Without an edge word, a span must be the same days.
+    days = _date_found("from Monday to Wednesday", "2013-02-11", "2013-02-13", "span")
+    assert not same_date(_date_expected("2013-02-11", "2013-02-12"), days)
 
 
 def test_extras_fail_only_a_case_that_expects_nothing():

@@ -32,6 +32,24 @@ either, so they are read as what they refer to:
   December of that year), claimcheck's documented convention; a season timex without a
   year ("WI") keeps no reading.
 
+Two readings are vague by nature, and the suites draw their edges where claimcheck does
+not; they are compared at the granularity of a TimeML value, as the TempEval-3 scorer
+compares them (``2013-SU``; ``2012`` with ``MOD="END"``):
+
+* a **season** claimcheck resolves (precision ``season``, meteorological: summer is
+  June to August) passes for a ~three-month interval of the same season and season year,
+  as Duckling's astronomical ones (summer from 21 June to 23 September) are. The season
+  of an interval is the one its middle day falls in; its year is the year the season
+  starts (a winter from December 2012 is 2012's).
+* a **part of a period** named by an edge word ("the end of the month", "beginning of
+  2017", "later this year", "EOM") passes when the suite's interval lies in the same
+  calendar period (week, month, quarter or year: the smallest one that holds ours), is
+  not all of it, and touches the same edge — start, end, or neither for a middle.
+  claimcheck reads the beginning and end of a month or year as its halves; Duckling
+  uses ten days and a quarter, Recognizers-Text halves and "earlier this month" up to
+  the middle, claimcheck up to the day before the anchor. A different period or edge
+  still fails.
+
 Categories: cases whose every expected span is a date or a date range are **date**
 cases, the ones the targets are about. Cases about clock times, date-times, time ranges,
 durations and recurring sets are reported with their counts and pass rates, as out of
@@ -100,9 +118,58 @@ def _matches(exp: Expected, found: Found) -> bool:
     iv = mention.resolved
     if iv is None:
         return False
+    ours = (iv.start, iv.end)
     touching = {iv.start, iv.end + dt.timedelta(days=1)}  # an open range's boundary
-    return (iv.start, iv.end) in exp.value or any(
-        (start is None or end is None) and (start or end) in touching for start, end in exp.value)
+    if ours in exp.value or any(
+            (start is None or end is None) and (start or end) in touching for start, end in exp.value):
+        return True
+    closed = [(start, end) for start, end in exp.value if start and end]
+    if iv.precision == "season":
+        return any(_season_of(theirs) == _season_of(ours) for theirs in closed if 80 <= (theirs[1] - theirs[0]).days <= 100)
+    if _EDGE_WORD.search(mention.text):
+        period = _smallest_period(ours)
+        return period is not None and any(_part_of(period, theirs) == _part_of(period, ours) != None
+                                          for theirs in closed)
+    return False
+
+
+# Meteorological season codes by month, as TimeML writes them.
+_SEASON_OF_MONTH = {12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP",
+                    6: "SU", 7: "SU", 8: "SU", 9: "FA", 10: "FA", 11: "FA"}
+
+# Words that name a part of a period rather than all of it.
+_EDGE_WORD = regex.compile(r"""\b(?: beginning | start | early | earlier | mid | middle
+                                  | end | late | later | bo[my] | eo[my] )\b""",
+                           regex.IGNORECASE | regex.VERBOSE)
+
+
+def _season_of(interval: Interval) -> tuple[int, str]:
+    """An interval's season, by its middle day, and the year that season starts in."""
+    start, end = interval
+    middle = start + (end - start) / 2
+    return middle.year - (middle.month < 3), _SEASON_OF_MONTH[middle.month]
+
+
+def _periods_of(day: dt.date) -> list[Interval]:
+    """The calendar week, month, quarter and year that hold ``day``, smallest first."""
+    week = day - dt.timedelta(days=day.weekday())
+    month = day.replace(day=1)
+    quarter = dt.date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
+    year = dt.date(day.year, 1, 1)
+    return [(week, _grain_end(week, "week")), (month, _grain_end(month, "month")),
+            (quarter, _grain_end(quarter, "quarter")), (year, _grain_end(year, "year"))]
+
+
+def _smallest_period(interval: Interval) -> Optional[Interval]:
+    return next((p for p in _periods_of(interval[0]) if p[0] <= interval[0] and interval[1] <= p[1]), None)
+
+
+def _part_of(period: Interval, interval: Interval) -> Optional[str]:
+    """Which edge of ``period`` a strict part of it touches: "start", "end" or "middle";
+    None when the interval is not a strict part of the period."""
+    if not (period[0] <= interval[0] and interval[1] <= period[1]) or interval == period:
+        return None
+    return "start" if interval[0] == period[0] else "end" if interval[1] == period[1] else "middle"
 
 
 def _show(value: Any) -> str:
