@@ -355,9 +355,11 @@ def _vague(m, g: dict, text: str, end: int):
 
 def _pair(m, g: dict, text: str, end: int):
     """a couple (of), a pair (of): two ("a couple of hundred" 200), when "of", a scale, a
-    unit or a plural noun follows, or nothing does ("they are a couple." counts nobody)."""
-    stop, words = m.end(), _norm(g["pair"]).split()
-    if not (g["unit"] or len(words) > 2 or _plural_follows(text, stop, end, 1) or not text[stop:end].strip()):
+    unit or a plural noun follows, or when it is all its line says (an answer: "A couple");
+    "they are a couple" counts nobody."""
+    stop, words, start = m.end(), _norm(g["pair"]).split(), _start(m, g, False)
+    alone = not text[text.rfind("\n", 0, start) + 1:start].strip() and not text[stop:end].split("\n", 1)[0].strip()
+    if not (g["unit"] or len(words) > 2 or _plural_follows(text, stop, end, 1) or alone):
         return None, stop
     n, approx = T.PAIR_WORDS[words[1]]
     for w in words[2:]:  # a couple of hundred: about 200
