@@ -52,10 +52,14 @@ _LEFT_DIGIT = r"""(?<![\p{L}\p{N}_/@\#=&~\\])         # not in an identifier, pa
 _END = r"(?![\p{L}\p{N}_@])(?![-–/:.,+]\p{N})"  # a phrase is not glued to more on the right
 _WEND = r"(?![\p{L}])"  # end of a word
 
-_DIGITS = r"""(?!0\d)                                   # no leading zeros: "14 000", "007"
+_DIGITS = r"""(?:(?!0\d)                                # no leading zero: "14 000", "007", "0930"
+     | (?=0{2,}\d{2}|0\d{1,2}\.\d))                  # but "0033" and "01.10" are numbers
     (?>\d{1,3}(?:,\d{3}){1,6}(?:\.\d{1,12})?          # 14,000 / 1,300,000.5
-     | \d{1,3}(?:[\u00a0\u202f\u2009]\d{3}){1,6}(?:\.\d{1,12})?  # 14 000 with a no-break or thin
-                                                      # space (a plain space may part two numbers)
+     | \d{1,3}(?:[\u00a0\u202f\u2009]\d{3}){1,6}(?:\.\d{1,12})?  # 14 000 with a no-break or thin space
+     | \d{1,3}(?:\x20\d{3}){2,6}(?!\p{N})(?:\.\d{1,12})?  # 1 234 567: two groups or more after a plain
+                                                      # space (one may part two numbers: "May 5 300")
+     | (?<=(?<![\s\S])[^\S\r\n]{0,3}|[\r\n][^\S\r\n]{0,3})  # 40 000 opening a text or line; after
+       \d{1,3}\x20\d{3}(?![\p{N}]|\x20\d)             # anything, two numbers ("May 5 300", "; 40 000")
      | \d{1,15}(?:\.\d{1,12}(?:e[+-]?\d{1,3}(?![\p{L}\p{N}]))?  # 14000 / 1.3 / 1.3e6 (atomic)
        | e(?:[+-]\d{1,3}|\d{2,3})(?![\p{L}\p{N}]))?  # 1e10, 12e-1; not the Boeing 7E7
      | (?<![\p{L}\p{N}_.,])\.\d{1,12})                 # .08
@@ -63,7 +67,10 @@ _DIGITS = r"""(?!0\d)                                   # no leading zeros: "14 
 """
 _SCALE = _alt(T.SCALES) + "s?" + _WEND  # hundred, thousand, ..., dozen; "3 dozens", "three billions"
 _SUFFIX = rf"""(?:{_alt(SCALE_SUFFIXES)}                # 2.5bn, 300k, $3m
-    | \x20{_alt(k for k in SCALE_SUFFIXES if len(k) > 1)})(?![\p{{L}}\p{{N}}])  # 3 mn
+    | \x20{_alt(k for k in SCALE_SUFFIXES if len(k) > 1)}  # 3 mn
+    | [^\S\r\n]{{1,2}}(?-i:{alternation(T.SPACED_SUFFIXES)})  # 2.33 k, $1.5 M
+    | (?<=[.,]\d{{1,12}})[^\S\r\n]{{1,2}}(?-i:{alternation(T.GROUPED_SUFFIXES)}))  # 1,674.5 G
+    (?![\p{{L}}\p{{N}}])
 """
 
 _W_SMALL = rf"""(?:{_alt(TENS_WORDS)}                   # twenty
@@ -78,15 +85,23 @@ _DENOM = rf"""(?:{_alt(TENS_WORDS)}-{_alt(T.UNIT_ORDINALS)}s?  # twenty-first(s)
 """
 _FRACTION_SCALE = rf"(?:(?:-|{_S})(?:of{_S}an?{_S})?{_SCALE})?"  # two thirds of a million
 _OVER = rf"(?:{_S}?-{_S}?|{_S})"  # one-eighth, five - eighths, two thirds
-_AND_FRACTION = rf"(?:{_S}and{_S}(?:an?|{_W_SMALL}){_OVER}{_DENOM}{_FRACTION_SCALE})"  # and a half
+_AND_FRACTION = rf"""(?:(?:{_S}and{_S}{_W_SMALL}(?={_S}and{_S}))?  # and three (and three fifths)
+    {_S}and{_S}(?:an?|{_W_SMALL}){_OVER}{_DENOM}{_FRACTION_SCALE})  # and a half
+"""
 _W_INT = rf"(?:{_W_SMALL}|an?(?=(?:-|{_S}){_SCALE}))(?:{_W_STEP}){{0,4}}"  # two hundred and fifty, a hundred
+_ORDINAL_HEAD = rf"(?:{_W_SMALL}(?:{_W_STEP}){{0,3}}(?:{_S}and)?(?:-|{_S}))"  # one hundred (and), twenty
+_COMPOUND_DENOM = rf"{_ORDINAL_HEAD}{_alt(T.SPACED_COMPOUND_ORDINALS)}s?{_WEND}"  # twenty firsts, one hundred fifth
+_ZERO = rf"(?-i:{alternation(T.ZERO_WORDS)}){_WEND}"  # nil (lower case only)
 _WORD_NUMBER = rf"""(?:
     an?{_OVER}{_DENOM}{_FRACTION_SCALE}               # a fifth, a half-dozen
   | (?:half|quarter){_S}{_SCALE}                      # half million
   | (?:an?[-\s]half|half{_S}an?)(?:-|{_S}){_SCALE}   # a half-dozen, half a million
   | {_W_UNIT}{_S}{_alt(TENS_WORDS)}(?:[^\S\r\n]?-[^\S\r\n]?|{_S}){_W_UNIT}  # one twenty two: 122
-  | {_W_INT}(?:{_OVER}{_DENOM}{_FRACTION_SCALE})?     # two hundred, two thirds
-  | dozen{_WEND})                                     # "a" alone is never a number
+  | {_ORDINAL_HEAD}{_alt(T.SPACED_COMPOUND_ORDINALS)}(?![\p{{L}}\-])  # twenty first (century): an
+                                                      # ordinal, which the resolver drops
+  | {_W_INT}(?:{_OVER}(?:{_COMPOUND_DENOM}|{_DENOM}){_FRACTION_SCALE})?  # two hundred, two thirds,
+                                                      # three twenty firsts (the resolver splits them)
+  | dozen{_WEND} | {_ZERO})                          # "a" alone is never a number; nil
 """
 _W_DIGIT = _alt(k for k, v in T.SMALL_WORDS.items() if v <= 9) + _WEND  # zero ... nine, nought
 _POINT = rf"""{_S}point{_S}                             # "point": a decimal point in words
@@ -100,7 +115,9 @@ _DIGIT_NUMBER = rf"""{_DIGITS}(?:{_SUFFIX}              # digits with a scale su
 """
 _D_SMALL = r"\d{1,3}(?!\p{N}|[.,]\p{N})"  # 21, not 21.5 nor 21,000
 _DIGIT_STEPS = rf"""(?:{_S}{_D_SMALL}(?:-|{_S}){_SCALE}){{0,3}}  # 4 thousand 3 hundred
-    (?:(?<=hundreds?){_S}and{_S}(?:\d{{1,2}}(?!\p{{N}}|[.,]\p{{N}})|{_W_SMALL}))?  # 3 hundred and 21, and one
+    (?:(?<={_alt(k for k, v in T.SCALES.items() if v >= 1000)}s?)  # 6 crore and two hundred (not "3 dzs and
+       {_S}and{_S}{_W_SMALL}(?:-|{_S})hundred(?!s|{_S}{_SCALE})  # five dozs", "3 thousand and five thousand")
+     | (?<=hundreds?){_S}and{_S}(?:\d{{1,2}}(?!\p{{N}}|[.,]\p{{N}})|{_W_SMALL}))?  # 3 hundred and 21, and one
 """
 _POWER = r"\^[+-]{0,2}\d{1,3}(?!\p{N}|[.,]\p{N})"  # 1.1^23, 2.5^-1
 _DIGIT_FRACTION = rf"""(?=\d{{1,2}}/|\d{{1,3}}[^\S\r\n]{{1,2}}\d)  # a quick look: 3/ or 2 1
@@ -118,14 +135,20 @@ _DIGIT_FIRST = rf"""(?:{_DIGIT_FRACTION}               # 3/4, 2 1/2
 # What may follow any number (one copy, not one per kind: the patterns stay small).
 _NUMBER_TAIL = rf"(?:{_POINT}|{_AND_FRACTION})?"  # two point two; 3 million and a half
 _WORD_INT_NUMBER = rf"""(?:(?:an?[-\s]half|half{_S}an?)(?:-|{_S}){_SCALE}  # half a million
-  | {_W_INT} | dozen{_WEND})                        # two hundred, dozen: no fractions
+  | {_W_INT} | dozen{_WEND} | {_ZERO})               # two hundred, dozen, nil: no fractions
+"""
+# "point 77": a decimal with no whole number, lower case and not after a word ("at that
+# point 77 people", "Point 5 of the deal" are no decimals).
+_BARE_POINT = rf"""(?<![\p{{L}}\p{{N}},;][^\S\r\n]{{0,3}})(?-i:point){_S}
+    (?:\d{{1,12}}(?!\p{{N}}|[.,]\p{{N}})               # point 77
+     | {_W_DIGIT}(?:{_S}{_W_DIGIT}){{0,11}})           # point seven seven
 """
 # Numbers with no fraction nor "point" (smaller patterns): range ends, "three years ago",
 # the amounts of a duration (which reads its own "and a half").
 _NUMBER_BARE = rf"(?:{_DIGIT_NUMBER}|{_WORD_INT_NUMBER})"  # inside a range: "-12,000"
 _NUMBER_LITE = rf"(?:{_LEFT_DIGIT}{_DIGIT_NUMBER}|{_LEFT_WORD}{_WORD_INT_NUMBER})"
 _SIMPLE_NUMBER = rf"(?:{_DIGITS}|{_W_INT})"  # no fractions, points nor suffixes: "one over three"
-_NUMBER = rf"(?:{_LEFT_DIGIT}{_DIGIT_FIRST}|{_LEFT_WORD}{_WORD_NUMBER}){_NUMBER_TAIL}"
+_NUMBER = rf"(?:{_LEFT_DIGIT}{_DIGIT_FIRST}|{_LEFT_WORD}(?:{_WORD_NUMBER}|{_BARE_POINT})){_NUMBER_TAIL}"
 _PLAIN = rf"(?:{_DIGITS}|{_W_SMALL})"  # no scales: ages, ratios
 _PLAIN_L = rf"(?:{_LEFT_DIGIT}{_DIGITS}|{_LEFT_WORD}{_W_SMALL})"
 
@@ -166,7 +189,8 @@ _QTY = rf"""{_START}
     (?:(?P<between>between){_S}|(?P<from>from){_S})?      # range openers
     (?P<cur>{_CUR})?                                      # $, €, US$, USD
     (?P<neg>{_NEG})?                                      # minus, negative, -
-    (?:(?P<vague>{_LEFT_WORD}{_VAGUE})                    # thousands, a few hundred
+    (?:(?P<pair>{_LEFT_WORD}an?{_S}{_alt(T.PAIR_WORDS)}(?:{_S}of)?{_WEND}(?:{_S}{_SCALE})?)  # a couple (of) (hundred)
+     | (?P<vague>{_LEFT_WORD}{_VAGUE})                    # thousands, a few hundred
      | (?P<lo>{_NUMBER})                                  # 14,000
        (?P<restate>{_S}\((?:{_DIGITS}|{_W_SMALL})\))?  # forty-five (45): said twice (contracts)
        (?P<over>{_S}over{_S}(?!(?:19|20)\d\d(?!\p{{N}}))(?P<ov_den>{_SIMPLE_NUMBER})  # one over three, a
@@ -295,7 +319,7 @@ _OPENERS = {*T.OPENERS, *T.SMALL_WORDS, *TENS_WORDS, *T.SCALES, *MONTHS, *WEEKDA
 _CANDIDATE = rf"""{_LEFT_DIGIT}\d         # 14,000
   | {_START}{_alt(k[:-1] for k in T.CURRENCY_SIGNS if len(k) > 1)}?[{_SIGNS}][^\S\r\n]?(?=\d)  # $5, US$ 5
   | {_HEDGE}                                          # about, at least
-  | {_START}an?(?=[-\s]{{1,3}}(?:half|few|{_SCALE}|{_TIME_UNIT}|{_DENOM}  # a dozen, a few hundred, an hour,
+  | {_START}an?(?=[-\s]{{1,3}}(?:half|few|{_SCALE}|{_TIME_UNIT}|{_DENOM}|{_alt(T.PAIR_WORDS)}  # a dozen, a couple,
                                  |{_alt(TENS_WORDS)}{_WEND}))  # a fifth, a twenty-first
   | (?<![\p{{L}}\p{{N}}_.,\-–])-(?=\.?\d)             # -504
   | (?<![\s\S])-[^\S\r\n]{{1,2}}(?=\d)               # "- 10" opening a text
@@ -310,9 +334,9 @@ CANDIDATE_HINT = re.compile(r"^-\s{1,2}(?=[0-9])|(?<![a-z0-9_])(?:[0-9]|-(?=\.?[
     "|".join(re.escape(k).replace(r"\ ", r"\s{1,8}")  # a space in a sign: any short run
              for k in sorted(T.CURRENCY_SIGNS, key=len, reverse=True)),
     _trie(_CANDIDATE_WORDS)))
-GROUPING_SPACE = regex.compile(r"(?<=\d)[\u00a0\u202f\u2009](?=\d{3})")  # 14 000 -> 14000
+GROUPING_SPACE = regex.compile(r"(?<=\d)[\x20\u00a0\u202f\u2009](?=\d{3}(?!\d))")  # 14 000 -> 14000
 DIGIT_PARTS = regex.compile(rf"""((?:[\d,]+(?:\.\d+)?|\.\d+)(?:e[+-]?\d+)?)  # the digits: 14,000 / .08 / 1.3e6
-    (\s?{_alt(SCALE_SUFFIXES)}(?![a-z]))?              # a scale suffix
+    (\s{{0,2}}(?:{_alt(SCALE_SUFFIXES)}|(?-i:{alternation(T.GROUPED_SUFFIXES)}))(?![a-z]))?  # 2.5bn, 10  k
     (.*)                                               # scale words
 """, _FLAGS | regex.DOTALL)
 NEXT_WORDS = regex.compile(r"(?:[^\S\r\n]{1,3}([\p{L}'’]{1,40})){1,3}")  # up to three words

@@ -45,6 +45,11 @@ UNIT_ORDINALS: dict[str, int] = {
     "eighth": 8, "ninth": 9,
 }
 PLURAL_DENOMINATORS: dict[str, str] = {"halves": "half"}  # plurals that are not singular + "s"
+# Ordinals that end a compound denominator after a number ("three twenty firsts" 3/21,
+# "one one hundred fifth" 1/105): not "half" nor "quarter", which are no ordinals; and
+# "second" only hyphenated ("one twenty-second"): "two twenty seconds" is a time.
+COMPOUND_ORDINALS: frozenset[str] = frozenset({*UNIT_ORDINALS, *DENOMINATORS} - {"half", "quarter"})
+SPACED_COMPOUND_ORDINALS: frozenset[str] = COMPOUND_ORDINALS - {"second"}
 
 # Fractions in digits ("3/4", "2 1/2 times"): the denominators read as one. Any other
 # "d/D" is left alone, and so is a date's shape: "on 1/4", "7/6 with Jim", "5/17/2018".
@@ -52,6 +57,22 @@ DIGIT_DENOMINATORS: tuple[str, ...] = ("2", "3", "4", "5", "8", "10", "16", "100
 # Words before "d/D" that make it a date ("on 1/4", "by 3/4"), not a fraction.
 DATE_PREPOSITIONS: tuple[str, ...] = (
     "on", "by", "since", "until", "till", "before", "after", "from", "through", "thru", "between")
+
+# Scale letters read after a space ("2.33 k", "$1.5 M"), matched as written: "m" after a
+# space is metres, "g" grams, "B" a grade.
+SPACED_SUFFIXES: tuple[str, ...] = ("k", "K", "M")
+# Scale letters read after a space only when the digits hold a decimal point or grouping
+# ("1,674.5 G"): "5 G" is a network and "9 G" a g-force; glued ("5G") never.
+GROUPED_SUFFIXES: dict[str, int] = {"G": 1_000_000_000}
+
+# Words for zero said in scores and risks ("won two-nil", "the risk is nil"), matched in
+# lower case only: "NIL" is a college sports deal, "Nil" a name.
+ZERO_WORDS: tuple[str, ...] = ("nil",)
+
+# Nouns that count two with "a" before them, each with whether it is approximate:
+# "a couple of weeks" is about two, "a pair of" two. Read only before "of", a plural
+# noun ("a couple days") or nothing at all: "they are a couple" counts nobody.
+PAIR_WORDS: dict[str, tuple[int, bool]] = {"couple": (2, True), "pair": (2, False)}
 
 # Words that make the number after them negative ("minus 5", "negative one hundred").
 NEGATIVES: tuple[str, ...] = ("minus", "negative")
@@ -199,11 +220,12 @@ AGE_UNITS: tuple[str, ...] = ("years", "year", "months", "month", "weeks", "week
 
 # Words that can open a phrase before its number (besides number words, months, hedges).
 OPENERS: tuple[str, ...] = (
-    "between", "from", "as", "aged", "age", "ages", "magnitude", "half", "quarter", "http", "https", "www",
-    *NEGATIVES, "percent", "percents", "per", "pct", "percentage",  # percent of 10
+    "between", "from", "as", "aged", "point", "age", "ages", "magnitude", "half", "quarter", "http", "https", "www",
+    *NEGATIVES, *ZERO_WORDS, "percent", "percents", "per", "pct", "percentage",  # percent of 10
     *sorted({k.split()[0] for k in VAGUE_AMOUNTS} - {"a"}),  # several, dozens, tens, ...
 )
 # Number words that anchor a phrase ("one" alone is a determiner, so it is not here;
 # "half" anchors "half an hour" and "an hour and a half").
 CORE_WORDS: tuple[str, ...] = tuple(
-    w for w in (*SMALL_WORDS, *TENS_WORDS, *SCALES, *VAGUE_NEED_OF, "half") if w != "one")
+    w for w in (*SMALL_WORDS, *TENS_WORDS, *SCALES, *VAGUE_NEED_OF, *ZERO_WORDS, *PAIR_WORDS, "half")
+    if w != "one")

@@ -64,13 +64,46 @@ def _point_value(s: str) -> Decimal:
 _DENOMINATOR_WORDS = frozenset({*T.DENOMINATORS, *T.UNIT_ORDINALS})
 
 
-def _denominator(words: list[str], i: int) -> Optional[tuple[int, int]]:
+def _fraction_words(s: str) -> tuple[list[str], frozenset[int]]:
+    """The words of a number and where its hyphenated tokens start: "ninety - five
+    hundred-fifths" -> [ninety, five, hundred, fifths], {0, 2} ("ninety-five" is one)."""
+    tokens = regex.sub(r"\s*-\s*", "-", s.lower()).split()
+    words, starts = [], set()
+    for token in tokens:
+        starts.add(len(words))
+        words.extend(w for w in token.split("-") if w)
+    return words, frozenset(starts)
+
+
+def _ordinal_head(head: list[str], ordinal: int) -> Optional[Decimal]:
+    """The value of ``head`` when it and an ordinal make one compound ordinal, else None:
+    "twenty" + first (21st), "one hundred and" + fifth (105th), but not "two" + fifth."""
+    if head and head[-1] == "and":
+        head = head[:-1]
+        if not head or _scale_word(head[-1]) not in T.SCALES:
+            return None
+    if not head or head[0] not in T.SMALL_WORDS and head[0] not in TENS_WORDS or "and" in head:
+        return None
+    last = head[-1]
+    if last in TENS_WORDS and ordinal < 10 or T.SCALES.get(last, 0) > ordinal:
+        return _words_value(" ".join(head))
+    return None
+
+
+def _denominator(words: list[str], i: int, starts: frozenset[int] = frozenset()) -> Optional[tuple[Decimal, int]]:
     """(value, index of its first word) when ``words[i]`` ends a denominator, else None:
-    "thirds", "halves", "twenty first" (with a numerator before it)."""
+    "thirds", "halves", and after a numerator the longest compound ordinal that starts
+    a token: "three twenty firsts" 21, "one one hundred fifth" 105 (a numerator that ends
+    in "and" takes no compound: "one hundred and thirty fifths" is 130/5)."""
     w = T.PLURAL_DENOMINATORS.get(words[i], words[i])
     single = w[:-1] if w.endswith("s") and w[:-1] in _DENOMINATOR_WORDS else w
-    if single in T.UNIT_ORDINALS and i > 1 and words[i - 1] in TENS_WORDS and words[i - 2] != "and":
-        return TENS_WORDS[words[i - 1]] + T.UNIT_ORDINALS[single], i - 1  # one twenty-fifth
+    if single in T.COMPOUND_ORDINALS:
+        ordinal = T.UNIT_ORDINALS.get(single) or T.DENOMINATORS[single]
+        for j in range(1, i):  # the longest head first
+            if j in starts and words[j - 1] != "and":
+                head = _ordinal_head(words[j:i], ordinal)
+                if head is not None:
+                    return head + ordinal, j
     if single in T.DENOMINATORS:
         return T.DENOMINATORS[single], i
     return None
@@ -80,11 +113,11 @@ def _fraction_value(s: str) -> Optional[Decimal]:
     """The value of a number holding a fraction in words, or None when it holds none:
     "two thirds" 2/3, "one hundred and three and two thirds", "3 million and a half"
     (3.5 million), "two thirds of a million", "one hundred and thirty fifths" (26)."""
-    words = [w for w in s.lower().replace("-", " ").split()]
-    at = next((i for i in range(len(words) - 1, -1, -1) if _denominator(words, i)), None)
+    words, starts = _fraction_words(s)
+    at = next((i for i in range(len(words) - 1, -1, -1) if _denominator(words, i, starts)), None)
     if at is None:
         return None
-    denominator, first = _denominator(words, at)
+    denominator, first = _denominator(words, at, starts)
     scale = Decimal(1)
     for w in words[at + 1:]:
         scale *= T.SCALES.get(_scale_word(w), 1)
@@ -106,6 +139,21 @@ def _fraction_value(s: str) -> Optional[Decimal]:
     elif whole < scale:  # two and a half million
         return (whole + numerator / denominator) * scale
     return whole + numerator / denominator * scale
+
+
+def _is_ordinal(s: str) -> bool:
+    """Whether words ending in a singular denominator say an ordinal, not a fraction: its
+    numerator is not one ("twenty fifth", "one hundred fifth" anniversary, but "a fifth",
+    "one one hundred fifth", "three and a half")."""
+    words, starts = _fraction_words(s)
+    if not words or words[-1] not in _DENOMINATOR_WORDS:
+        return False  # no fraction, or a plural one ("twenty fifths")
+    found = _denominator(words, len(words) - 1, starts)
+    if found is None:
+        return True  # "twenty first"
+    before = words[:found[1]]
+    numerator = before[len(before) - before[::-1].index("and"):] if "and" in before else before
+    return numerator not in ([], ["a"], ["an"], ["one"]) or numerator == [] and before[-1:] == ["and"]
 
 
 def _words_value(s: str) -> Decimal:
@@ -140,6 +188,8 @@ def _number_value(s: str) -> Decimal:
     """The value of one number: "14,000", "2.5bn", "1.3 million", "twenty-five", "4th"."""
     if " point " in _norm(s):
         return _point_value(_norm(s))
+    if _norm(s).startswith("point "):  # point 77
+        return _point_value("zero " + _norm(s))
     fraction = _fraction_value(s)
     if fraction is not None:
         return fraction
@@ -159,10 +209,16 @@ def _number_value(s: str) -> Decimal:
         return _words_value(s)  # 4 thousand 3 hundred and 21, 3 hundred and one
     value = Decimal(m.group(1).replace(",", ""))
     if m.group(2):
-        value *= SCALE_SUFFIXES[m.group(2).strip().lower()]
+        value *= _suffix_scale(m.group(2))
     for w in m.group(3).lower().replace("-", " ").split():
         value *= T.SCALES.get(_scale_word(w), 1)
     return value
+
+
+def _suffix_scale(suffix: str) -> int:
+    """The scale a suffix gives: "bn", " k", " G"."""
+    key = suffix.strip()
+    return T.GROUPED_SUFFIXES.get(key) or SCALE_SUFFIXES[key.lower()]
 
 
 def _spread_scale(lo_text: str, lo: Decimal, hi_text: str, hi: Decimal) -> Decimal:
@@ -240,7 +296,7 @@ def _plural_follows(text: str, pos: int, end: int, words: int = 3) -> bool:
 
 def _start(m, g: dict, ranged: bool) -> int:
     """Where a quantity phrase starts: its hedge, range opener, currency or number."""
-    for name in ("hedge", "between", "from", "cur", "neg", "vague", "lo"):
+    for name in ("hedge", "between", "from", "cur", "neg", "pair", "vague", "lo"):
         if g[name] and (ranged or name not in ("between", "from")):
             return m.start(name)
     return m.start()
@@ -297,10 +353,28 @@ def _vague(m, g: dict, text: str, end: int):
     return _phrase(text, _start(m, g, False), m.end(), value, _kind_of(g["cur"], g["unit"]))
 
 
+def _pair(m, g: dict, text: str, end: int):
+    """a couple (of), a pair (of): two ("a couple of hundred" 200), when "of", a scale, a
+    unit or a plural noun follows, or when it is all its line says (an answer: "A couple");
+    "they are a couple" counts nobody."""
+    stop, words, start = m.end(), _norm(g["pair"]).split(), _start(m, g, False)
+    alone = not text[text.rfind("\n", 0, start) + 1:start].strip() and not text[stop:end].split("\n", 1)[0].strip()
+    if not (g["unit"] or len(words) > 2 or _plural_follows(text, stop, end, 1) or alone):
+        return None, stop
+    n, approx = T.PAIR_WORDS[words[1]]
+    for w in words[2:]:  # a couple of hundred: about 200
+        n *= T.SCALES.get(_scale_word(w), 1)
+    hedged, bound = _hedging(g)
+    value = _bounded(Decimal(n), Decimal(n), approx or hedged, bound)
+    return _phrase(text, _start(m, g, False), stop, value, _kind_of(g["cur"], g["unit"]))
+
+
 def _single(m, g: dict, text: str, end: int, value: Decimal, stop: int, unit: Optional[str], posts):
     """One number, hedged or bounded: "about 14,000", "at least 1,000", "10 or more"."""
     if _norm(g["lo"]) == "one" and not (unit or "").startswith("-") and not g["neg"]:
         return None, stop  # "one of", "one soldier": a determiner, not a count
+    if g["lo"][-1].isalpha() and _is_ordinal(g["lo"]):
+        return None, stop  # "the twenty fifth anniversary", "the twenty first century": ordinals
     if not unit and not any(g[p] for p in posts) and text[stop - 1].isalpha() \
             and P.GLUED_WORD_AFTER.match(text, stop, end, timeout=_SHORT):
         return None, stop  # "two-thirds", "twenty-something"
@@ -321,7 +395,7 @@ def _own_scale(s: str) -> Optional[Decimal]:
     m = P.DIGIT_PARTS.match(s, timeout=_SHORT)
     if not m or not (m.group(2) or m.group(3).strip()):
         return None
-    scale = SCALE_SUFFIXES[m.group(2).strip().lower()] if m.group(2) else Decimal(1)
+    scale = _suffix_scale(m.group(2)) if m.group(2) else Decimal(1)
     for w in m.group(3).lower().replace("-", " ").split():
         scale *= T.SCALES.get(_scale_word(w), 1)
     return Decimal(scale)
@@ -335,6 +409,8 @@ def _proper_fraction(s: str) -> bool:
 
 def _quantity(m, g: dict, text: str, end: int):
     """A count, amount of money, percentage, measure or duration, with its hedge."""
+    if g["pair"]:
+        return _pair(m, g, text, end)
     if g["vague"]:
         return _vague(m, g, text, end)
     if g["over"]:
