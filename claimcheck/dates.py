@@ -61,7 +61,7 @@ from claimcheck import date_forms
 from claimcheck import date_patterns as P
 from claimcheck import date_tables as T
 from claimcheck import vocab
-from claimcheck.date_context import Context, Resolved, count_value, in_year, month_no, relative
+from claimcheck.date_context import Context, Resolved, count_value, full_year, in_year, month_no, relative
 from claimcheck.errors import warn_partial
 from claimcheck.models import ABSOLUTE, DURATION, RELATIVE, DateInterval, DateMention
 
@@ -93,6 +93,12 @@ def _r_iso_date(c: Context) -> Resolved:
 
 def _r_numeric_date(c: Context) -> Optional[Resolved]:
     d = _dateparser_day(c.g("num").lower())
+    return Resolved(ABSOLUTE, cal.day_iv(d)) if d else None
+
+
+def _r_numeric_date_yy(c: Context) -> Optional[Resolved]:
+    """ "10/31/74", "3-3-15": as "10/31/1974", the two-digit year by the one pivot."""
+    d = _dateparser_day(f"{c.g('a')}/{c.g('b')}/{full_year(c.g('yy'))}")
     return Resolved(ABSOLUTE, cal.day_iv(d)) if d else None
 
 
