@@ -193,7 +193,8 @@ def _r_weekday_day(c: Context) -> Optional[Resolved]:
 
 
 def _r_day_range(c: Context) -> Optional[Resolved]:
-    """ "November 19-20", "Nov 18-Dec 19, 2015", "between 3 and 12 of Sept", "Jan-Feb 2017"."""
+    """ "November 19-20", "Nov 18-Dec 19, 2015", "between 3 and 12 of Sept", "Jan-Feb 2017",
+    "January 12, 2016 - 01/22/2016"."""
     if c.has("ma") and not c.has("da"):  # Jan-Feb 2017
         ma, mb, yb = month_no(c.g("ma")), month_no(c.g("mb")), int(c.g("yb"))
         ya = yb - (ma > mb)
@@ -204,7 +205,7 @@ def _r_day_range(c: Context) -> Optional[Resolved]:
     ma = c.g("ma") or c.g("mb")
     if ma is None:
         return None  # "19 to 20": no month
-    ma, mb = month_no(ma), month_no(c.g("mb") or ma)
+    ma, mb = month_no(ma), int(c.g("mob")) if c.has("mob") else month_no(c.g("mb") or ma)
     ya, yb = (int(c.g(k)) if c.has(k) else None for k in ("ya", "yb"))
     return _day_span(c, (ma, da), (mb, db), ya, yb)
 

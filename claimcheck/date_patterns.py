@@ -452,7 +452,9 @@ _RULES: dict[str, tuple[Optional[str], str]] = {
         rf"""(?:\b(?P<kw>between)\s+|{_PREP})?           # between / from / on
         """,
         rf"""(?: {_day_month('a')}{_RANGE_SEP}            # Nov 18 -
-            (?:{_day_month('b')}|(?:the\s+)?{_day('db')}{_NO_NOUN_AFTER})  # Dec 19, 2015 / 19
+            (?:{_day_month('b')}                            # Dec 19, 2015
+              | (?<![\w/])(?P<mob>1[0-2]|0?[1-9])/(?P<db>3[01]|[12]\d|0?[1-9])/{_YEAR_AMONG.replace('<y>', '<yb>')}  # 01/22/2016
+              | (?:the\s+)?{_day('db')}(?!/){_NO_NOUN_AFTER} )  # 19
           | (?:the\s+)?{_day('da')}{_RANGE_SEP}{_day_month('b')}  # 9 to 12 of June
           | {_month('ma')}{_RANGE_SEP}{_month_ref('mb')},?\s*{_year('yb')} )  # Jan-Feb 2017
         """),
@@ -495,9 +497,10 @@ _RULES: dict[str, tuple[Optional[str], str]] = {
     "month_glued": (
         rf"""{_P}(?:{_weekday('wd')}(?:,\s*|\s+))?        # on / Wed,
         """,
-        rf"""(?<![\w/-]){_month_among_digits('m')}{_NUM_DAY.format(g='d')}  # Feb13 / mar3
-        (?![\w%]|[.,/-]\d)                               # not part of a longer number
-        {_NO_NOUN_AFTER}                                  # not "OCT4 gene"
+        rf"""(?: (?<![\w/-]){_month_among_digits('m')}{_NUM_DAY.format(g='d')}  # Feb13 / mar3
+            (?![\w%]|[.,/-]\d){_NO_NOUN_AFTER}          # not part of a number, not "OCT4 gene"
+          | (?<![\w.,/-]){_NUM_DAY.format(g='d')}(?:st|nd|rd|th)?{_month_among_digits('m')}  # 14april
+            \s+{_YEAR_AMONG} )                            # 2015 (required)
         """),
     "numeric_range": (
         r"""(?:\b(?P<kw>from|between)\s+)?               # from / between
@@ -828,6 +831,7 @@ _THE_DAY_START = re.compile(rf"the(?<=(?<![a-z0-9_])the)\s+(?=[0-9]|(?:{_DAY_WOR
 _YEAR_START = re.compile(r"(?<![0-9])(?:1[6-9]|2[01])[0-9][0-9]")  # where a year may start
 _YEAR_OR_Q_START = re.compile(r"(?<![0-9])(?:1[6-9]|2[01])[0-9][0-9]|(?<![a-z0-9_])q[1-4]")  # 2019 q1 / q1-2019
 _NUMBER_THEN_NUMBER = re.compile(r"(?<![a-z0-9_.,/])[0-9]{1,2}[/-][0-9]")  # 10/1
+_DAY_GLUED_MONTH = re.compile(r"(?<![a-z0-9_.,/-])[0-9]{1,2}(?:st|nd|rd|th)?(?:%s)" % "|".join(sorted(_MONTHS)))  # 14april
 _NUMERIC_YY = re.compile(r"(?<![a-z0-9_.,/-])[0-9]{1,2}[/-][0-9]{1,2}[/-][0-9]{2}(?![0-9])")  # 10/31/74
 _YEAR_AND_MONTH = re.compile(r"(?<![a-z0-9_.,/-])(?:[0-9]{1,2}[/-](?:1[6-9]|2[01])|(?:1[6-9]|2[01])[0-9]{2}[/-][0-9])")  # 2/2013, 2015-3
 _YEAR_WORDS_START = re.compile(r"(?<![a-z0-9_])(?:%s|two(?=\s+thousand))" % "|".join(T.YEAR_WORD_HUNDREDS))  # nineteen / two
@@ -878,7 +882,7 @@ _STARTS: dict[str, Callable[[str], list[int]]] = {
     "day_date_of_year": _months_or_day_starts,
     "day_date_words": _months_and(_found(_DAY_WORD_START)),
     "month_numeric": _months_and(_found(_NUMBER_THEN_MONTH)),
-    "month_glued": _month_starts,
+    "month_glued": _months_and(_found(_DAY_GLUED_MONTH)),
     "numeric_range": _number_then_number_starts,
     "numeric_day": _number_then_number_starts,
     "numeric_date_yy": _found(_NUMERIC_YY),
