@@ -95,9 +95,8 @@ def _r_calendar_count(c: Context) -> Resolved:
 def _r_quarter_bare(c: Context) -> Resolved:
     """ "3rd qtr 2018", "2018Q4", "next qtr" ("the third quarter" alone may be a game's)."""
     q = int(c.g("q")) if c.has("q") and c.g("q").isdigit() else (T.QUARTERS.get((c.g("q") or "").lower()))
-    if c.has("yy"):
-        yy = int(c.g("yy"))
-        return Resolved(ABSOLUTE, cal.quarter_iv(yy + 2000 if yy < 100 else yy, q))
+    if c.has("yy"):  # 2018Q4 / 18q4
+        return Resolved(ABSOLUTE, cal.quarter_iv(full_year(c.g("yy")), q))
     if c.has("y"):
         return Resolved(ABSOLUTE, cal.quarter_iv(int(c.g("y")), q))
     a = c.anchor

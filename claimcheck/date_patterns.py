@@ -104,6 +104,7 @@ def _year_words(g: str) -> str:
     return rf"""(?P<{g}>
         \b(?:{_alt(T.YEAR_WORD_HUNDREDS)})\s+(?:{rest})\b   # nineteen ninety six
       | \btwo\s+thousand(?:\s+and)?\s+(?:{rest}|{units})\b )  # two thousand (and) fifteen
+    (?!-)                                                 # not "twenty ten-year-olds"
     """
 
 

@@ -32,6 +32,12 @@ resolved with plain calendar arithmetic. Conventions (all intervals inclusive):
 * "the first Tuesday of October", "the last day of May", "the 20th of next month": the
   day in that month (a year-less month as above). "Sunday, Feb 10" without a year: the
   nearest year, either side of the anchor, in which that date is a Sunday.
+* numeric dates are month first ("04/05/2025" is April 5), day first when the first
+  number cannot be a month ("22/04"); a two-digit year is 19yy from
+  ``date_tables.TWO_DIGIT_YEAR_PIVOT`` (40) up, else 20yy ("10/31/74", "3/3/15"). A
+  year-less "2/15" is a date only after a preposition ("on 2/15": the number grammar's
+  ``DATE_PREPOSITIONS``). "2015-3", "12-2015" are months; "2011-12" stays a season.
+  Years said in words ("in nineteen ninety six") are read by the number grammar.
 * "the 20th century" is 1900-1999; "a 2010 comment" and the "2010" of "2009-2010" are years.
 * ``prefer="future"`` (Duckling's reading) makes every under-specified date the next one
   after the anchor, "this Monday" the coming one and "next Monday" the one of next week.
