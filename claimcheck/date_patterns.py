@@ -832,9 +832,10 @@ _THE_DAY_START = re.compile(rf"the(?<=(?<![a-z0-9_])the)\s+(?=[0-9]|(?:{_DAY_WOR
 _YEAR_START = re.compile(r"(?<![0-9])(?:1[6-9]|2[01])[0-9][0-9]")  # where a year may start
 _YEAR_OR_Q_START = re.compile(r"(?<![0-9])(?:1[6-9]|2[01])[0-9][0-9]|(?<![a-z0-9_])q[1-4]")  # 2019 q1 / q1-2019
 _NUMBER_THEN_NUMBER = re.compile(r"(?<![a-z0-9_.,/])[0-9]{1,2}[/-][0-9]")  # 10/1
-_DAY_GLUED_MONTH = re.compile(r"(?<![a-z0-9_.,/-])[0-9]{1,2}(?:st|nd|rd|th)?(?:%s)" % "|".join(sorted(_MONTHS)))  # 14april
-_NUMERIC_YY = re.compile(r"(?<![a-z0-9_.,/-])[0-9]{1,2}[/-][0-9]{1,2}[/-][0-9]{2}(?![0-9])")  # 10/31/74
-_YEAR_AND_MONTH = re.compile(r"(?<![a-z0-9_.,/-])(?:[0-9]{1,2}[/-](?:1[6-9]|2[01])|(?:1[6-9]|2[01])[0-9]{2}[/-][0-9])")  # 2/2013, 2015-3
+# (a digit first, then what stands before it: the engine then skips to each digit)
+_DAY_GLUED_MONTH = re.compile(r"[0-9](?<![a-z0-9_.,/-][0-9])[0-9]?(?:st|nd|rd|th)?(?:%s)" % "|".join(sorted(_MONTHS)))  # 14april
+_NUMERIC_YY = re.compile(r"[0-9](?<![a-z0-9_.,/-][0-9])[0-9]?[/-][0-9]{1,2}[/-][0-9]{2}(?![0-9])")  # 10/31/74
+_YEAR_AND_MONTH = re.compile(r"[0-9](?<![a-z0-9_.,/-][0-9])(?:[0-9]?[/-](?:1[6-9]|2[01])|[0-9]{3}[/-][0-9])")  # 2/2013, 2015-3
 _YEAR_WORDS_START = re.compile(r"(?<![a-z0-9_])(?:%s|two(?=\s+thousand))" % "|".join(T.YEAR_WORD_HUNDREDS))  # nineteen / two
 
 
