@@ -119,6 +119,27 @@ def in_year(c: Context, make: Callable[[int], DateInterval]) -> Optional[Resolve
 
 
 def day_no(s: str) -> int:
-    """A day of the month: "13th" -> 13, "thirty first" -> 31."""
+    """A day of the month: "13th" -> 13, "thirty first" -> 31, "twenty nine" -> 29."""
     s = regex.sub(r"\s+", " ", s.lower())
-    return int(regex.match(r"\d+", s).group()) if s[0].isdigit() else T.DAY_ORDINAL_WORDS[s]
+    if s[0].isdigit():
+        return int(regex.match(r"\d+", s).group())
+    return T.DAY_ORDINAL_WORDS.get(s) or T.DAY_CARDINAL_WORDS[s]
+
+
+def full_year(s: str) -> int:
+    """A year as written: "1974" -> 1974; two digits by the one pivot: "74" -> 1974, "15" -> 2015."""
+    y = int(s)
+    if len(s) > 2:
+        return y
+    return y + (1900 if y >= T.TWO_DIGIT_YEAR_PIVOT else 2000)
+
+
+def year_in_words(s: str) -> Optional[int]:
+    """A year said in words, read by the number grammar: "two thousand and fifteen" (one
+    number) or "nineteen ninety six" (hundreds, then the rest: two numbers)."""
+    from claimcheck.numbers import find_number_phrases  # only when a year is said in words
+
+    values = [p.value.low for p in find_number_phrases(s)]
+    if len(values) == 2 and all(v is not None and v < 100 for v in values):
+        values = [values[0] * 100 + values[1]]
+    return int(values[0]) if len(values) == 1 and values[0] is not None and 1600 <= values[0] < 2200 else None

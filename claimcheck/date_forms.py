@@ -16,7 +16,8 @@ import regex
 from claimcheck import date_calendar as cal
 from claimcheck import date_tables as T
 from claimcheck import vocab
-from claimcheck.date_context import Context, Resolved, count_value, day_no, in_year, month_no, relative
+from claimcheck.date_context import (Context, Resolved, count_value, day_no, full_year, in_year, month_no,
+                                     relative, year_in_words)
 from claimcheck.models import ABSOLUTE, DateInterval
 
 
@@ -94,9 +95,8 @@ def _r_calendar_count(c: Context) -> Resolved:
 def _r_quarter_bare(c: Context) -> Resolved:
     """ "3rd qtr 2018", "2018Q4", "next qtr" ("the third quarter" alone may be a game's)."""
     q = int(c.g("q")) if c.has("q") and c.g("q").isdigit() else (T.QUARTERS.get((c.g("q") or "").lower()))
-    if c.has("yy"):
-        yy = int(c.g("yy"))
-        return Resolved(ABSOLUTE, cal.quarter_iv(yy + 2000 if yy < 100 else yy, q))
+    if c.has("yy"):  # 2018Q4 / 18q4
+        return Resolved(ABSOLUTE, cal.quarter_iv(full_year(c.g("yy")), q))
     if c.has("y"):
         return Resolved(ABSOLUTE, cal.quarter_iv(int(c.g("y")), q))
     a = c.anchor
@@ -136,6 +136,9 @@ def _r_holiday(c: Context) -> Optional[Resolved]:
 
     def make(y: int) -> DateInterval:
         return cal.holiday_iv(rule, y)
+    if c.has("yw"):  # "Easter Sunday two thousand ten"
+        y = year_in_words(c.g("yw"))
+        return Resolved(ABSOLUTE, make(y)) if y else None
     if c.has("y") or c.has("rel"):
         return in_year(c, make)
     a = c.anchor
@@ -189,7 +192,8 @@ def _r_weekday_day(c: Context) -> Optional[Resolved]:
 
 
 def _r_day_range(c: Context) -> Optional[Resolved]:
-    """ "November 19-20", "Nov 18-Dec 19, 2015", "between 3 and 12 of Sept", "Jan-Feb 2017"."""
+    """ "November 19-20", "Nov 18-Dec 19, 2015", "between 3 and 12 of Sept", "Jan-Feb 2017",
+    "January 12, 2016 - 01/22/2016"."""
     if c.has("ma") and not c.has("da"):  # Jan-Feb 2017
         ma, mb, yb = month_no(c.g("ma")), month_no(c.g("mb")), int(c.g("yb"))
         ya = yb - (ma > mb)
@@ -200,7 +204,7 @@ def _r_day_range(c: Context) -> Optional[Resolved]:
     ma = c.g("ma") or c.g("mb")
     if ma is None:
         return None  # "19 to 20": no month
-    ma, mb = month_no(ma), month_no(c.g("mb") or ma)
+    ma, mb = month_no(ma), int(c.g("mob")) if c.has("mob") else month_no(c.g("mb") or ma)
     ya, yb = (int(c.g(k)) if c.has(k) else None for k in ("ya", "yb"))
     return _day_span(c, (ma, da), (mb, db), ya, yb)
 
@@ -271,17 +275,53 @@ def _r_weekday_mod(c: Context) -> Resolved:
 
 
 def _r_month_numeric(c: Context) -> Optional[Resolved]:
-    """ "Oct/2", "05-Aug-2016", "2019/aug/01", "Dec-2018": a month name among numbers."""
+    """ "Oct/2", "05-Aug-2016", "2019/aug/01", "Dec-2018", "31-Oct-74", "Wed, Feb13": a
+    month name among numbers."""
     mo = month_no(c.g("m"))
     if not c.has("d"):
         return Resolved(ABSOLUTE, cal.month_iv(int(c.g("y")), mo))
     day = int(c.g("d"))
-    if c.has("y"):
-        return Resolved(ABSOLUTE, cal.day_iv(dt.date(int(c.g("y")), mo, day)))
+    if c.has("y") or c.has("yy"):
+        return Resolved(ABSOLUTE, cal.day_iv(dt.date(full_year(c.g("y") or c.g("yy")), mo, day)))
+    return _yearless_day(c, mo, day)
+
+
+_r_month_glued = _r_month_numeric  # "Feb13", "Wed, Feb13"
+
+
+def _yearless_day(c: Context, mo: int, day: int) -> Optional[Resolved]:
+    """A day without its year: the nearest one (on the weekday named, if any) before the
+    anchor, or after it after a future verb; None for a day no month has ("Feb 30")."""
     if day > (29 if mo == 2 else calendar.monthrange(2001, mo)[1]):
         return None
     fut = c.future_cue()
-    return relative(c, lambda: cal.pick(lambda y: cal.day_iv(dt.date(y, mo, day)), c.anchor, future=fut), fut)
+    wd = vocab.WEEKDAYS[c.g("wd").lower().rstrip(".")] if c.has("wd") else None
+
+    def make() -> Optional[DateInterval]:
+        named = cal.nearest_on_weekday(mo, day, wd, c.anchor) if wd is not None else None
+        return named or cal.pick(lambda y: cal.day_iv(dt.date(y, mo, day)), c.anchor, future=fut)
+    return relative(c, make, fut)
+
+
+def _r_numeric_day(c: Context) -> Optional[Resolved]:
+    """ "on 2/15", "by 22/04": a year-less numeric date after a preposition (month first,
+    as dateparser reads "04/05/2025", unless the first number cannot be a month)."""
+    return _yearless_day(c, int(c.g("mo")), int(c.g("d")))
+
+
+def _r_numeric_month(c: Context) -> Optional[Resolved]:
+    """ "2015-3", "2014/10", "12-2015", "2/2013": a month of a year. "2011-12", "2015-6"
+    (the next year's last digits) are a season or fiscal year, left to the year rules."""
+    y, mo = c.g("y"), c.g("mo")
+    if c.m.start("y") < c.m.start("mo") and str(int(y) + 1).endswith(mo):
+        return None
+    return Resolved(ABSOLUTE, cal.month_iv(int(y), int(mo)))
+
+
+def _r_year_words(c: Context) -> Optional[Resolved]:
+    """ "in nineteen ninety six", "in two thousand and fifteen": a year said in words."""
+    y = year_in_words(c.g("yw"))
+    return Resolved(ABSOLUTE, cal.year_iv(y)) if y else None
 
 
 def _r_numeric_range(c: Context) -> Optional[Resolved]:

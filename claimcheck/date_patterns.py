@@ -95,6 +95,19 @@ def _count(g: str, *, articles: bool = False, vague: bool = False, decimals: boo
     return rf"(?P<{g}>{'|'.join(forms)})"
 
 
+def _year_words(g: str) -> str:
+    """A year said in words: "nineteen ninety six", "twenty twenty", "two thousand and
+    fifteen" (read by ``date_context.year_in_words``); never a bare "two thousand"."""
+    units = _alt(k for k, v in vocab.UNIT_WORDS.items() if 1 <= v <= 9)
+    teens = _alt(k for k, v in vocab.UNIT_WORDS.items() if 10 <= v <= 19)
+    rest = rf"(?:{_alt(vocab.TENS_WORDS)})(?:[-\s](?:{units}))?|{teens}"  # ninety six / fifteen
+    return rf"""(?P<{g}>
+        \b(?:{_alt(T.YEAR_WORD_HUNDREDS)})\s+(?:{rest})\b   # nineteen ninety six
+      | \btwo\s+thousand(?:\s+and)?\s+(?:{rest}|{units})\b )  # two thousand (and) fifteen
+    (?!-)                                                 # not "twenty ten-year-olds"
+    """
+
+
 def _endpoint(s: str) -> str:
     """One end of "from X to Y": a date, a month (with year) or a year."""
     return rf"""(?:
@@ -111,6 +124,7 @@ _DEFINITIONS = {
     "MONA": _MONTH_ABBR,                # Jan / Sept (capitalised)
     "MONX": _alt(vocab.MONTHS),         # any month name, any case
     "DAYW": _alt(T.DAY_ORDINAL_WORDS),  # eleventh / thirty first
+    "DAYC": _alt(T.DAY_CARDINAL_WORDS),  # twenty nine / thirty-one
 }
 
 
@@ -193,13 +207,26 @@ _RULES: dict[str, tuple[Optional[str], str]] = {
     "iso_date": (
         _P,
         r"""(?<![\w.,/-])(?P<y>1[6-9]\d\d|2[01]\d\d)      # 2024
-        -(?P<mo>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01]) # -10-03
+        -(?P<mo>1[0-2]|0?[1-9])-(?P<d>3[01]|[12]\d|0?[1-9]) # -10-03 / -3-3
         (?![\d%]|[.,/-]\d)                                # not part of a longer number
         """),
     "numeric_date": (
         _P,
         r"""(?<![\w.,/-])(?P<num>\d{1,2}(?P<sep>[/.])\d{1,2}(?P=sep)(?:1[6-9]|20|21)\d\d)  # 04/28/2025
         (?![\w%/]|[.,]\d)                                 # not part of a longer number
+        """),
+    "numeric_date_yy": (
+        _P,
+        r"""(?<![\w.,/-])(?P<a>\d{1,2})(?P<sep>[/-])(?P<b>\d{1,2})  # 10/31 / 10-31
+        (?P=sep)(?P<yy>\d\d)                              # /74: a two-digit year
+        (?![\w%/-]|[.,]\d)                                # not part of a longer number
+        """),
+    "numeric_month": (
+        _P,
+        r"""(?<![\w.,/-])(?:
+            (?P<y>1[6-9]\d\d|2[01]\d\d)[/-](?P<mo>1[0-2]|0?[1-9])  # 2015-3 / 2014/10 (not "2011-12")
+          | (?P<mo>1[0-2]|0?[1-9])[/-](?P<y>1[6-9]\d\d|2[01]\d\d) )  # 12-2015 / 2/2013
+        (?![\w%]|[.,/-]\d)                               # not part of a longer number
         """),
     "month": (
         rf"""{_P}                                         # in / since / by ...
@@ -222,6 +249,11 @@ _RULES: dict[str, tuple[Optional[str], str]] = {
         rf"""\b(?P<prep>{_alt(T.YEAR_PREPOSITIONS)})\s+   # in / since / the year (required)
         """,
         rf"""{_year('y')}{_NOT_PLURAL_AFTER}              # 2024, not "in 2000 homes"
+        """),
+    "year_words": (
+        rf"""\b(?P<prep>{_alt(T.YEAR_PREPOSITIONS)})\s+   # in / since (required)
+        """,
+        rf"""{_year_words('yw')}{_NO_NOUN_AFTER}          # nineteen ninety six, not "in twenty twenty cases"
         """),
     "year_part": (
         rf"""{_P}(?:\bthe\s+)?                            # in the
@@ -376,6 +408,7 @@ _RULES: dict[str, tuple[Optional[str], str]] = {
         """,
         rf"""\b(?P<hol>{_phrases(T.HOLIDAYS, T.CASED_HOLIDAYS)})(?![\w'’])  # Thanksgiving / new year's eve
         (?: \s+(?:of\s+)?{_year('y')}                      # (of) 2013
+          | \s+{_year_words('yw')}                         # two thousand ten
           | \s+of\s+{_REL_YEAR}                            # of last year
           | \s+in\s+{_count('n', articles=True)}\s+(?P<unit>{_UNIT})s?\b  # in 9 months
           | \s+{_count('n', articles=True)}\s+(?P<unit>{_UNIT})s?\s+(?P<dir>ago|from\s+now|hence)\b )?  # 3 months ago
@@ -420,7 +453,9 @@ _RULES: dict[str, tuple[Optional[str], str]] = {
         rf"""(?:\b(?P<kw>between)\s+|{_PREP})?           # between / from / on
         """,
         rf"""(?: {_day_month('a')}{_RANGE_SEP}            # Nov 18 -
-            (?:{_day_month('b')}|(?:the\s+)?{_day('db')}{_NO_NOUN_AFTER})  # Dec 19, 2015 / 19
+            (?:{_day_month('b')}                            # Dec 19, 2015
+              | (?<![\w/])(?P<mob>1[0-2]|0?[1-9])/(?P<db>3[01]|[12]\d|0?[1-9])/{_YEAR_AMONG.replace('<y>', '<yb>')}  # 01/22/2016
+              | (?:the\s+)?{_day('db')}(?!/){_NO_NOUN_AFTER} )  # 19
           | (?:the\s+)?{_day('da')}{_RANGE_SEP}{_day_month('b')}  # 9 to 12 of June
           | {_month('ma')}{_RANGE_SEP}{_month_ref('mb')},?\s*{_year('yb')} )  # Jan-Feb 2017
         """),
@@ -446,7 +481,8 @@ _RULES: dict[str, tuple[Optional[str], str]] = {
         \b(?P<wd>{_WEEKDAY_WORD})\b                       # Wednesday
         """),
     "month_numeric": (
-        _P,
+        rf"""{_P}(?:{_weekday('wd')}(?:,\s*|\s+))?        # on / Wed,
+        """,
         rf"""(?<![\w/-])(?:
             {_month_among_digits('m')}\.?[/-]{_NUM_DAY.format(g='d')}(?:[/-]{_YEAR_AMONG})?(?![\w/-])  # Oct/2, Sep-23-2020
           | {_month_name('m')}\.?\s*{_NUM_DAY.format(g='d')}\s+,\s*{_YEAR_AMONG}  # Dec31 , 1994
@@ -454,9 +490,18 @@ _RULES: dict[str, tuple[Optional[str], str]] = {
           | {_month_among_digits('m')}[/-]{_YEAR_AMONG}        # Dec-2018 / dec/2018
           | {_month_name('m')},\s*{_YEAR_AMONG}               # Dec, 2018
           | {_NUM_DAY.format(g='d')}[/-]{_month_among_digits('m')}[/-]{_YEAR_AMONG}  # 05-Aug-2016, 23/Sep/2020
+          | {_NUM_DAY.format(g='d')}(?P<sep>[/-]){_month_among_digits('m')}(?P=sep)(?P<yy>\d\d)(?![\w/-])  # 31-Oct-74
           | {_NUM_DAY.format(g='d')}-{_YEAR_AMONG}-{_month_among_digits('m')}\b  # 23-2020-September
           | {_YEAR_AMONG}[/-]{_month_among_digits('m')}[/-]{_NUM_DAY.format(g='d')}\b  # 2019/aug/01
           | {_YEAR_AMONG}/{_NUM_DAY.format(g='d')}/{_month_among_digits('m')}\b )  # 2020/23/Sep
+        """),
+    "month_glued": (
+        rf"""{_P}(?:{_weekday('wd')}(?:,\s*|\s+))?        # on / Wed,
+        """,
+        rf"""(?: (?<![\w/-]){_month_among_digits('m')}{_NUM_DAY.format(g='d')}  # Feb13 / mar3
+            (?![\w%]|[.,/-]\d){_NO_NOUN_AFTER}          # not part of a number, not "OCT4 gene"
+          | (?<![\w.,/-]){_NUM_DAY.format(g='d')}(?:st|nd|rd|th)?{_month_among_digits('m')}  # 14april
+            \s+{_YEAR_AMONG} )                            # 2015 (required)
         """),
     "numeric_range": (
         r"""(?:\b(?P<kw>from|between)\s+)?               # from / between
@@ -464,6 +509,15 @@ _RULES: dict[str, tuple[Optional[str], str]] = {
         rf"""{_numeric_day('a')}                          # 10/1(/2018)
         \s*(?:[-–—]|\bto\b|\bthrough\b|\buntil\b)\s*      # - / to
         {_numeric_day('b')}(?:,\s*{_year('yc')})?         # 11/7(/2018) (, 2020)
+        """),
+    "numeric_day": (
+        rf"""\b(?P<prep>{_alt(T.NUMERIC_DAY_PREPOSITIONS)})\s+  # on / by (required: else a fraction)
+        """,
+        rf"""(?<![\w.,/-])(?!(?:{_alt(T.NUMERIC_NAMES)})(?![\w/]))  # not "after 9/11", "24/7"
+        (?: (?P<mo>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])  # 2/15 (month first)
+          | (?P<d>3[01]|2\d|1[3-9])/(?P<mo>1[0-2]|0?[1-9]) )  # 22/04 (day first when no month)
+        (?![\w%/]|[.,-]\d)                               # not part of a longer number
+        (?!\s+(?:of\b|(?:and|or|to)\s+\d))               # not "by 1/3 of", "between 1/4 and 1/3"
         """),
     "edge_of": (
         rf"""{_P}(?:\bthe\s+)?(?:\bvery\s+)?             # by the (very)
@@ -488,7 +542,8 @@ _RULES: dict[str, tuple[Optional[str], str]] = {
         rf"""(?: {_month('m1')},?\s+(?:the\s+)?\b(?P<d1>(?&DAYW))\b  # february twenty second
           | \b(?:the\s+)?(?P<d2>(?&DAYW))\s+of\s+  # second of
             (?P<m2>(?&MONW)|(?&MONA))\b          # Aug (a final "." ends the sentence)
-          | {_month('m1')},\s+{_day('d1')}(?<=\d(?:st|nd|rd|th)) )  # October, 1st
+          | {_month('m1')},\s+{_day('d1')}(?<=\d(?:st|nd|rd|th))  # October, 1st
+          | {_month('m1')}\s+\b(?P<d1>(?&DAYC))\b(?=\s*(?:[.,;:!?]|$)) )  # May twenty nine (at a clause's end)
         """),
     "day_of_month": (
         r"""\b(?P<prep>on|by|until|till|since|before|after)\s+  # on (required)
@@ -582,9 +637,12 @@ TRIGGERS: dict[str, tuple[frozenset[str], ...]] = {
     "day_date": (_MONTHS, frozenset({DIGIT})),
     "iso_date": (frozenset({YEAR}),),
     "numeric_date": (frozenset({YEAR}),),
+    "numeric_date_yy": (frozenset({DIGIT}), frozenset({"/", "-"})),
+    "numeric_month": (frozenset({YEAR}), frozenset({"/", "-"})),
     "month": (_MONTHS,),
     "season": (_stems(vocab.SEASONS),),
     "year": (frozenset({YEAR}),),
+    "year_words": (_stems([*T.YEAR_WORD_HUNDREDS, "thousand"]),),
     "year_part": (_stems(T.THIRDS), frozenset({YEAR})),
     "decade": (frozenset({YEAR}),),
     "quarter": (frozenset({"quarter", YEAR}),),
@@ -617,7 +675,9 @@ TRIGGERS: dict[str, tuple[frozenset[str], ...]] = {
     "weekday_week": (frozenset({"week"}), _stems(vocab.WEEKDAYS)),
     "weekday_mod": (_stems(T.WEEKDAY_MODIFIERS), _stems(_FULL_WEEKDAYS)),
     "month_numeric": (_MONTHS, frozenset({DIGIT}), frozenset({"/", "-", ","})),
+    "month_glued": (_MONTHS, frozenset({DIGIT})),
     "numeric_range": (frozenset({DIGIT}), frozenset({"/", "-"})),
+    "numeric_day": (frozenset({DIGIT}), frozenset({"/"})),
     "edge_of": (frozenset({"end", "beginning", "start", "earlier", "later", "eoy", "eom"}),
                 _ANY_DATE_END | frozenset({"year", "month", "week", "eoy", "eom"})),
     "day_date_of_year": (_MONTHS, frozenset({YEAR})),
@@ -711,7 +771,7 @@ _TRIED: dict[int, tuple[frozenset[str], tuple[tuple[int, str], ...]]] = {}  # by
 # the anchor day is TimeML's PRESENT_REF, not an event date for a news timeline.
 OPT_IN = frozenset({"present"})
 
-LEFT_REQUIRED = frozenset({"year", "day_of_month"})  # a bare "2024", "the 18th" is not a mention
+LEFT_REQUIRED = frozenset({"year", "day_of_month", "year_words", "numeric_day"})  # a bare "2024", "the 18th", "1/4" is not a mention
 LEFT_REACH = 48  # characters a left context may span
 
 
@@ -772,6 +832,11 @@ _THE_DAY_START = re.compile(rf"the(?<=(?<![a-z0-9_])the)\s+(?=[0-9]|(?:{_DAY_WOR
 _YEAR_START = re.compile(r"(?<![0-9])(?:1[6-9]|2[01])[0-9][0-9]")  # where a year may start
 _YEAR_OR_Q_START = re.compile(r"(?<![0-9])(?:1[6-9]|2[01])[0-9][0-9]|(?<![a-z0-9_])q[1-4]")  # 2019 q1 / q1-2019
 _NUMBER_THEN_NUMBER = re.compile(r"(?<![a-z0-9_.,/])[0-9]{1,2}[/-][0-9]")  # 10/1
+# (a digit first, then what stands before it: the engine then skips to each digit)
+_DAY_GLUED_MONTH = re.compile(r"[0-9](?<![a-z0-9_.,/-][0-9])[0-9]?(?:st|nd|rd|th)?(?:%s)" % "|".join(sorted(_MONTHS)))  # 14april
+_NUMERIC_YY = re.compile(r"[0-9](?<![a-z0-9_.,/-][0-9])[0-9]?[/-][0-9]{1,2}[/-][0-9]{2}(?![0-9])")  # 10/31/74
+_YEAR_AND_MONTH = re.compile(r"[0-9](?<![a-z0-9_.,/-][0-9])(?:[0-9]?[/-](?:1[6-9]|2[01])|[0-9]{3}[/-][0-9])")  # 2/2013, 2015-3
+_YEAR_WORDS_START = re.compile(r"(?<![a-z0-9_])(?:%s|two(?=\s+thousand))" % "|".join(T.YEAR_WORD_HUNDREDS))  # nineteen / two
 
 
 
@@ -807,6 +872,7 @@ _the_day_starts = _found(_THE_DAY_START)
 _year_starts = _found(_YEAR_START)
 _months_or_day_starts = _months_and(_found(_DAY_OR_THE_START))
 _from_between_starts = _stem_starts(frozenset({"between", "from"}))
+_number_then_number_starts = _found(_NUMBER_THEN_NUMBER)
 
 _STARTS: dict[str, Callable[[str], list[int]]] = {
     "day_date": _months_and(_found(_DAY_START)),
@@ -818,7 +884,12 @@ _STARTS: dict[str, Callable[[str], list[int]]] = {
     "day_date_of_year": _months_or_day_starts,
     "day_date_words": _months_and(_found(_DAY_WORD_START)),
     "month_numeric": _months_and(_found(_NUMBER_THEN_MONTH)),
-    "numeric_range": _found(_NUMBER_THEN_NUMBER),
+    "month_glued": _months_and(_found(_DAY_GLUED_MONTH)),
+    "numeric_range": _number_then_number_starts,
+    "numeric_day": _number_then_number_starts,
+    "numeric_date_yy": _found(_NUMERIC_YY),
+    "numeric_month": _found(_YEAR_AND_MONTH),
+    "year_words": _found(_YEAR_WORDS_START),
     "weekday_day": _stem_starts(_stems(vocab.WEEKDAYS)),
     "weekday_week": _stem_starts(_stems([*vocab.WEEKDAYS, *T.WEEK_MODIFIERS])),
     "edge_of": _stem_starts(_stems([*T.EDGES, *T.EOX])),

@@ -8,6 +8,7 @@ a word here teaches every pattern that uses the table.
 from __future__ import annotations
 
 from claimcheck import vocab
+from claimcheck.number_tables import DATE_PREPOSITIONS
 
 # Prepositions kept inside a date mention's span ("on Saturday", "since January").
 PREPOSITIONS = (
@@ -144,6 +145,8 @@ HOLIDAYS: dict[str, tuple] = {
     **dict.fromkeys(("valentine's day", "valentine day", "st valentine's day",
                      "saint valentine's day"), (*_FIXED, 2, 14)),
     **dict.fromkeys(("halloween",), (*_FIXED, 10, 31)),
+    **dict.fromkeys(("international workers' day",), (*_FIXED, 5, 1)),
+    **dict.fromkeys(("ides of march",), (*_FIXED, 3, 15)),
     **dict.fromkeys(("world vegan day",), (*_FIXED, 11, 1)),
     **dict.fromkeys(("st patrick's day", "saint patrick's day", "st paddy's day",
                      "saint paddy's day"), (*_FIXED, 3, 17)),
@@ -189,6 +192,17 @@ CASED_HOLIDAYS = ("lent",)
 PRESENT_WORDS = ("now", "currently", "at present", "presently", "nowadays", "at the moment",
                  "at this time", "right now")
 
+# Years said in words: "nineteen ninety six" (hundreds, then the rest) or "two thousand
+# (and) fifteen". The words a year of the first kind opens with (1600-2099).
+YEAR_WORD_HUNDREDS = ("sixteen", "seventeen", "eighteen", "nineteen", "twenty")
+# A two-digit year ("10/31/74", "31-Oct-74", "18q4") is 19yy from the pivot up, else 20yy.
+TWO_DIGIT_YEAR_PIVOT = 40
+# Words before a year-less "d/D" that make it a date ("on 22/04", "by 2/15"): the number
+# grammar's table (number_tables.DATE_PREPOSITIONS), so that both read "on 1/4" alike.
+NUMERIC_DAY_PREPOSITIONS = DATE_PREPOSITIONS
+# Numbers shaped like a year-less date that name something else: "after 9/11", "24/7".
+NUMERIC_NAMES = ("9/11", "24/7", "7/7", "3/11", "26/11")
+
 # Words before a bare year used as a modifier ("a 2010 comment", "his 2007 campaign").
 YEAR_DETERMINERS = ("a", "an", "the", "his", "her", "its", "their", "our", "my", "your")
 
@@ -201,6 +215,14 @@ DAY_ORDINAL_WORDS: dict[str, int] = {
     "twentieth": 20, "thirtieth": 30,
     **{f"twenty{sep}{w}": 20 + n for w, n in vocab.ORDINAL_WORDS.items() if n < 10 for sep in (" ", "-")},
     **{f"thirty{sep}first": 31 for sep in (" ", "-")},
+}
+# Days of the month as compound cardinals after a month name: "May twenty nine". Only
+# the compounds, and only at a clause's end: "in March two people died" is a count.
+DAY_CARDINAL_WORDS: dict[str, int] = {
+    f"{tens}{sep}{unit}": n + u
+    for tens, n in (("twenty", 20), ("thirty", 30))
+    for unit, u in vocab.UNIT_WORDS.items() if 1 <= u <= (9 if n == 20 else 1)
+    for sep in (" ", "-")
 }
 # Centuries written out: "the twentieth century", "the twenty-first century".
 CENTURY_ORDINALS = {w: n for w, n in DAY_ORDINAL_WORDS.items() if n <= 21}
@@ -251,4 +273,4 @@ UNIT_ABBREVIATIONS = {"yr": "year", "wk": "week"}
 # Substrings one of which every holiday name holds: the cheap look that decides whether
 # a sentence is searched for holidays at all (checked against HOLIDAYS on import).
 HOLIDAY_TRIGGERS = ("day", "mas", "eve", "easter", "thu", "halloween", "thanksgiving", "lent",
-                    "pentecost", "gras", "dag", "fast", "july")
+                    "pentecost", "gras", "dag", "fast", "july", "ides")

@@ -32,6 +32,12 @@ resolved with plain calendar arithmetic. Conventions (all intervals inclusive):
 * "the first Tuesday of October", "the last day of May", "the 20th of next month": the
   day in that month (a year-less month as above). "Sunday, Feb 10" without a year: the
   nearest year, either side of the anchor, in which that date is a Sunday.
+* numeric dates are month first ("04/05/2025" is April 5), day first when the first
+  number cannot be a month ("22/04"); a two-digit year is 19yy from
+  ``date_tables.TWO_DIGIT_YEAR_PIVOT`` (40) up, else 20yy ("10/31/74", "3/3/15"). A
+  year-less "2/15" is a date only after a preposition ("on 2/15": the number grammar's
+  ``DATE_PREPOSITIONS``). "2015-3", "12-2015" are months; "2011-12" stays a season.
+  Years said in words ("in nineteen ninety six") are read by the number grammar.
 * "the 20th century" is 1900-1999; "a 2010 comment" and the "2010" of "2009-2010" are years.
 * ``prefer="future"`` (Duckling's reading) makes every under-specified date the next one
   after the anchor, "this Monday" the coming one and "next Monday" the one of next week.
@@ -61,7 +67,7 @@ from claimcheck import date_forms
 from claimcheck import date_patterns as P
 from claimcheck import date_tables as T
 from claimcheck import vocab
-from claimcheck.date_context import Context, Resolved, count_value, in_year, month_no, relative
+from claimcheck.date_context import Context, Resolved, count_value, full_year, in_year, month_no, relative
 from claimcheck.errors import warn_partial
 from claimcheck.models import ABSOLUTE, DURATION, RELATIVE, DateInterval, DateMention
 
@@ -93,6 +99,12 @@ def _r_iso_date(c: Context) -> Resolved:
 
 def _r_numeric_date(c: Context) -> Optional[Resolved]:
     d = _dateparser_day(c.g("num").lower())
+    return Resolved(ABSOLUTE, cal.day_iv(d)) if d else None
+
+
+def _r_numeric_date_yy(c: Context) -> Optional[Resolved]:
+    """ "10/31/74", "3-3-15": as "10/31/1974", the two-digit year by the one pivot."""
+    d = _dateparser_day(f"{c.g('a')}/{c.g('b')}/{full_year(c.g('yy'))}")
     return Resolved(ABSOLUTE, cal.day_iv(d)) if d else None
 
 
