@@ -303,7 +303,7 @@ def _r_edge_of(c: Context) -> Optional[Resolved]:
     if c.has("m"):
         return _part_of_named_month(c, lambda month: cal.half(month, which))
     unit = T.EOX[c.g("eox").lower()] if c.has("eox") else c.g("unit").lower()
-    step = T.EDGE_MODIFIERS[c.g("mod").lower()] if c.has("mod") else 0
+    step = T.EDGE_MODIFIERS[regex.sub(r"\s+", " ", c.g("mod").lower())] if c.has("mod") else 0
 
     def make() -> DateInterval:
         iv = cal.half(cal.containing(cal.shift(a, unit, step), unit), which)
@@ -316,6 +316,8 @@ def _r_edge_of(c: Context) -> Optional[Resolved]:
 
 def _r_day_date_words(c: Context) -> Optional[Resolved]:
     mo, day = month_no(c.g("m1") or c.g("m2")), day_no(c.g("d1") or c.g("d2"))
+    if c.has("y"):  # "March third 2015"
+        return Resolved(ABSOLUTE, cal.day_iv(dt.date(int(c.g("y")), mo, day)))
     if day > (29 if mo == 2 else calendar.monthrange(2001, mo)[1]):
         return None
     fut = c.future_cue()

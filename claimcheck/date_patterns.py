@@ -36,7 +36,7 @@ def _longest_names(table: dict[str, int]) -> set[str]:
 
 
 _FULL_MONTHS = _longest_names(vocab.MONTHS)
-_STRICT_MONTHS = {"may", "march"}  # also English words: only capitalised
+_STRICT_MONTHS = set(T.WORD_MONTHS)  # also English words: only capitalised
 _MONTH_WORD = rf"(?:{_alt(_FULL_MONTHS - _STRICT_MONTHS)}|{_cased(_FULL_MONTHS & _STRICT_MONTHS)})"
 _MONTH_ABBR = _cased(set(vocab.MONTHS) - _FULL_MONTHS)
 _FULL_WEEKDAYS = _longest_names(vocab.WEEKDAYS)
@@ -122,6 +122,18 @@ def _with_definitions(core: str) -> str:
     return f"(?(DEFINE){used})(?<![0-9])(?=\\w)" + core if used else core
 
 
+def _month_by_day(g: str, *, last: bool = False, dot: str = r"\.?") -> str:
+    """A month name or abbreviation in any case ("march", "aug."), for the places beside
+    a day where it can be nothing else; calls the month names of _DEFINE. ``last``: it
+    ends the date, and a lower-case word after it is not read ("the first of may be")."""
+    guard = _NO_NOUN_AFTER if last else ""
+    return rf"(?:(?P<{g}>(?&MONW)|(?&MONA))\b{dot}|(?P<{g}>(?&MONX))\b{dot}{guard})"
+
+
+_NOT_WORD_MONTH = rf"(?!(?:{_alt(T.WORD_MONTHS)})\b)"  # not "may", "march": words without "of"
+_ORDINAL_SUFFIX = r"(?<=\d(?:st|nd|rd|th))"  # the day just read was "21st", not "21"
+
+
 def _month_ref(g: str) -> str:
     """As _month(g), calling the month names of _DEFINE."""
     return rf"(?:(?P<{g}>(?&MONW))\b|(?P<{g}>(?&MONA))\b\.?)"
@@ -139,6 +151,8 @@ def _day_month(s: str) -> str:
     return rf"""(?:
         {month('m' + s)}\s+(?:the\s+)?{_day('d' + s)}{year}         # Nov 18 / june the 28th
       | (?:the\s+)?{_day('d' + s)}\s+(?:of\s+)?{month('m' + s)}{year}  # 26th of june
+      | (?:the\s+)?{_day('d' + s)}{_ORDINAL_SUFFIX}\s+           # 21st (lower case: a
+        (?:of\s+|{_NOT_WORD_MONTH}){_month_by_day('m' + s, last=True)}{year}  # suffix) of march / aug
     )"""
 
 
@@ -186,8 +200,10 @@ _RULES: dict[str, tuple[Optional[str], str]] = {
         rf"""{_P}                                         # on / since / by ...
         (?:{_weekday('wd')}(?:,\s*|\s+))?                 # Sun, / Wednesday,
         """,
-        rf"""(?: {_month('m1')}\s+{_day('d1')}            # April 28 / Apr. 28th
-          | {_day('d2')}\s+(?:of\s+)?{_month('m2')} )     # 28 April / 28th of April
+        rf"""(?: {_month('m1')}\s+(?:the\s+)?{_day('d1')}  # April 28 / Apr. 28th / April the 28th
+          | {_month_by_day('m1')}\s+(?:the\s+)?{_day('d1')}{_NO_NOUN_AFTER}  # march 3 (not "march 3 miles")
+          | {_day('d2')}\s+(?:of\s+)?{_month('m2')}       # 28 April / 28th of April
+          | {_day('d2')}{_ORDINAL_SUFFIX}\s+of\s+{_month_by_day('m2', last=True)} )  # 1st of march
         (?:,?\s*{_year('y')})?                            # , 2025 (else year-less: relative)
         """),
     "iso_date": (
@@ -296,6 +312,15 @@ _RULES: dict[str, tuple[Optional[str], str]] = {
         rf"""(?<!\b(?:a|an|any|each|every|one)\s{{1,3}})         # not "a Monday", "every Friday"
         \b(?P<wd>{_WEEKDAY_WORD})\b                       # Saturday (not "Saturdays")
         (?:\s+(?:{_alt(T.PARTS_OF_DAY)})\b)?              # morning
+        """),
+    "weekday_abbr": (
+        rf"""{_P}                                         # on
+        (?:\b(?P<mod>last|next|this)\s+)?                # last / next
+        """,
+        rf"""(?<!\b(?:a|an|any|each|every|one)\s{{1,3}})  # not "every Fri"
+        \b(?: (?P<wd>{_alt(k for k, stop in T.LONE_WEEKDAY_ABBREVIATIONS.items() if not stop)})\b\.?  # thu / Fri.
+          | (?P<wd>{_alt(k for k, stop in T.LONE_WEEKDAY_ABBREVIATIONS.items() if stop)})\. )  # mon.
+        (?![\w'’-])                                      # not "Fri-Sat", "thu's"
         """),
     "year_attr": (
         None,
@@ -486,8 +511,11 @@ _RULES: dict[str, tuple[Optional[str], str]] = {
     "day_date_words": (
         _P,
         rf"""(?: {_month('m1')},?\s+(?:the\s+)?\b(?P<d1>(?&DAYW))\b  # february twenty second
+            (?:,?\s*{_year('y')})?                        # (2015)
+          | {_month_by_day('m1')}\s+(?:the\s+)?\b(?P<d1>(?&DAYW))\b  # march first: lower case only
+            (?:,?\s*{_year('y')}|(?=\s*(?:[.!?;]|$)))      # with a year or alone, not "may first see"
           | \b(?:the\s+)?(?P<d2>(?&DAYW))\s+of\s+  # second of
-            (?P<m2>(?&MONW)|(?&MONA))\b          # Aug (a final "." ends the sentence)
+            {_month_by_day('m2', last=True, dot="")}     # Aug / march (a final "." ends the sentence)
           | {_month('m1')},\s+{_day('d1')}(?<=\d(?:st|nd|rd|th)) )  # October, 1st
         """),
     "day_of_month": (
@@ -595,6 +623,7 @@ TRIGGERS: dict[str, tuple[frozenset[str], ...]] = {
     "in_future": (_UNITS,),
     "duration": (_stems([*T.UNITS, *T.DURATION_ONLY_UNITS]),),
     "weekday": (_stems(_FULL_WEEKDAYS),),
+    "weekday_abbr": (_stems(T.LONE_WEEKDAY_ABBREVIATIONS),),
     "year_attr": (frozenset({YEAR}),),
     "year_range_end": (frozenset({YEAR}),),
     "century": (frozenset({"century"}),),
@@ -829,6 +858,7 @@ _STARTS: dict[str, Callable[[str], list[int]]] = {
     "deixis_range": _from_between_starts,
     "month_span_year": _from_between_starts,
     "weekday_mod": _stem_starts(_stems(T.WEEKDAY_MODIFIERS)),
+    "weekday_abbr": _stem_starts(_stems(T.LONE_WEEKDAY_ABBREVIATIONS)),
     "iso_week": _stem_starts(frozenset({"week"})),
     "year_list": _year_starts,
     "iso_embedded": _year_starts,

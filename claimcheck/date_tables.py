@@ -33,6 +33,11 @@ NOT_PLURAL_NOUNS = (
 
 PARTS_OF_DAY = ("morning", "afternoon", "evening", "night")
 
+# Month names that are also English words ("it may rain", "troops march on"): read only
+# Capitalised, except next to a day, where nothing else fits ("march 3rd", "the first of
+# may"). Other month names and the abbreviations are read in any case beside a day.
+WORD_MONTHS = ("may", "march")
+
 # early / mid / late: which third of a month, season, year or decade.
 THIRDS = {"early": 0, "mid": 1, "middle": 1, "late": 2}
 
@@ -220,6 +225,12 @@ WEEK_ORDINALS = {
 WEEK_OF_WORDS = ("week of", "week beginning", "week starting", "week starting on",
                  "week commencing", "w/c")
 
+# Weekday abbreviations read on their own ("thu", "Fri.", "Mon or Tue"), in any case;
+# True: only with their full stop ("mon.": "Mon" is also a people of Myanmar). Left
+# out: "sat", "sun", "wed", which are words.
+LONE_WEEKDAY_ABBREVIATIONS = {"tue": False, "tues": False, "thu": False, "thur": False,
+                              "thurs": False, "fri": False, "mon": True}
+
 # Weekday modifiers beyond last / next / this: "previous Wednesday", "coming Thursday".
 WEEKDAY_MODIFIERS = {"previous": "last", "following": "next", "coming": "next", "upcoming": "next"}
 # A week relative to the anchor's, before or after a weekday: "next week Mon",
@@ -235,7 +246,9 @@ MONTH_MODIFIERS = {"last": -1, "previous": -1, "this": 0, "current": 0, "next": 
 # The first or second half of a year, month or week: "the end of this year", "by the
 # beginning of March", "later in the week".
 EDGES = {"beginning": 0, "start": 0, "earlier": 0, "end": 1, "later": 1}
-EDGE_MODIFIERS = {"last": -1, "this": 0, "current": 0, "next": 1}
+# Every relative period the calendar rule reads ("coming week", "previous week", "this past
+# month"), and "following" as the quarter and week rules read it.
+EDGE_MODIFIERS = {**CALENDAR_MODIFIERS, "following": 1}
 EOX = {"eoy": "year", "eom": "month"}  # "by EOY"
 
 # "three Fridays from now", "two Sundays ago": counted weekdays from the anchor.

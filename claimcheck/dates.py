@@ -258,6 +258,9 @@ def _r_weekday(c: Context) -> Resolved:
     return relative(c, lambda: cal.day_iv(a - dt.timedelta(days=(a.weekday() - wd) % 7)))
 
 
+_r_weekday_abbr = _r_weekday  # "thu", "Fri."
+
+
 def _r_span(c: Context) -> Optional[Resolved]:
     """ "from X to Y": a year-less end takes the other end's year."""
     (ya, da), (yb, db) = ([None if c.g(k + s) is None else int(c.g(k + s)) for k in "yd"] for s in "ab")
