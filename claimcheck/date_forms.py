@@ -14,6 +14,7 @@ from typing import Callable, Optional
 import regex
 
 from claimcheck import date_calendar as cal
+from claimcheck import date_patterns as P
 from claimcheck import date_tables as T
 from claimcheck import vocab
 from claimcheck.date_context import Context, Resolved, count_value, day_no, in_year, month_no, relative
@@ -92,7 +93,7 @@ def _r_calendar_count(c: Context) -> Resolved:
 
 
 def _r_quarter_bare(c: Context) -> Resolved:
-    """ "3rd qtr 2018", "2018Q4", "next qtr" ("the third quarter" alone may be a game's)."""
+    """ "3rd qtr 2018", "2018Q4", "next qtr", "the third quarter" (not in a game's story)."""
     q = int(c.g("q")) if c.has("q") and c.g("q").isdigit() else (T.QUARTERS.get((c.g("q") or "").lower()))
     if c.has("yy"):
         yy = int(c.g("yy"))
@@ -100,6 +101,11 @@ def _r_quarter_bare(c: Context) -> Resolved:
     if c.has("y"):
         return Resolved(ABSOLUTE, cal.quarter_iv(int(c.g("y")), q))
     a = c.anchor
+    if not c.has("mod"):  # "the third quarter": the nearest, as a year-less month
+        if P.GAME_CUE.search(c.sentence()):
+            return None  # "scored in the third quarter": a period of a game
+        fut = c.future_cue()
+        return relative(c, lambda: cal.pick(lambda y: cal.quarter_iv(y, q), a, future=fut), fut)
     step = T.QUARTER_ABBR_MODIFIERS[c.g("mod").lower()]
     return relative(c, lambda: cal.quarter_shift(a, step), step > 0)
 

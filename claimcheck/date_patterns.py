@@ -81,8 +81,11 @@ def _day(g: str) -> str:  # not after a currency sign: "$12 December 27" is 12 d
     return rf"(?<![\w.,$£€])(?<![$£€]\s)(?P<{g}>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\w%]|[.,]\d)"
 
 
+_NOT_BC = r"(?!\s*(?-i:BCE?|B\.C\.))"  # "in 1200 BC": no year of ours (the common era only)
+
+
 def _year(g: str) -> str:
-    return rf"(?<![\w.,$£€/])(?P<{g}>1[6-9]\d\d|2[01]\d\d)(?![\w%]|[.,]\d)"
+    return rf"(?<![\w.,$£€/])(?P<{g}>1[6-9]\d\d|2[01]\d\d)(?![\w%]|[.,]\d){_NOT_BC}"
 
 
 def _count(g: str, *, articles: bool = False, vague: bool = False, decimals: bool = False) -> str:
@@ -375,6 +378,9 @@ _RULES: dict[str, tuple[Optional[str], str]] = {
         """,
         rf"""(?: \b(?P<q>{_alt(T.QUARTERS)})\s+(?:quarter|qtr)\b  # third quarter / 3rd qtr
             \s+(?:of\s+)?{_year('y')}                      # (of) 2018 (bare: maybe a game's)
+          | (?<!\b(?:a|an|another)\s{{1,3}})              # not "a second quarter (of growth)"
+            \b(?P<q>{_alt(T.QUARTERS)})[-\s]+(?:quarter|qtr)\b  # third quarter (bare: the
+            (?![-\w]|\s+of\b)                            # nearest; not "quarter-final", "of")
           | \b(?P<mod>{_alt(T.QUARTER_ABBR_MODIFIERS)})\s+qtr\b  # this qtr
           | (?<![\w.,])(?P<yy>\d\d|(?:1[6-9]|2[01])\d\d)[qQ](?P<q>[1-4])\b )  # 2018Q4 / 18q4
         """),
@@ -463,7 +469,9 @@ _RULES: dict[str, tuple[Optional[str], str]] = {
         _P,
         rf"""(?: \b(?P<wmod>{_alt(T.WEEK_MODIFIERS)})\s+week\s*(?:[-,]\s*|\s+on\s+)?  # next week (on)
             {_weekday('wd')}                              # Mon / Tuesday
-          | {_weekday('wd')}\s+of\s+(?:the\s+)?(?P<wmod>{_alt(T.WEEK_MODIFIERS)})\s+week\b )  # tuesday of next week
+          | {_weekday('wd')}\s+(?:(?:of|from)\s+(?:the\s+)?)?  # tuesday (of / from)
+            (?P<wmod>{_alt(T.WEEK_MODIFIERS)})\s+week\b(?!['’])  # next week
+          | (?P<wmod>{_alt(T.WEEK_MODIFIERS)})\s+week['’]s\s+{_weekday('wd')} )  # last week's sunday
         """),
     "weekday_mod": (
         _P,
@@ -920,6 +928,7 @@ PATTERNS = LazyPatterns({name: _with_definitions(core) for name, (_, core) in _R
 # Left contexts are matched right to left (REVERSE), anchored at the core's start.
 LEFT_PATTERNS = LazyPatterns({name: left for name, (left, _) in _RULES.items() if left}, _FLAGS | regex.REVERSE)
 FUTURE_CUE = regex.compile(rf"(?:\b(?:{_alt(T.FUTURE_CUES)})\b|['’]ll\b)", regex.IGNORECASE)
+GAME_CUE = regex.compile(rf"\b(?:{_alt(T.GAME_WORDS)})\b", regex.IGNORECASE)
 RETRO_CUE = regex.compile(rf"\b(?:{_alt(T.RETROSPECTIVE_CUES)})\b", regex.IGNORECASE)
 SENTENCE_END = regex.compile(r"[.!?][\"'”’)\]]*\s|\n")
 CLAUSE_BREAK = regex.compile(r"[,;:()\[\]—–]|\s-\s")

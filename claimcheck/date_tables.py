@@ -256,6 +256,12 @@ COUNT_DIRECTIONS = {"from now": 1, "hence": 1, "ago": -1, "back": -1}
 # "next three months" (no "the"): whole calendar units next to the anchor's own.
 CALENDAR_COUNT_DIRECTIONS = {"last": -1, "past": -1, "next": 1}
 
+# A bare "the third quarter" is a business quarter (MEANTIME's news annotates it so) unless
+# its sentence is about a game, where it is a period of play: these words say so.
+GAME_WORDS = ("game", "games", "scored", "scoring", "touchdown", "touchdowns", "field goal",
+              "inning", "innings", "halftime", "half-time", "quarterback", "three-pointer",
+              "rebound", "rebounds", "free throw", "free throws", "buzzer", "whistle")
+
 # "this qtr", "next qtr": quarters from the anchor's.
 QUARTER_ABBR_MODIFIERS = {"last": -1, "previous": -1, "this": 0, "current": 0, "next": 1}
 
