@@ -138,6 +138,16 @@ _HOLIDAY_RULES = {_holiday_key(name): rule for name, rule in T.HOLIDAYS.items()}
 
 
 def _r_holiday(c: Context) -> Optional[Resolved]:
+    """A holiday, or a day counted from it: "three days after Easter", "a year from Christmas"."""
+    res = _holiday(c)
+    if not c.has("ounit") or res is None or res.interval is None:
+        return res
+    n = int(count_value(c.g("on"))) * (-1 if c.g("odir").lower() == "before" else 1)
+    iv = cal.day_iv(cal.shift(res.interval.start, c.g("ounit").lower(), n))
+    return Resolved(res.kind, iv, c.anchor is not None and iv.start > c.anchor)
+
+
+def _holiday(c: Context) -> Optional[Resolved]:
     rule = _HOLIDAY_RULES[_holiday_key(c.g("hol"))]
 
     def make(y: int) -> DateInterval:

@@ -402,7 +402,9 @@ _RULES: dict[str, tuple[Optional[str], str]] = {
         (?P<era>(?-i:AD|CE)|A\.D\.?|C\.E\.?)(?![\w])      # AD / a.d. / CE, not "30 ad slots" (BC: no date of ours)
         """),
     "holiday": (
-        rf"""{_P}(?:\bthe\s+)?                            # on / at the
+        rf"""(?: {_count('on', articles=True)}\s+(?P<ounit>{_UNIT})s?\s+  # three days
+            (?P<odir>after|before|from)\s+               # after
+          | {_P} )(?:\bthe\s+)?                           # on / at the
         (?:\b(?P<mod>last|next|this)\s+)?                # last / next / this
         """,
         rf"""\b(?P<hol>{_phrases(T.HOLIDAYS, T.CASED_HOLIDAYS)})(?![\w'’])  # Thanksgiving / new year's eve
