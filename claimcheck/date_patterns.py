@@ -231,7 +231,7 @@ _RULES: dict[str, tuple[Optional[str], str]] = {
     "season": (
         rf"""{_P}                                         # in / over
         (?:\b(?P<the>the)\s+)?                            # the
-        (?:\b(?P<mod>last|next|this\s+past|this|past)\s+|{_THIRD})?  # last / late
+        (?:\b(?P<mod>{_alt(T.SEASON_MODIFIERS)})\s+|{_THIRD})?  # last / late
         """,
         rf"""\b(?P<season>{_SEASON})\b                    # fall / autumn
         (?:\s+(?:of\s+)?{_year('y')}|\s+of\s+{_REL_YEAR})?  # (of) 2024 / of last year
@@ -257,7 +257,9 @@ _RULES: dict[str, tuple[Optional[str], str]] = {
         """,
         rf"""(?: \b(?P<q>{_alt(T.QUARTERS)})\s+quarter\s+of\s+  # first quarter of
             (?:{_year('y')}|{_REL_YEAR})                  # 2025 / last year
-          | \bQ(?P<q>[1-4])\s*(?:of\s+)?{_year('y')} )    # Q1 2025
+          | \bQ(?P<q>[1-4])\s*(?:of\s+)?{_year('y')}     # Q1 2025
+          | (?:{_year('y')}|{_REL_YEAR})['’]s\s+          # 2019's / next year's
+            (?P<q>{_alt(T.QUARTERS)})[-\s]quarter\b )     # first quarter
         """),
     "deixis": (
         None,
@@ -504,7 +506,8 @@ _RULES: dict[str, tuple[Optional[str], str]] = {
         rf"""{_P}(?:\bthe\s+)?(?:\bvery\s+)?             # by the (very)
         """,
         rf"""(?: \b(?P<edge>end|beginning|start)\s+of\s+(?:the\s+)?  # end of (the)
-            (?: (?P<mod>{_alt(T.EDGE_MODIFIERS)})\s+(?P<unit>year|month|week)  # this year
+            (?: (?:around\s+)?                              # (around: Duckling's hedge)
+                (?P<mod>{_alt(T.EDGE_MODIFIERS)})\s+(?P<unit>year|month|week)  # this year
               | (?P<unit>year|month|week)                 # year / month
               | {_month_ref('m')}(?:\s+{_year('y')})?          # December (2016)
               | {_year('y')} )                            # 2015

@@ -120,6 +120,9 @@ QUARTERS.update({"1st": 1, "2nd": 2, "3rd": 3, "4th": 4})
 
 # A yearly thing in the year before, of or after the anchor: "last March", "this fall".
 YEAR_STEPS = {"last": -1, "this": 0, "next": 1}
+# A season from the anchor's: "last fall", "this past summer", "current winter".
+SEASON_MODIFIERS = {"last": "last", "past": "last", "this past": "last", "this": "this",
+                    "current": "this", "next": "next"}
 # A calendar-unit reference: "last week", "this month", "next year".
 CALENDAR_MODIFIERS = {"last": -1, "this past": -1, "this": 0, "next": 1,
                       "past": -1, "previous": -1, "current": 0, "coming": 1, "upcoming": 1}

@@ -118,7 +118,7 @@ def _r_month(c: Context) -> Optional[Resolved]:
 
 
 def _r_season(c: Context) -> Optional[Resolved]:
-    mod = regex.sub(r"\s+", " ", (c.g("mod") or "").lower())
+    mod = T.SEASON_MODIFIERS.get(regex.sub(r"\s+", " ", (c.g("mod") or "").lower()), "")
     if not (mod or c.has("y") or c.has("rel") or c.has("eml") or (c.has("prep") and c.has("the"))):
         return None  # "the fall", "a summer offensive"
     name, third = c.g("season"), c.g("eml")
@@ -128,7 +128,7 @@ def _r_season(c: Context) -> Optional[Resolved]:
     if c.has("y") or c.has("rel"):
         return in_year(c, make)
     a = c.anchor
-    if mod in ("last", "past", "this past"):
+    if mod == "last":
         return relative(c, lambda: cal.pick(make, a, before=cal.current_season_start(a)))
     if mod == "next":
         return relative(c, lambda: cal.pick(make, a, after=a), True)
