@@ -208,6 +208,7 @@ _RULES: dict[str, tuple[Optional[str], str]] = {
           | {_day('d2')}\s+(?:of\s+)?{_month('m2')}       # 28 April / 28th of April
           | {_day('d2')}{_ORDINAL_SUFFIX}\s+of\s+{_month_by_day('m2', last=True)} )  # 1st of march
         (?:,?\s*{_year('y')})?                            # , 2025 (else year-less: relative)
+        (?:,\s*{_weekday('wd')}(?=\s*(?:[.!?;)]|$)))?       # , Fri (ending the sentence)
         """),
     "iso_date": (
         _P,
@@ -224,7 +225,8 @@ _RULES: dict[str, tuple[Optional[str], str]] = {
         rf"""{_P}                                         # in / since / by ...
         (?:\b(?P<mod>last|next|this|{_alt(T.THIRDS)})(?:-|\s+))?  # last / mid- / early
         """,
-        rf"""{_month('m')}                                # January / Jan.
+        rf"""(?: {_month('m')}                            # January / Jan.
+          | (?<=\bin\s{{1,3}})(?P<m>{_alt(set(vocab.MONTHS) - _FULL_MONTHS)})\b\.? )  # in dec: any case after "in"
         (?:\s+(?:of\s+)?(?:{_year('y')}|{_REL_YEAR}))?    # 2024 / (of) last year
         (?!,?\s+\d)                                       # not the month of "Feb 30, 2025"
         """),

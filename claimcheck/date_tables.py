@@ -35,7 +35,8 @@ PARTS_OF_DAY = ("morning", "afternoon", "evening", "night")
 
 # Month names that are also English words ("it may rain", "troops march on"): read only
 # Capitalised, except next to a day, where nothing else fits ("march 3rd", "the first of
-# may"). Other month names and the abbreviations are read in any case beside a day.
+# may"). Other month names are read in any case; the abbreviations beside a day or
+# after "in" ("in dec"), else only Capitalised ("Jan Smith", "Dec Jones").
 WORD_MONTHS = ("may", "march")
 
 # early / mid / late: which third of a month, season, year or decade.
