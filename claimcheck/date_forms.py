@@ -100,6 +100,8 @@ def _r_quarter_bare(c: Context) -> Resolved:
         return Resolved(ABSOLUTE, cal.quarter_iv(yy + 2000 if yy < 100 else yy, q))
     if c.has("y"):
         return Resolved(ABSOLUTE, cal.quarter_iv(int(c.g("y")), q))
+    if c.has("rel"):  # "next year's first quarter"
+        return in_year(c, lambda y: cal.quarter_iv(y, q))
     a = c.anchor
     if not c.has("mod"):  # "the third quarter": the nearest, as a year-less month
         if P.GAME_CUE.search(c.sentence()):

@@ -39,6 +39,7 @@ _FULL_MONTHS = _longest_names(vocab.MONTHS)
 _STRICT_MONTHS = set(T.WORD_MONTHS)  # also English words: only capitalised
 _MONTH_WORD = rf"(?:{_alt(_FULL_MONTHS - _STRICT_MONTHS)}|{_cased(_FULL_MONTHS & _STRICT_MONTHS)})"
 _MONTH_ABBR = _cased(set(vocab.MONTHS) - _FULL_MONTHS)
+_ANY_MONTH = _alt(vocab.MONTHS)  # any month name or abbreviation, any case (beside a day)
 _FULL_WEEKDAYS = _longest_names(vocab.WEEKDAYS)
 _WEEKDAY_WORD = _alt(_FULL_WEEKDAYS)
 _WEEKDAY_ABBR = _cased(set(vocab.WEEKDAYS) - _FULL_WEEKDAYS)
@@ -112,7 +113,7 @@ def _endpoint(s: str) -> str:
 _DEFINITIONS = {
     "MONW": _MONTH_WORD,                # January / May (capitalised)
     "MONA": _MONTH_ABBR,                # Jan / Sept (capitalised)
-    "MONX": _alt(vocab.MONTHS),         # any month name, any case
+    "MONX": _ANY_MONTH,                 # any month name, any case
     "DAYW": _alt(T.DAY_ORDINAL_WORDS),  # eleventh / thirty first
 }
 
@@ -127,10 +128,11 @@ def _with_definitions(core: str) -> str:
 
 def _month_by_day(g: str, *, last: bool = False, dot: str = r"\.?") -> str:
     """A month name or abbreviation in any case ("march", "aug."), for the places beside
-    a day where it can be nothing else; calls the month names of _DEFINE. ``last``: it
-    ends the date, and a lower-case word after it is not read ("the first of may be")."""
+    a day where it can be nothing else. ``last``: it ends the date, and a lower-case word
+    after it is not read ("the first of may be")."""
     guard = _NO_NOUN_AFTER if last else ""
-    return rf"(?:(?P<{g}>(?&MONW)|(?&MONA))\b{dot}|(?P<{g}>(?&MONX))\b{dot}{guard})"
+    return rf"(?:(?P<{g}>{_MONTH_WORD}|{_MONTH_ABBR})\b{dot}|(?P<{g}>{_ANY_MONTH})\b{dot}{guard})"
+
 
 
 _NOT_WORD_MONTH = rf"(?!(?:{_alt(T.WORD_MONTHS)})\b)"  # not "may", "march": words without "of"
@@ -259,9 +261,7 @@ _RULES: dict[str, tuple[Optional[str], str]] = {
         """,
         rf"""(?: \b(?P<q>{_alt(T.QUARTERS)})\s+quarter\s+of\s+  # first quarter of
             (?:{_year('y')}|{_REL_YEAR})                  # 2025 / last year
-          | \bQ(?P<q>[1-4])\s*(?:of\s+)?{_year('y')}     # Q1 2025
-          | (?:{_year('y')}|{_REL_YEAR})['’]s\s+          # 2019's / next year's
-            (?P<q>{_alt(T.QUARTERS)})[-\s]quarter\b )     # first quarter
+          | \bQ(?P<q>[1-4])\s*(?:of\s+)?{_year('y')} )    # Q1 2025
         """),
     "deixis": (
         None,
@@ -378,7 +378,7 @@ _RULES: dict[str, tuple[Optional[str], str]] = {
         (?P<unit>{_UNIT})s?\b                              # weeks
         """),
     "quarter_bare": (
-        rf"""{_P}(?:\bthe\s+)?                            # in the
+        rf"""{_P}(?:\bthe\s+|(?:{_year('y')}|{_REL_YEAR})['’]s\s+)?  # in the / 2019's / next year's
         """,
         rf"""(?: \b(?P<q>{_alt(T.QUARTERS)})\s+(?:quarter|qtr)\b  # third quarter / 3rd qtr
             \s+(?:of\s+)?{_year('y')}                      # (of) 2018 (bare: maybe a game's)
@@ -638,7 +638,7 @@ TRIGGERS: dict[str, tuple[frozenset[str], ...]] = {
     "in_future": (_UNITS,),
     "duration": (_stems([*T.UNITS, *T.DURATION_ONLY_UNITS]),),
     "weekday": (_stems(_FULL_WEEKDAYS),),
-    "weekday_abbr": (_stems(T.LONE_WEEKDAY_ABBREVIATIONS),),
+    "weekday_abbr": (_stems(w + "." if stop else w for w, stop in T.LONE_WEEKDAY_ABBREVIATIONS.items()),),
     "year_attr": (frozenset({YEAR}),),
     "year_range_end": (frozenset({YEAR}),),
     "century": (frozenset({"century"}),),
@@ -815,6 +815,9 @@ _THE_DAY_START = re.compile(rf"the(?<=(?<![a-z0-9_])the)\s+(?=[0-9]|(?:{_DAY_WOR
 # (the word first, then what stands before it: the engine then skips to each "the")
 _YEAR_START = re.compile(r"(?<![0-9])(?:1[6-9]|2[01])[0-9][0-9]")  # where a year may start
 _YEAR_OR_Q_START = re.compile(r"(?<![0-9])(?:1[6-9]|2[01])[0-9][0-9]|(?<![a-z0-9_])q[1-4]")  # 2019 q1 / q1-2019
+# A lone weekday abbreviation as a whole word ("thu", "mon."), not "Africa", "month".
+_LONE_WEEKDAY_START = re.compile(r"(?<![a-z0-9_])(?:%s)(?![a-z0-9_])" % "|".join(
+    re.escape(w) + (r"\." if stop else "") for w, stop in sorted(T.LONE_WEEKDAY_ABBREVIATIONS.items(), key=lambda i: -len(i[0]))))
 _NUMBER_THEN_NUMBER = re.compile(r"(?<![a-z0-9_.,/])[0-9]{1,2}[/-][0-9]")  # 10/1
 
 
@@ -873,7 +876,7 @@ _STARTS: dict[str, Callable[[str], list[int]]] = {
     "deixis_range": _from_between_starts,
     "month_span_year": _from_between_starts,
     "weekday_mod": _stem_starts(_stems(T.WEEKDAY_MODIFIERS)),
-    "weekday_abbr": _stem_starts(_stems(T.LONE_WEEKDAY_ABBREVIATIONS)),
+    "weekday_abbr": _found(_LONE_WEEKDAY_START),
     "iso_week": _stem_starts(frozenset({"week"})),
     "year_list": _year_starts,
     "iso_embedded": _year_starts,
