@@ -101,7 +101,7 @@ FUTURE_CUES = (
     "will", "shall", "won't", "is due to", "are due to", "is expected to",
     "are expected to", "plans to", "plan to", "is planning to", "are planning to",
     "is set to", "are set to", "is scheduled to", "are scheduled to", "is going to",
-    "are going to", "next",
+    "are going to", "next", "let's", "let’s", "let us",
 )
 # A future cue before one of these belongs to another clause:
 # "Kim will send more troops, the agency said Monday."
