@@ -33,6 +33,10 @@ resolved with plain calendar arithmetic. Conventions (all intervals inclusive):
   day in that month (a year-less month as above). "Sunday, Feb 10" without a year: the
   nearest year, either side of the anchor, in which that date is a Sunday.
 * "the 20th century" is 1900-1999; "a 2010 comment" and the "2010" of "2009-2010" are years.
+  A year followed by "BC" is not read (no interval of ours holds it).
+* a bare "the third quarter" is resolved as a year-less month is, unless its sentence
+  is about a game (``date_tables.GAME_WORDS``); "next year's first quarter" is that
+  year's. "three days after Easter": the day counted from the holiday chosen as above.
 * ``prefer="future"`` (Duckling's reading) makes every under-specified date the next one
   after the anchor, "this Monday" the coming one and "next Monday" the one of next week.
 * "Friday after next": the Friday after the coming one. "three Fridays from now": the
