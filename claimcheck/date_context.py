@@ -48,6 +48,14 @@ class Context(NamedTuple):
     def has(self, name: str) -> bool:
         return self.g(name) is not None
 
+    def sentence(self) -> str:
+        """The sentence the mention stands in (to a line break or a full stop)."""
+        s, e = self.start, self.m.end()
+        before = self.text[max(0, s - 300):s]
+        after = self.text[e:e + 300]
+        cut = P.SENTENCE_END.search(after)
+        return before[last_end(P.SENTENCE_END, before):] + self.text[s:e] + (after if cut is None else after[:cut.start()])
+
     def future_cue(self) -> bool:
         """Is the mention governed by a future verb? The cue must be in the same clause,
         a few words before the mention ("will be held on Friday"), or just after it when

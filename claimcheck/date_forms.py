@@ -14,6 +14,7 @@ from typing import Callable, Optional
 import regex
 
 from claimcheck import date_calendar as cal
+from claimcheck import date_patterns as P
 from claimcheck import date_tables as T
 from claimcheck import vocab
 from claimcheck.date_context import (Context, Resolved, count_value, day_no, full_year, in_year, month_no,
@@ -93,13 +94,20 @@ def _r_calendar_count(c: Context) -> Resolved:
 
 
 def _r_quarter_bare(c: Context) -> Resolved:
-    """ "3rd qtr 2018", "2018Q4", "next qtr" ("the third quarter" alone may be a game's)."""
+    """ "3rd qtr 2018", "2018Q4", "next qtr", "the third quarter" (not in a game's story)."""
     q = int(c.g("q")) if c.has("q") and c.g("q").isdigit() else (T.QUARTERS.get((c.g("q") or "").lower()))
     if c.has("yy"):  # 2018Q4 / 18q4
         return Resolved(ABSOLUTE, cal.quarter_iv(full_year(c.g("yy")), q))
     if c.has("y"):
         return Resolved(ABSOLUTE, cal.quarter_iv(int(c.g("y")), q))
+    if c.has("rel"):  # "next year's first quarter"
+        return in_year(c, lambda y: cal.quarter_iv(y, q))
     a = c.anchor
+    if not c.has("mod"):  # "the third quarter": the nearest, as a year-less month
+        if P.GAME_CUE.search(c.sentence()):
+            return None  # "scored in the third quarter": a period of a game
+        fut = c.future_cue()
+        return relative(c, lambda: cal.pick(lambda y: cal.quarter_iv(y, q), a, future=fut), fut)
     step = T.QUARTER_ABBR_MODIFIERS[c.g("mod").lower()]
     return relative(c, lambda: cal.quarter_shift(a, step), step > 0)
 
@@ -132,6 +140,16 @@ _HOLIDAY_RULES = {_holiday_key(name): rule for name, rule in T.HOLIDAYS.items()}
 
 
 def _r_holiday(c: Context) -> Optional[Resolved]:
+    """A holiday, or a day counted from it: "three days after Easter", "a year from Christmas"."""
+    res = _holiday(c)
+    if not c.has("ounit") or res is None or res.interval is None:
+        return res
+    n = int(count_value(c.g("on"))) * (-1 if c.g("odir").lower() == "before" else 1)
+    iv = cal.day_iv(cal.shift(res.interval.start, c.g("ounit").lower(), n))
+    return Resolved(res.kind, iv, c.anchor is not None and iv.start > c.anchor)
+
+
+def _holiday(c: Context) -> Optional[Resolved]:
     rule = _HOLIDAY_RULES[_holiday_key(c.g("hol"))]
 
     def make(y: int) -> DateInterval:
@@ -343,7 +361,7 @@ def _r_edge_of(c: Context) -> Optional[Resolved]:
     if c.has("m"):
         return _part_of_named_month(c, lambda month: cal.half(month, which))
     unit = T.EOX[c.g("eox").lower()] if c.has("eox") else c.g("unit").lower()
-    step = T.EDGE_MODIFIERS[c.g("mod").lower()] if c.has("mod") else 0
+    step = T.EDGE_MODIFIERS[regex.sub(r"\s+", " ", c.g("mod").lower())] if c.has("mod") else 0
 
     def make() -> DateInterval:
         iv = cal.half(cal.containing(cal.shift(a, unit, step), unit), which)
@@ -356,6 +374,8 @@ def _r_edge_of(c: Context) -> Optional[Resolved]:
 
 def _r_day_date_words(c: Context) -> Optional[Resolved]:
     mo, day = month_no(c.g("m1") or c.g("m2")), day_no(c.g("d1") or c.g("d2"))
+    if c.has("y"):  # "March third 2015"
+        return Resolved(ABSOLUTE, cal.day_iv(dt.date(int(c.g("y")), mo, day)))
     if day > (29 if mo == 2 else calendar.monthrange(2001, mo)[1]):
         return None
     fut = c.future_cue()

@@ -36,9 +36,10 @@ def _longest_names(table: dict[str, int]) -> set[str]:
 
 
 _FULL_MONTHS = _longest_names(vocab.MONTHS)
-_STRICT_MONTHS = {"may", "march"}  # also English words: only capitalised
+_STRICT_MONTHS = set(T.WORD_MONTHS)  # also English words: only capitalised
 _MONTH_WORD = rf"(?:{_alt(_FULL_MONTHS - _STRICT_MONTHS)}|{_cased(_FULL_MONTHS & _STRICT_MONTHS)})"
 _MONTH_ABBR = _cased(set(vocab.MONTHS) - _FULL_MONTHS)
+_ANY_MONTH = _alt(vocab.MONTHS)  # any month name or abbreviation, any case (beside a day)
 _FULL_WEEKDAYS = _longest_names(vocab.WEEKDAYS)
 _WEEKDAY_WORD = _alt(_FULL_WEEKDAYS)
 _WEEKDAY_ABBR = _cased(set(vocab.WEEKDAYS) - _FULL_WEEKDAYS)
@@ -81,8 +82,11 @@ def _day(g: str) -> str:  # not after a currency sign: "$12 December 27" is 12 d
     return rf"(?<![\w.,$£€])(?<![$£€]\s)(?P<{g}>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\w%]|[.,]\d)"
 
 
+_NOT_BC = r"(?!\s*(?-i:BCE?|B\.C\.))"  # "in 1200 BC": no year of ours (the common era only)
+
+
 def _year(g: str) -> str:
-    return rf"(?<![\w.,$£€/])(?P<{g}>1[6-9]\d\d|2[01]\d\d)(?![\w%]|[.,]\d)"
+    return rf"(?<![\w.,$£€/])(?P<{g}>1[6-9]\d\d|2[01]\d\d)(?![\w%]|[.,]\d){_NOT_BC}"
 
 
 def _count(g: str, *, articles: bool = False, vague: bool = False, decimals: bool = False) -> str:
@@ -122,7 +126,7 @@ def _endpoint(s: str) -> str:
 _DEFINITIONS = {
     "MONW": _MONTH_WORD,                # January / May (capitalised)
     "MONA": _MONTH_ABBR,                # Jan / Sept (capitalised)
-    "MONX": _alt(vocab.MONTHS),         # any month name, any case
+    "MONX": _ANY_MONTH,                 # any month name, any case
     "DAYW": _alt(T.DAY_ORDINAL_WORDS),  # eleventh / thirty first
     "DAYC": _alt(T.DAY_CARDINAL_WORDS),  # twenty nine / thirty-one
 }
@@ -134,6 +138,19 @@ def _with_definitions(core: str) -> str:
     once (it cannot see through the calls which characters may start a match)."""
     used = "".join(f"(?P<{n}>{d})" for n, d in _DEFINITIONS.items() if f"(?&{n})" in core)
     return f"(?(DEFINE){used})(?<![0-9])(?=\\w)" + core if used else core
+
+
+def _month_by_day(g: str, *, last: bool = False, dot: str = r"\.?") -> str:
+    """A month name or abbreviation in any case ("march", "aug."), for the places beside
+    a day where it can be nothing else. ``last``: it ends the date, and a lower-case word
+    after it is not read ("the first of may be")."""
+    guard = _NO_NOUN_AFTER if last else ""
+    return rf"(?:(?P<{g}>{_MONTH_WORD}|{_MONTH_ABBR})\b{dot}|(?P<{g}>{_ANY_MONTH})\b{dot}{guard})"
+
+
+
+_NOT_WORD_MONTH = rf"(?!(?:{_alt(T.WORD_MONTHS)})\b)"  # not "may", "march": words without "of"
+_ORDINAL_SUFFIX = r"(?<=\d(?:st|nd|rd|th))"  # the day just read was "21st", not "21"
 
 
 def _month_ref(g: str) -> str:
@@ -153,6 +170,8 @@ def _day_month(s: str) -> str:
     return rf"""(?:
         {month('m' + s)}\s+(?:the\s+)?{_day('d' + s)}{year}         # Nov 18 / june the 28th
       | (?:the\s+)?{_day('d' + s)}\s+(?:of\s+)?{month('m' + s)}{year}  # 26th of june
+      | (?:the\s+)?{_day('d' + s)}{_ORDINAL_SUFFIX}\s+           # 21st (lower case: a
+        (?:of\s+|{_NOT_WORD_MONTH}){_month_by_day('m' + s, last=True)}{year}  # suffix) of march / aug
     )"""
 
 
@@ -200,9 +219,12 @@ _RULES: dict[str, tuple[Optional[str], str]] = {
         rf"""{_P}                                         # on / since / by ...
         (?:{_weekday('wd')}(?:,\s*|\s+))?                 # Sun, / Wednesday,
         """,
-        rf"""(?: {_month('m1')}\s+{_day('d1')}            # April 28 / Apr. 28th
-          | {_day('d2')}\s+(?:of\s+)?{_month('m2')} )     # 28 April / 28th of April
+        rf"""(?: {_month('m1')}\s+(?:the\s+)?{_day('d1')}  # April 28 / Apr. 28th / April the 28th
+          | {_month_by_day('m1')}\s+(?:the\s+)?{_day('d1')}{_NO_NOUN_AFTER}  # march 3 (not "march 3 miles")
+          | {_day('d2')}\s+(?:of\s+)?{_month('m2')}       # 28 April / 28th of April
+          | {_day('d2')}{_ORDINAL_SUFFIX}\s+of\s+{_month_by_day('m2', last=True)} )  # 1st of march
         (?:,?\s*{_year('y')})?                            # , 2025 (else year-less: relative)
+        (?:,\s*{_weekday('wd')}(?=\s*(?:[.!?;)]|$)))?       # , Fri (ending the sentence)
         """),
     "iso_date": (
         _P,
@@ -232,14 +254,15 @@ _RULES: dict[str, tuple[Optional[str], str]] = {
         rf"""{_P}                                         # in / since / by ...
         (?:\b(?P<mod>last|next|this|{_alt(T.THIRDS)})(?:-|\s+))?  # last / mid- / early
         """,
-        rf"""{_month('m')}                                # January / Jan.
+        rf"""(?: {_month('m')}                            # January / Jan.
+          | (?<=\bin\s{{1,3}})(?P<m>{_alt(set(vocab.MONTHS) - _FULL_MONTHS)})\b\.? )  # in dec: any case after "in"
         (?:\s+(?:of\s+)?(?:{_year('y')}|{_REL_YEAR}))?    # 2024 / (of) last year
         (?!,?\s+\d)                                       # not the month of "Feb 30, 2025"
         """),
     "season": (
         rf"""{_P}                                         # in / over
         (?:\b(?P<the>the)\s+)?                            # the
-        (?:\b(?P<mod>last|next|this\s+past|this|past)\s+|{_THIRD})?  # last / late
+        (?:\b(?P<mod>{_alt(T.SEASON_MODIFIERS)})\s+|{_THIRD})?  # last / late
         """,
         rf"""\b(?P<season>{_SEASON})\b                    # fall / autumn
         (?:\s+(?:of\s+)?{_year('y')}|\s+of\s+{_REL_YEAR})?  # (of) 2024 / of last year
@@ -329,6 +352,15 @@ _RULES: dict[str, tuple[Optional[str], str]] = {
         \b(?P<wd>{_WEEKDAY_WORD})\b                       # Saturday (not "Saturdays")
         (?:\s+(?:{_alt(T.PARTS_OF_DAY)})\b)?              # morning
         """),
+    "weekday_abbr": (
+        rf"""{_P}                                         # on
+        (?:\b(?P<mod>last|next|this)\s+)?                # last / next
+        """,
+        rf"""(?<!\b(?:a|an|any|each|every|one)\s{{1,3}})  # not "every Fri"
+        \b(?: (?P<wd>{_alt(k for k, stop in T.LONE_WEEKDAY_ABBREVIATIONS.items() if not stop)})\b\.?  # thu / Fri.
+          | (?P<wd>{_alt(k for k, stop in T.LONE_WEEKDAY_ABBREVIATIONS.items() if stop)})\. )  # mon.
+        (?![\w'’-])                                      # not "Fri-Sat", "thu's"
+        """),
     "year_attr": (
         None,
         rf"""(?<=\b(?:{_alt(T.YEAR_DETERMINERS)})\s{{1,3}})  # a / the / his (not in the span)
@@ -378,10 +410,13 @@ _RULES: dict[str, tuple[Optional[str], str]] = {
         (?P<unit>{_UNIT})s?\b                              # weeks
         """),
     "quarter_bare": (
-        rf"""{_P}(?:\bthe\s+)?                            # in the
+        rf"""{_P}(?:\bthe\s+|(?:{_year('y')}|{_REL_YEAR})['’]s\s+)?  # in the / 2019's / next year's
         """,
         rf"""(?: \b(?P<q>{_alt(T.QUARTERS)})\s+(?:quarter|qtr)\b  # third quarter / 3rd qtr
             \s+(?:of\s+)?{_year('y')}                      # (of) 2018 (bare: maybe a game's)
+          | (?<!\b(?:a|an|another)\s{{1,3}})              # not "a second quarter (of growth)"
+            \b(?P<q>{_alt(T.QUARTERS)})[-\s]+(?:quarter|qtr)\b  # third quarter (bare: the
+            (?![-\w]|\s+of\b)                            # nearest; not "quarter-final", "of")
           | \b(?P<mod>{_alt(T.QUARTER_ABBR_MODIFIERS)})\s+qtr\b  # this qtr
           | (?<![\w.,])(?P<yy>\d\d|(?:1[6-9]|2[01])\d\d)[qQ](?P<q>[1-4])\b )  # 2018Q4 / 18q4
         """),
@@ -403,7 +438,9 @@ _RULES: dict[str, tuple[Optional[str], str]] = {
         (?P<era>(?-i:AD|CE)|A\.D\.?|C\.E\.?)(?![\w])      # AD / a.d. / CE, not "30 ad slots" (BC: no date of ours)
         """),
     "holiday": (
-        rf"""{_P}(?:\bthe\s+)?                            # on / at the
+        rf"""(?: {_count('on', articles=True)}\s+(?P<ounit>{_UNIT})s?\s+  # three days
+            (?P<odir>after|before|from)\s+               # after
+          | {_P} )(?:\bthe\s+)?                           # on / at the
         (?:\b(?P<mod>last|next|this)\s+)?                # last / next / this
         """,
         rf"""\b(?P<hol>{_phrases(T.HOLIDAYS, T.CASED_HOLIDAYS)})(?![\w'’])  # Thanksgiving / new year's eve
@@ -473,7 +510,9 @@ _RULES: dict[str, tuple[Optional[str], str]] = {
         _P,
         rf"""(?: \b(?P<wmod>{_alt(T.WEEK_MODIFIERS)})\s+week\s*(?:[-,]\s*|\s+on\s+)?  # next week (on)
             {_weekday('wd')}                              # Mon / Tuesday
-          | {_weekday('wd')}\s+of\s+(?:the\s+)?(?P<wmod>{_alt(T.WEEK_MODIFIERS)})\s+week\b )  # tuesday of next week
+          | {_weekday('wd')}\s+(?:(?:of|from)\s+(?:the\s+)?)?  # tuesday (of / from)
+            (?P<wmod>{_alt(T.WEEK_MODIFIERS)})\s+week\b(?!['’])  # next week
+          | (?P<wmod>{_alt(T.WEEK_MODIFIERS)})\s+week['’]s\s+{_weekday('wd')} )  # last week's sunday
         """),
     "weekday_mod": (
         _P,
@@ -523,7 +562,8 @@ _RULES: dict[str, tuple[Optional[str], str]] = {
         rf"""{_P}(?:\bthe\s+)?(?:\bvery\s+)?             # by the (very)
         """,
         rf"""(?: \b(?P<edge>end|beginning|start)\s+of\s+(?:the\s+)?  # end of (the)
-            (?: (?P<mod>{_alt(T.EDGE_MODIFIERS)})\s+(?P<unit>year|month|week)  # this year
+            (?: (?:around\s+)?                              # (around: Duckling's hedge)
+                (?P<mod>{_alt(T.EDGE_MODIFIERS)})\s+(?P<unit>year|month|week)  # this year
               | (?P<unit>year|month|week)                 # year / month
               | {_month_ref('m')}(?:\s+{_year('y')})?          # December (2016)
               | {_year('y')} )                            # 2015
@@ -540,8 +580,11 @@ _RULES: dict[str, tuple[Optional[str], str]] = {
     "day_date_words": (
         _P,
         rf"""(?: {_month('m1')},?\s+(?:the\s+)?\b(?P<d1>(?&DAYW))\b  # february twenty second
+            (?:,?\s*{_year('y')})?                        # (2015)
+          | {_month_by_day('m1')}\s+(?:the\s+)?\b(?P<d1>(?&DAYW))\b  # march first: lower case only
+            (?:,?\s*{_year('y')}|(?=\s*(?:[.!?;]|$)))      # with a year or alone, not "may first see"
           | \b(?:the\s+)?(?P<d2>(?&DAYW))\s+of\s+  # second of
-            (?P<m2>(?&MONW)|(?&MONA))\b          # Aug (a final "." ends the sentence)
+            {_month_by_day('m2', last=True, dot="")}     # Aug / march (a final "." ends the sentence)
           | {_month('m1')},\s+{_day('d1')}(?<=\d(?:st|nd|rd|th))  # October, 1st
           | {_month('m1')}\s+\b(?P<d1>(?&DAYC))\b(?=\s*(?:[.,;:!?]|$)) )  # May twenty nine (at a clause's end)
         """),
@@ -653,6 +696,7 @@ TRIGGERS: dict[str, tuple[frozenset[str], ...]] = {
     "in_future": (_UNITS,),
     "duration": (_stems([*T.UNITS, *T.DURATION_ONLY_UNITS]),),
     "weekday": (_stems(_FULL_WEEKDAYS),),
+    "weekday_abbr": (_stems(w + "." if stop else w for w, stop in T.LONE_WEEKDAY_ABBREVIATIONS.items()),),
     "year_attr": (frozenset({YEAR}),),
     "year_range_end": (frozenset({YEAR}),),
     "century": (frozenset({"century"}),),
@@ -831,6 +875,9 @@ _THE_DAY_START = re.compile(rf"the(?<=(?<![a-z0-9_])the)\s+(?=[0-9]|(?:{_DAY_WOR
 # (the word first, then what stands before it: the engine then skips to each "the")
 _YEAR_START = re.compile(r"(?<![0-9])(?:1[6-9]|2[01])[0-9][0-9]")  # where a year may start
 _YEAR_OR_Q_START = re.compile(r"(?<![0-9])(?:1[6-9]|2[01])[0-9][0-9]|(?<![a-z0-9_])q[1-4]")  # 2019 q1 / q1-2019
+# A lone weekday abbreviation as a whole word ("thu", "mon."), not "Africa", "month".
+_LONE_WEEKDAY_START = re.compile(r"(?<![a-z0-9_])(?:%s)(?![a-z0-9_])" % "|".join(
+    re.escape(w) + (r"\." if stop else "") for w, stop in sorted(T.LONE_WEEKDAY_ABBREVIATIONS.items(), key=lambda i: -len(i[0]))))
 _NUMBER_THEN_NUMBER = re.compile(r"(?<![a-z0-9_.,/])[0-9]{1,2}[/-][0-9]")  # 10/1
 # (a digit first, then what stands before it: the engine then skips to each digit)
 _DAY_GLUED_MONTH = re.compile(r"[0-9](?<![a-z0-9_.,/-][0-9])[0-9]?(?:st|nd|rd|th)?(?:%s)" % "|".join(sorted(_MONTHS)))  # 14april
@@ -900,6 +947,7 @@ _STARTS: dict[str, Callable[[str], list[int]]] = {
     "deixis_range": _from_between_starts,
     "month_span_year": _from_between_starts,
     "weekday_mod": _stem_starts(_stems(T.WEEKDAY_MODIFIERS)),
+    "weekday_abbr": _found(_LONE_WEEKDAY_START),
     "iso_week": _stem_starts(frozenset({"week"})),
     "year_list": _year_starts,
     "iso_embedded": _year_starts,
@@ -961,6 +1009,7 @@ PATTERNS = LazyPatterns({name: _with_definitions(core) for name, (_, core) in _R
 # Left contexts are matched right to left (REVERSE), anchored at the core's start.
 LEFT_PATTERNS = LazyPatterns({name: left for name, (left, _) in _RULES.items() if left}, _FLAGS | regex.REVERSE)
 FUTURE_CUE = regex.compile(rf"(?:\b(?:{_alt(T.FUTURE_CUES)})\b|['’]ll\b)", regex.IGNORECASE)
+GAME_CUE = regex.compile(rf"\b(?:{_alt(T.GAME_WORDS)})\b", regex.IGNORECASE)
 RETRO_CUE = regex.compile(rf"\b(?:{_alt(T.RETROSPECTIVE_CUES)})\b", regex.IGNORECASE)
 SENTENCE_END = regex.compile(r"[.!?][\"'”’)\]]*\s|\n")
 CLAUSE_BREAK = regex.compile(r"[,;:()\[\]—–]|\s-\s")

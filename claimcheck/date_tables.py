@@ -34,6 +34,12 @@ NOT_PLURAL_NOUNS = (
 
 PARTS_OF_DAY = ("morning", "afternoon", "evening", "night")
 
+# Month names that are also English words ("it may rain", "troops march on"): read only
+# Capitalised, except next to a day, where nothing else fits ("march 3rd", "the first of
+# may"). Other month names are read in any case; the abbreviations beside a day or
+# after "in" ("in dec"), else only Capitalised ("Jan Smith", "Dec Jones").
+WORD_MONTHS = ("may", "march")
+
 # early / mid / late: which third of a month, season, year or decade.
 THIRDS = {"early": 0, "mid": 1, "middle": 1, "late": 2}
 
@@ -96,7 +102,7 @@ FUTURE_CUES = (
     "will", "shall", "won't", "is due to", "are due to", "is expected to",
     "are expected to", "plans to", "plan to", "is planning to", "are planning to",
     "is set to", "are set to", "is scheduled to", "are scheduled to", "is going to",
-    "are going to", "next",
+    "are going to", "next", "let's", "let’s", "let us",
 )
 # A future cue before one of these belongs to another clause:
 # "Kim will send more troops, the agency said Monday."
@@ -116,6 +122,9 @@ QUARTERS.update({"1st": 1, "2nd": 2, "3rd": 3, "4th": 4})
 
 # A yearly thing in the year before, of or after the anchor: "last March", "this fall".
 YEAR_STEPS = {"last": -1, "this": 0, "next": 1}
+# A season from the anchor's: "last fall", "this past summer", "current winter".
+SEASON_MODIFIERS = {"last": "last", "past": "last", "this past": "last", "this": "this",
+                    "current": "this", "next": "next"}
 # A calendar-unit reference: "last week", "this month", "next year".
 CALENDAR_MODIFIERS = {"last": -1, "this past": -1, "this": 0, "next": 1,
                       "past": -1, "previous": -1, "current": 0, "coming": 1, "upcoming": 1}
@@ -242,6 +251,12 @@ WEEK_ORDINALS = {
 WEEK_OF_WORDS = ("week of", "week beginning", "week starting", "week starting on",
                  "week commencing", "w/c")
 
+# Weekday abbreviations read on their own ("thu", "Fri.", "Mon or Tue"), in any case;
+# True: only with their full stop ("mon.": "Mon" is also a people of Myanmar). Left
+# out: "sat", "sun", "wed", which are words.
+LONE_WEEKDAY_ABBREVIATIONS = {"tue": False, "tues": False, "thu": False, "thur": False,
+                              "thurs": False, "fri": False, "mon": True}
+
 # Weekday modifiers beyond last / next / this: "previous Wednesday", "coming Thursday".
 WEEKDAY_MODIFIERS = {"previous": "last", "following": "next", "coming": "next", "upcoming": "next"}
 # A week relative to the anchor's, before or after a weekday: "next week Mon",
@@ -257,13 +272,21 @@ MONTH_MODIFIERS = {"last": -1, "previous": -1, "this": 0, "current": 0, "next": 
 # The first or second half of a year, month or week: "the end of this year", "by the
 # beginning of March", "later in the week".
 EDGES = {"beginning": 0, "start": 0, "earlier": 0, "end": 1, "later": 1}
-EDGE_MODIFIERS = {"last": -1, "this": 0, "current": 0, "next": 1}
+# Every relative period the calendar rule reads ("coming week", "previous week", "this past
+# month"), and "following" as the quarter and week rules read it.
+EDGE_MODIFIERS = {**CALENDAR_MODIFIERS, "following": 1}
 EOX = {"eoy": "year", "eom": "month"}  # "by EOY"
 
 # "three Fridays from now", "two Sundays ago": counted weekdays from the anchor.
 COUNT_DIRECTIONS = {"from now": 1, "hence": 1, "ago": -1, "back": -1}
 # "next three months" (no "the"): whole calendar units next to the anchor's own.
 CALENDAR_COUNT_DIRECTIONS = {"last": -1, "past": -1, "next": 1}
+
+# A bare "the third quarter" is a business quarter (MEANTIME's news annotates it so) unless
+# its sentence is about a game, where it is a period of play: these words say so.
+GAME_WORDS = ("game", "games", "scored", "scoring", "touchdown", "touchdowns", "field goal",
+              "inning", "innings", "halftime", "half-time", "quarterback", "three-pointer",
+              "rebound", "rebounds", "free throw", "free throws", "buzzer", "whistle")
 
 # "this qtr", "next qtr": quarters from the anchor's.
 QUARTER_ABBR_MODIFIERS = {"last": -1, "previous": -1, "this": 0, "current": 0, "next": 1}

@@ -39,6 +39,10 @@ resolved with plain calendar arithmetic. Conventions (all intervals inclusive):
   ``DATE_PREPOSITIONS``). "2015-3", "12-2015" are months; "2011-12" stays a season.
   Years said in words ("in nineteen ninety six") are read by the number grammar.
 * "the 20th century" is 1900-1999; "a 2010 comment" and the "2010" of "2009-2010" are years.
+  A year followed by "BC" is not read (no interval of ours holds it).
+* a bare "the third quarter" is resolved as a year-less month is, unless its sentence
+  is about a game (``date_tables.GAME_WORDS``); "next year's first quarter" is that
+  year's. "three days after Easter": the day counted from the holiday chosen as above.
 * ``prefer="future"`` (Duckling's reading) makes every under-specified date the next one
   after the anchor, "this Monday" the coming one and "next Monday" the one of next week.
 * "Friday after next": the Friday after the coming one. "three Fridays from now": the
@@ -130,7 +134,7 @@ def _r_month(c: Context) -> Optional[Resolved]:
 
 
 def _r_season(c: Context) -> Optional[Resolved]:
-    mod = regex.sub(r"\s+", " ", (c.g("mod") or "").lower())
+    mod = T.SEASON_MODIFIERS.get(regex.sub(r"\s+", " ", (c.g("mod") or "").lower()), "")
     if not (mod or c.has("y") or c.has("rel") or c.has("eml") or (c.has("prep") and c.has("the"))):
         return None  # "the fall", "a summer offensive"
     name, third = c.g("season"), c.g("eml")
@@ -140,7 +144,7 @@ def _r_season(c: Context) -> Optional[Resolved]:
     if c.has("y") or c.has("rel"):
         return in_year(c, make)
     a = c.anchor
-    if mod in ("last", "past", "this past"):
+    if mod == "last":
         return relative(c, lambda: cal.pick(make, a, before=cal.current_season_start(a)))
     if mod == "next":
         return relative(c, lambda: cal.pick(make, a, after=a), True)
@@ -268,6 +272,9 @@ def _r_weekday(c: Context) -> Resolved:
     if mod == "this":
         return relative(c, lambda: cal.day_iv(a + dt.timedelta(days=wd - a.weekday())), lambda iv: iv.start > a)
     return relative(c, lambda: cal.day_iv(a - dt.timedelta(days=(a.weekday() - wd) % 7)))
+
+
+_r_weekday_abbr = _r_weekday  # "thu", "Fri."
 
 
 def _r_span(c: Context) -> Optional[Resolved]:
