@@ -12,6 +12,21 @@ from claimcheck import vocab
 from claimcheck.models import DateInterval
 
 
+class ImpossibleDate(ValueError):
+    """A day the calendar does not have: "February 30", "April 31", "2/29/2019"."""
+
+
+def is_impossible(error: ValueError) -> bool:
+    """Whether ``error`` says a named day does not exist (ours, or ``datetime.date``'s)."""
+    return isinstance(error, ImpossibleDate) or str(error) == "day is out of range for month"
+
+
+def check_day(month: int, day: int) -> None:
+    """Raise ImpossibleDate for a day no year's ``month`` has (February 29 exists)."""
+    if day > (29 if month == 2 else calendar.monthrange(2001, month)[1]):
+        raise ImpossibleDate(f"no day {day} in month {month}")
+
+
 def month_end(y: int, m: int) -> dt.date:
     return dt.date(y, m, calendar.monthrange(y, m)[1])
 

@@ -198,8 +198,7 @@ def _r_weekday_day(c: Context) -> Optional[Resolved]:
     fut = c.future_cue()
     if c.has("mo"):
         mo = int(c.g("mo"))
-        if day > (29 if mo == 2 else calendar.monthrange(2001, mo)[1]):
-            return None
+        cal.check_day(mo, day)
         return relative(c, lambda: cal.pick(lambda y: cal.day_iv(dt.date(y, mo, day)), c.anchor, future=fut), fut)
     wd = vocab.WEEKDAYS[c.g("wd").lower().rstrip(".")]
 
@@ -309,9 +308,8 @@ _r_month_glued = _r_month_numeric  # "Feb13", "Wed, Feb13"
 
 def _yearless_day(c: Context, mo: int, day: int) -> Optional[Resolved]:
     """A day without its year: the nearest one (on the weekday named, if any) before the
-    anchor, or after it after a future verb; None for a day no month has ("Feb 30")."""
-    if day > (29 if mo == 2 else calendar.monthrange(2001, mo)[1]):
-        return None
+    anchor, or after it after a future verb; ImpossibleDate for a day no month has ("Feb 30")."""
+    cal.check_day(mo, day)
     fut = c.future_cue()
     wd = vocab.WEEKDAYS[c.g("wd").lower().rstrip(".")] if c.has("wd") else None
 
@@ -376,8 +374,7 @@ def _r_day_date_words(c: Context) -> Optional[Resolved]:
     mo, day = month_no(c.g("m1") or c.g("m2")), day_no(c.g("d1") or c.g("d2"))
     if c.has("y"):  # "March third 2015"
         return Resolved(ABSOLUTE, cal.day_iv(dt.date(int(c.g("y")), mo, day)))
-    if day > (29 if mo == 2 else calendar.monthrange(2001, mo)[1]):
-        return None
+    cal.check_day(mo, day)
     fut = c.future_cue()
     return relative(c, lambda: cal.pick(lambda y: cal.day_iv(dt.date(y, mo, day)), c.anchor, future=fut), fut)
 

@@ -58,9 +58,9 @@ go to dateparser, imported lazily.
 from __future__ import annotations
 
 import bisect
-import calendar
 import datetime as dt
 import functools
+import re
 import time
 from typing import Callable, Iterator, Optional
 
@@ -86,8 +86,7 @@ def _r_day_date(c: Context) -> Optional[Resolved]:
     mo, day = month_no(c.g("m1") or c.g("m2")), int(c.g("d1") or c.g("d2"))
     if c.has("y"):
         return Resolved(ABSOLUTE, cal.day_iv(dt.date(int(c.g("y")), mo, day)))
-    if day > (29 if mo == 2 else calendar.monthrange(2001, mo)[1]):
-        return None
+    cal.check_day(mo, day)
     fut = c.future_cue()
     wd = vocab.WEEKDAYS[c.g("wd").lower()] if c.has("wd") else None
 
@@ -102,14 +101,26 @@ def _r_iso_date(c: Context) -> Resolved:
 
 
 def _r_numeric_date(c: Context) -> Optional[Resolved]:
-    d = _dateparser_day(c.g("num").lower())
-    return Resolved(ABSOLUTE, cal.day_iv(d)) if d else None
+    a, b, year = regex.split(r"[/.]", c.g("num"))
+    return _numeric_day(a, b, int(year))
 
 
 def _r_numeric_date_yy(c: Context) -> Optional[Resolved]:
     """ "10/31/74", "3-3-15": as "10/31/1974", the two-digit year by the one pivot."""
-    d = _dateparser_day(f"{c.g('a')}/{c.g('b')}/{full_year(c.g('yy'))}")
-    return Resolved(ABSOLUTE, cal.day_iv(d)) if d else None
+    return _numeric_day(c.g("a"), c.g("b"), full_year(c.g("yy")))
+
+
+def _numeric_day(a: str, b: str, year: int) -> Optional[Resolved]:
+    """Day and month in dateparser's order; ImpossibleDate when the numbers name a month
+    in either order but never a day of it ("2/29/2019", "4/31/2025")."""
+    d = _dateparser_day(f"{a}/{b}/{year}")
+    if d is not None:
+        return Resolved(ABSOLUTE, cal.day_iv(d))
+    readings = [(int(m), int(day)) for m, day in ((a, b), (b, a)) if 1 <= int(m) <= 12]
+    if readings and all(not 1 <= day <= cal.month_end(year, m).day
+                        for m, day in readings):
+        raise cal.ImpossibleDate(f"{a}/{b}/{year}")
+    return None
 
 
 def _r_month(c: Context) -> Optional[Resolved]:
@@ -392,11 +403,23 @@ def _matches(pattern: regex.Pattern, text: str, start: int, end: int, starts: Op
             pos = max(m.end(), at + 1)
 
 
+_ENDS_IN_DAY_NUMBER = re.compile(r"(?<![\d/.-])\d{1,2}$")  # "February 30", not "2/29/2019"
+_WORD_AFTER = re.compile(r"[ \t]+[a-z]")
+
+
+def _counts_what_follows(c: Context) -> bool:
+    """Whether a match ends in a number that the next (lower-case) word counts."""
+    return bool(_ENDS_IN_DAY_NUMBER.search(c.m.group()) and _WORD_AFTER.match(c.text, c.m.end()))
+
+
 def _mention(name: str, c: Context, assumed: bool) -> Optional[DateMention]:
     try:
         res = _RESOLVERS[name](c)
-    except ValueError:  # an impossible date: "February 30, 2025"
-        return None
+    except ValueError as error:
+        if not cal.is_impossible(error) or _counts_what_follows(c):
+            return None  # "In February 30 people were arrested" counts people
+        # "February 30, 2025": a date the writer got wrong is worth showing, unresolved
+        return DateMention(c.start, c.m.end(), c.text[c.start:c.m.end()], ABSOLUTE, impossible=True)
     if res is None:
         return None
     used = res.kind == RELATIVE and c.anchor is not None

@@ -108,10 +108,11 @@ class DateMention:
     end: int
     text: str
     kind: str  # ABSOLUTE, RELATIVE or DURATION
-    resolved: Optional[DateInterval] = None  # None: relative with no anchor, or a duration
+    resolved: Optional[DateInterval] = None  # None: relative with no anchor, a duration, or impossible
     future: bool = False  # "next month", "within the next two months"
     anchor: Optional[date] = None  # the date a relative expression was resolved against
     assumed: bool = False  # the anchor was inferred, not the document's known date
+    impossible: bool = False  # names a day the calendar does not have: "February 30" (never resolved)
 
 
 @dataclass(frozen=True)

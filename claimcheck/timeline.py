@@ -156,10 +156,11 @@ def listing_start(iv: DateInterval) -> dt.date:
 def timeline_order(event: Event) -> tuple:
     """Date order: by the month a short date falls in (a long interval where it starts),
     then by start, a wider interval before the narrower ones it contains; undated
-    events last; ties in document and text order."""
+    events last, and after them the ones whose date the calendar does not have; ties in
+    document and text order."""
     iv = event.interval
     if iv is None:
-        return (1, dt.date.max, dt.date.max, 0, event.doc, event.date.start)
+        return (1 + event.date.impossible, dt.date.max, dt.date.max, 0, event.doc, event.date.start)
     return (0, listing_start(iv), iv.start, -iv.end.toordinal(), event.doc, event.date.start)
 
 

@@ -37,7 +37,7 @@ def _summary(m) -> dict:
         "end": r and r.end.isoformat(),
         "precision": r and r.precision,
         "future": m.future,
-    }
+    } | ({"impossible": True} if m.impossible else {})
 
 
 def _check_invariants(text: str, mentions, anchor, assumed) -> None:
@@ -50,7 +50,7 @@ def _check_invariants(text: str, mentions, anchor, assumed) -> None:
         if m.kind == "duration":
             assert m.resolved is None and m.anchor is None and not m.assumed
         elif m.kind == "absolute":
-            assert m.resolved is not None and m.anchor is None and not m.assumed
+            assert (m.resolved is None) == m.impossible and m.anchor is None and not m.assumed
         else:
             assert m.anchor == anchor and m.assumed == (assumed and anchor is not None)
             if anchor is None:

@@ -270,6 +270,18 @@ def test_without_any_anchor_relative_dates_stay_unresolved(tmp_path):
     assert "Not resolved: no document date (give --as-of DATE)" in table.output
 
 
+def test_a_day_the_calendar_does_not_have_is_listed_apart_not_dropped(tmp_path):
+    text = ("News.\n\nThe decree is dated February 30, 2024, the ministry said. "
+            "The bridge reopened on Tuesday after repairs in 2023.\n")
+    folder = write(tmp_path / "news", {"only.txt": text})
+    data = timeline_json(str(folder))
+    assert [e["text"] for e in data["events"]] == ["in 2023", "on Tuesday", "February 30, 2024"]
+    impossible = data["events"][-1]["date"]
+    assert impossible["start"] is None and impossible["note"] == "not a calendar date"
+    table = run("timeline", str(folder)).output
+    assert table.index("Not resolved: no document date") < table.index("Not a calendar date")
+
+
 def test_durations_stay_with_the_event_they_qualify(tmp_path):
     text = "War.\n\nThe siege, which lasted seven months, ended in March 2023.\n"
     folder = write(tmp_path / "news", {"only.txt": text})

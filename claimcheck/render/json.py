@@ -147,7 +147,7 @@ def _event_date(event: Event, anchor: Optional[DocumentAnchor]) -> dict[str, Any
         "start": iv.start.isoformat() if iv else None,
         "end": iv.end.isoformat() if iv else None,
         "precision": iv.precision if iv else None,
-        "note": iv.note if iv else None,
+        "note": iv.note if iv else "not a calendar date" if mention.impossible else None,
         "future": mention.future,
         "assumed": mention.assumed,
         "anchor": mention.anchor.isoformat() if mention.anchor else None,

@@ -73,7 +73,8 @@ def _when(mention: Optional[DateMention]) -> str:
     if mention is None:
         return "—"
     if mention.resolved is None:
-        return printable(mention.text if mention.kind != "duration" else f"{mention.text} (duration)")
+        note = " (duration)" if mention.kind == "duration" else " (not a calendar date)" if mention.impossible else ""
+        return printable(mention.text + note)
     flags = ", future" if mention.future else ""
     return printable(f"{mention.text}\n= {format_interval(mention.resolved)}{flags}")
 

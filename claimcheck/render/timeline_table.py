@@ -25,6 +25,15 @@ WHO_WIDTH = 16
 MATCH_WIDTH = 5
 
 
+IMPOSSIBLE_NOTE = "not a calendar date"
+
+
+def event_label(event: Event) -> str:
+    """The heading an event is listed under (see interval_label), or that its date
+    names a day the calendar does not have."""
+    return IMPOSSIBLE_NOTE.capitalize() if event.date.impossible else interval_label(event.interval)
+
+
 def interval_label(iv: Optional[DateInterval]) -> str:
     """The heading an event is listed under: its month, or its own longer interval."""
     if iv is None:
@@ -42,7 +51,7 @@ def date_cell(event: Event, conflicted: frozenset[str]) -> Text:
     mention = event.date
     iv = mention.resolved
     if iv is None:
-        return Text(mention.text)
+        return Text(mention.text) + (Text(f"\n{IMPOSSIBLE_NOTE}", style="dim") if mention.impossible else Text(""))
     marks = (ASSUMED_MARK if mention.assumed else "") + (FUTURE_MARK if mention.future else "")
     cell = Text(format_interval(iv) + (f" {marks}" if marks else ""),
                 style=CONFLICT_STYLE if event.cluster in conflicted else "")
@@ -114,7 +123,7 @@ class TimelineTables:
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         wide = options.max_width >= NARROW_WIDTH
         first = True
-        for label, group in groupby(self.report.events, key=lambda e: interval_label(e.interval)):
+        for label, group in groupby(self.report.events, key=event_label):
             events = list(group)
             yield Text(label, style="bold")
             if wide:
