@@ -117,6 +117,7 @@ _D_SMALL = r"\d{1,3}(?!\p{N}|[.,]\p{N})"  # 21, not 21.5 nor 21,000
 _DIGIT_STEPS = rf"""(?:{_S}{_D_SMALL}(?:-|{_S}){_SCALE}){{0,3}}  # 4 thousand 3 hundred
     (?:(?<={_alt(k for k, v in T.SCALES.items() if v >= 1000)}s?)  # 6 crore and two hundred (not "3 dzs and
        {_S}and{_S}{_W_SMALL}(?:-|{_S})hundred(?!s|{_S}{_SCALE})  # five dozs", "3 thousand and five thousand")
+       (?!{_S}\p{{Ll}})                                # nor "$5 million and two hundred jobs": two quantities
      | (?<=hundreds?){_S}and{_S}(?:\d{{1,2}}(?!\p{{N}}|[.,]\p{{N}})|{_W_SMALL}))?  # 3 hundred and 21, and one
 """
 _POWER = r"\^[+-]{0,2}\d{1,3}(?!\p{N}|[.,]\p{N})"  # 1.1^23, 2.5^-1
