@@ -456,8 +456,11 @@ _RULES: dict[str, tuple[Optional[str], str]] = {
         """),
     "span": (
         None,
-        rf"""\b(?P<kw>from|between)\s+{_endpoint('a')}    # from 2022 / between January
-        (?:\s+(?:to|until|till|through|and)\s+|\s*[-–—]\s*)  # to / and / -
+        rf"""\b(?P<kw>from|(?P<between>between))\s+{_endpoint('a')}  # from 2022 / between January
+        (?: \s+(?:to|until|till|through)\s+              # to / through
+          | (?(between)\s+and\s+|(?!))                   # and: only after "between" ("from 2015
+                                                          #   and 2016" names two years)
+          | \s*[-–—]\s* )                                 # -
         {_endpoint('b')}                                  # 2024 / March 2025
         """),
     "quarter_rel": (
@@ -636,7 +639,7 @@ _RULES: dict[str, tuple[Optional[str], str]] = {
         """),
     "year_list": (
         None,
-        rf"""(?<=\b(?:in|of|during|since|between)\s{{1,3}}(?:1[6-9]|2[01])\d\d\s{{1,3}}(?:and|or)\s{{1,3}})  # in 2007 and
+        rf"""(?<=\b(?:in|of|during|since|between|from)\s{{1,3}}(?:1[6-9]|2[01])\d\d\s{{1,3}}(?:and|or)\s{{1,3}})  # in 2007 and
         {_year('y')}{_NOT_PLURAL_AFTER}                   # 2009
         """),
     "to_date": (
@@ -645,8 +648,8 @@ _RULES: dict[str, tuple[Optional[str], str]] = {
         """),
     "month_span_year": (
         None,
-        rf"""\b(?P<kw>from|between)\s+{_month_ref('ma')}      # from April
-        \s+(?:to|until|till|through|and|-)\s+{_month_ref('mb')}  # to June
+        rf"""\b(?P<kw>from|(?P<between>between))\s+{_month_ref('ma')}  # from April
+        \s+(?:to|until|till|through|-|(?(between)and|(?!)))\s+{_month_ref('mb')}  # to June (and: after "between")
         \s+(?:in|of)\s+{_year('y')}                       # in 2017
         """),
     "calendar_year": (

@@ -18,9 +18,14 @@ resolved with plain calendar arithmetic. Conventions (all intervals inclusive):
   4-6, 7-9. Precision "span".
 * seasons are meteorological (``vocab.SEASON_NOTE``); "winter 2024" starts in Dec 2024.
   "last fall": the most recent fall that ended before the anchor's own season began.
-* "in N weeks" -> like "N weeks ago", forward, future. "the past N months" ->
-  [anchor - N months, anchor]; "within the next N months" -> [anchor, anchor + N months].
+* "in N weeks" -> like "N weeks ago", forward, future. "the past N days" -> the N days
+  ending on the anchor, [anchor - N days + 1, anchor] (so "the past week" is seven days);
+  "within the next N months" -> the N months after it, [anchor + 1 day, anchor + N months].
   Vague plurals ("the coming weeks", "the past few months") count as three units.
+* "earlier this week" -> the days of the week before the anchor, "later this week" the
+  days after it; "earlier last month", "later next year" (a period wholly before or after
+  the anchor) -> its first or second half, as "the beginning/end of" it (``cal.half``).
+* "from 2015 to 2016", "between 2015 and 2016" are ranges; "from 2015 and 2016" two years.
 * "over the weekend": the last Saturday-Sunday whose Saturday is on or before the
   anchor; "last weekend": the last one that ended before the anchor. Precision "span".
 * "this summer" is the one starting in the anchor's year ("this winter" in Jan-Feb:
@@ -213,10 +218,15 @@ def _r_calendar(c: Context) -> Resolved:
 
     def make() -> DateInterval:
         iv = cal.containing(cal.shift(a, unit, step), unit)
-        if part == "earlier":
-            return DateInterval(iv.start, min(a, iv.end), "span")
-        if part == "later":
-            return DateInterval(max(a, iv.start), iv.end, "span")
+        if part in T.EDGES and not iv.start <= a <= iv.end:
+            # "earlier last month", "later next year": a period wholly before or after the
+            # anchor; its first or second half, as "the beginning/end of" it
+            return cal.half(iv, T.EDGES[part])
+        day = dt.timedelta(days=1)
+        if part == "earlier":  # "earlier this week": the days of it before the anchor
+            return DateInterval(iv.start, max(iv.start, a - day), "span")
+        if part == "later":  # "later this week": the days of it after the anchor
+            return DateInterval(min(iv.end, a + day), iv.end, "span")
         return cal.third(iv, part or None)
     return relative(c, make, step > 0 or (step == 0 and part == "later"))
 
@@ -231,8 +241,12 @@ def _r_span_rel(c: Context) -> Optional[Resolved]:
     a = c.anchor
 
     def make() -> DateInterval:
-        other = cal.shift(a, unit, sign * int(n))
-        return DateInterval(min(a, other), max(a, other), "span")
+        # N units, the anchor counted once: "the past two days" ends on the anchor (as
+        # "the past week" always has), "the next two days" begins the day after it
+        day = dt.timedelta(days=1)
+        if sign < 0:
+            return DateInterval(cal.shift(a, unit, -int(n)) + day, a, "span")
+        return DateInterval(a + day, cal.shift(a, unit, int(n)), "span")
     return relative(c, make, sign > 0)
 
 

@@ -91,7 +91,7 @@ def test_undated_document_is_resolved_against_an_assumed_anchor(bundled):
 def test_next_two_months_is_future(bundled):
     event = only(bundled, "004", "within the next two months")
     assert event["date"]["future"] is True
-    assert (event["date"]["start"], event["date"]["end"]) == ("2025-04-28", "2025-06-28")
+    assert (event["date"]["start"], event["date"]["end"]) == ("2025-04-29", "2025-06-28")
 
 
 def test_no_event_from_may_or_measurements(bundled):

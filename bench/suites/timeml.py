@@ -12,7 +12,8 @@ Scoring, as TempEval-3's official script:
   smallest of month, season, year or decade that holds it ("early December" is
   ``2012-12``, as TIMEX3 writes it with a START modifier). A duration becomes ``P7M``,
   ``P1W``, ``PT3H``, ``PXY`` (vague). A span counted back or forward from the document
-  date ("the past two years", "recent weeks", "in 100 days") is written as the duration
+  date ("the past two years", "recent weeks", "in 100 days": ending on the document date,
+  or beginning on it or the day after, as "the next two days" does) is written as the duration
   TIMEX3 annotates it (``P2Y``, ``PXW``, ``P100D``), a day with a part of the day as
   ``2013-03-22TAF``, and "now" as ``PRESENT_REF``. Value F1 = 2PR / (P + R) with P and R
   counted over all our expressions and all gold ones.
@@ -54,6 +55,9 @@ _COUNTED_SPAN = regex.compile(r"""
     (?P<unit>day|week|fortnight|month|quarter|year|decade)(?P<plural>s)?\s*$  # years
     """, regex.VERBOSE | regex.IGNORECASE)  # TIMEX3 writes these after a T: PT1H
 DURATION_SCALE = {"decade": 10, "century": 100}
+# Where a span counted forward begins: the day after the anchor ("the next two days" is
+# the two days after it, claimcheck's convention), or the anchor ("in 100 days").
+_NEXT_DAYS = (dt.timedelta(0), dt.timedelta(days=1))
 
 
 @dataclass(frozen=True)
@@ -209,7 +213,8 @@ def mention_value(mention: DateMention) -> Optional[str]:
     if iv.precision == "present":
         return "PRESENT_REF"
     span = _COUNTED_SPAN.search(mention.text)
-    if span is not None and mention.anchor is not None and (iv.start == mention.anchor or iv.end == mention.anchor
+    if span is not None and mention.anchor is not None and (iv.start - mention.anchor in _NEXT_DAYS
+                                                            or iv.end == mention.anchor
                                                             or not span.group("dir")):
         if span.group("count") or span.group("plural") or span.group("unit").lower() == "decade" \
                 or not span.group("dir"):
