@@ -756,6 +756,7 @@ _RUN_WORDS = tuple((w, bits) for w, bits in sorted(_BITS.items()) if _RUN.fullma
 _OTHER_WORDS = tuple((w, bits) for w, bits in sorted(_BITS.items())
                      if w not in (DIGIT, YEAR) and not _RUN.fullmatch(w))
 _RUN_BITS: dict[str, int] = {}  # a run of letters and digits -> the bits of the words in it
+_NO_BITS: set[str] = set()  # the runs among them that hold no word: most, taken out at once
 
 
 def _run_bits(run: str) -> int:
@@ -767,7 +768,10 @@ def _run_bits(run: str) -> int:
                 bits |= word_bits
         if len(_RUN_BITS) > 100_000:
             _RUN_BITS.clear()
+            _NO_BITS.clear()
         _RUN_BITS[run] = bits
+        if not bits:
+            _NO_BITS.add(run)
     return bits
 
 
@@ -787,7 +791,7 @@ def _present_groups(text: str, start: int, end: int) -> int:
     lowered = vocab.ascii_lower(text[start:end])
     present = 0
     known = _RUN_BITS.get
-    for run in set(_RUN.findall(lowered)):
+    for run in set(_RUN.findall(lowered)).difference(_NO_BITS):
         bits = known(run)
         present |= _run_bits(run) if bits is None else bits
     for word, bits in _OTHER_WORDS:

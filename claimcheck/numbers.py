@@ -33,6 +33,9 @@ _PREFIX = 64  # no phrase starts further than this before its first core
 
 
 # ---- resolving a match -------------------------------------------------------------
+# The resolvers of a span's text are pure, and news repeats its numbers ("two", "10",
+# "1.5 million"): their results are remembered (Decimals and strings are immutable).
+@lru_cache(maxsize=4096)
 def _norm(s: str) -> str:
     return " ".join(s.lower().replace("’", "'").split())
 
@@ -184,6 +187,7 @@ def _words_value(s: str) -> Decimal:
     return (total + current) / (2 if half else 1)
 
 
+@lru_cache(maxsize=4096)
 def _number_value(s: str) -> Decimal:
     """The value of one number: "14,000", "2.5bn", "1.3 million", "twenty-five", "4th"."""
     if " point " in _norm(s):
