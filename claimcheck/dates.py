@@ -73,6 +73,7 @@ import regex
 
 from claimcheck import date_calendar as cal
 from claimcheck import date_forms
+from claimcheck import date_gates as G
 from claimcheck import date_patterns as P
 from claimcheck import date_tables as T
 from claimcheck import vocab
@@ -377,10 +378,10 @@ def find_date_mentions(text: str, start: int = 0, end: int | None = None, *,
         anchor = anchor.date()
     found: list[tuple[int, int, int, DateMention]] = []
     deadline = time.monotonic() + SEARCH_TIMEOUT
-    for rank, name in P.ranked_rules_to_try(text, start, end):  # the stretch holds words of each
+    for rank, name in G.ranked_rules_to_try(text, start, end):  # the stretch holds words of each
         if name in P.OPT_IN and not present:
             continue  # not asked for
-        starts = P.match_starts(name, text, start, end)
+        starts = G.match_starts(name, text, start, end)
         if starts is not None and not starts:
             continue  # no place its core can start: not even compiled, if never met
         pattern = P.PATTERNS[name]

@@ -45,6 +45,11 @@ SEASONS: dict[str, tuple[int, int]] = {
 }
 
 
+def full_names(table: dict[str, int]) -> set[str]:
+    """The longest name of each value in a names table: "september", not "sep"/"sept"."""
+    return {max((k for k, v in table.items() if v == n), key=len) for n in set(table.values())}
+
+
 def season_starting(month: int) -> str:
     """The name of the season that starts in ``month`` ("" when none does)."""
     return next((name for name, (first, _) in SEASONS.items() if first == month), "")

@@ -15,7 +15,7 @@ import regex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from claimcheck import date_patterns, dates, vocab
+from claimcheck import date_gates, date_patterns, dates, vocab
 from claimcheck.dates import find_date_mentions, resolve_expression
 from claimcheck.models import DateInterval
 
@@ -111,17 +111,17 @@ def test_patterns_are_compiled_module_constants():
 # ---------------------------------------------------------------- trigger words
 
 def test_every_rule_has_triggers():
-    assert list(date_patterns.TRIGGERS) == list(date_patterns.PATTERNS)
+    assert list(date_gates.TRIGGERS) == list(date_patterns.PATTERNS)
 
 
 def _assert_triggers_cover(text: str) -> None:
     """A rule that matches somewhere in ``text`` is never skipped by its triggers, and
     is tried wherever it can match."""
-    tried = date_patterns.rules_to_try(text, 0, len(text))
+    tried = date_gates.rules_to_try(text, 0, len(text))
     for name, pattern in date_patterns.PATTERNS.items():
         if pattern.search(text):
             assert name in tried, (name, text)
-        starts = date_patterns.match_starts(name, text, 0, len(text))
+        starts = date_gates.match_starts(name, text, 0, len(text))
         if starts is not None:
             for pos in range(len(text)):
                 if pattern.match(text, pos):
@@ -144,7 +144,7 @@ def test_ascii_folds_are_every_letter_ignorecase_matches_to_ascii():
 
 
 def test_non_ascii_digits_are_searched_for_everywhere():
-    assert date_patterns.match_starts("duration", "for \u0663 months", 0, 12) is None
+    assert date_gates.match_starts("duration", "for \u0663 months", 0, 12) is None
     assert [m.text for m in find_date_mentions("for \u0663 months")] == ["for \u0663 months"]
 
 

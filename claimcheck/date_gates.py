@@ -1,0 +1,342 @@
+"""Where date rules may match: the cheap looks that let :mod:`claimcheck.dates` skip
+most rules in most sentences.
+
+A rule is tried in a stretch of text only when the stretch holds its *trigger words*
+(``TRIGGERS``), and then only at the offsets where its core can start (``match_starts``).
+Both are conservative: they never hide a match the rule's pattern would find (a test
+checks this against every rule), and the patterns themselves live in
+:mod:`claimcheck.date_patterns`.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable
+from typing import Optional
+
+import regex
+
+from claimcheck import date_tables as T
+from claimcheck import vocab
+
+# ---------------------------------------------------------------- trigger words
+# What every match of a rule's core holds: for each group, one of its lower-case words
+# (as a substring: cores need not start at a word boundary) or a number of the marked
+# shape. A stretch of text without them skips the rule, so one cheap look at a sentence
+# replaces most of the searches; the searches themselves are unchanged.
+
+DIGIT, YEAR = "<digit>", "<year>"  # markers: any digit; a 1600-2199 number
+
+
+def _stems(words) -> frozenset[str]:
+    """The words none of the others is a substring of: enough to find them all."""
+    words = {w.lower() for w in words}
+    return frozenset(w for w in words if not any(o != w and o in w for o in words))
+
+
+_MONTHS = _stems(vocab.MONTHS)  # jan ... dec
+_FULL_WEEKDAYS = vocab.full_names(vocab.WEEKDAYS)  # monday ... (not "mon", inside "month")
+_UNITS = _stems(T.UNITS)
+_ANY_DATE_END = _MONTHS | {YEAR}
+
+_DAY_WORD_STEMS = {w.split()[0].split("-")[0] for w in T.DAY_ORDINAL_WORDS}  # first ... thirty
+
+TRIGGERS: dict[str, tuple[frozenset[str], ...]] = {
+    "day_date": (_MONTHS, frozenset({DIGIT})),
+    "iso_date": (frozenset({YEAR}),),
+    "numeric_date": (frozenset({YEAR}),),
+    "numeric_date_yy": (frozenset({DIGIT}), frozenset({"/", "-"})),
+    "numeric_month": (frozenset({YEAR}), frozenset({"/", "-"})),
+    "month": (_MONTHS,),
+    "season": (_stems(vocab.SEASONS),),
+    "year": (frozenset({YEAR}),),
+    "year_words": (_stems([*T.YEAR_WORD_HUNDREDS, "thousand"]),),
+    "year_part": (_stems(T.THIRDS), frozenset({YEAR})),
+    "decade": (frozenset({YEAR}),),
+    "quarter": (frozenset({"quarter", YEAR}),),
+    "deixis": (_stems(k.split()[-1] for k in T.DEICTIC_DAYS),),
+    "calendar": (_stems({"weekend", "week", "month", "year"}),),
+    "span_rel": (_UNITS,),
+    "ago": (frozenset({"ago"}),),
+    "in_future": (_UNITS,),
+    "duration": (_stems([*T.UNITS, *T.DURATION_ONLY_UNITS]),),
+    "weekday": (_stems(_FULL_WEEKDAYS),),
+    "weekday_abbr": (_stems(w + "." if stop else w for w, stop in T.LONE_WEEKDAY_ABBREVIATIONS.items()),),
+    "year_attr": (frozenset({YEAR}),),
+    "year_range_end": (frozenset({YEAR}),),
+    "century": (frozenset({"century"}),),
+    "of_month": (frozenset({"day", DIGIT}), _MONTHS | {"month"}),
+    "after_next": (frozenset({"after next"}),),
+    "weekday_count": (_stems(_FULL_WEEKDAYS), _stems(T.COUNT_DIRECTIONS)),
+    "calendar_count": (_stems(T.CALENDAR_COUNT_DIRECTIONS), _UNITS),
+    "quarter_bare": (frozenset({"quarter", "qtr", "q1", "q2", "q3", "q4"}),),
+    "upcoming_count": (frozenset({"upcoming"}),),
+    "calendar_abbr": (frozenset(T.UNIT_ABBREVIATIONS),),
+    "year_era": (frozenset({"ad", "a.d", "ce", "c.e"}), frozenset({DIGIT})),
+    "holiday": (frozenset(T.HOLIDAY_TRIGGERS),),
+    "present": (_stems(T.PRESENT_WORDS),),
+    "span": (frozenset({"from", "between"}), _ANY_DATE_END),
+    "quarter_rel": (frozenset({"quarter"}),),
+    "quarter_code": (frozenset({YEAR}), frozenset({"q1", "q2", "q3", "q4", "h1", "h2"})),
+    "weekday_day": (_stems(_FULL_WEEKDAYS | set(vocab.WEEKDAYS)), frozenset({DIGIT}) | _stems(_DAY_WORD_STEMS)),
+    "day_range": (_MONTHS, frozenset({DIGIT}) | _stems(_DAY_WORD_STEMS)),
+    "week_of": (frozenset({"week", "w/c"}), _ANY_DATE_END | frozenset({"month", "year"})),
+    "weekday_week": (frozenset({"week"}), _stems(vocab.WEEKDAYS)),
+    "weekday_mod": (_stems(T.WEEKDAY_MODIFIERS), _stems(_FULL_WEEKDAYS)),
+    "month_numeric": (_MONTHS, frozenset({DIGIT}), frozenset({"/", "-", ","})),
+    "month_glued": (_MONTHS, frozenset({DIGIT})),
+    "numeric_range": (frozenset({DIGIT}), frozenset({"/", "-"})),
+    "numeric_day": (frozenset({DIGIT}), frozenset({"/"})),
+    "edge_of": (frozenset({"end", "beginning", "start", "earlier", "later", "eoy", "eom"}),
+                _ANY_DATE_END | frozenset({"year", "month", "week", "eoy", "eom"})),
+    "day_date_of_year": (_MONTHS, frozenset({YEAR})),
+    "day_date_words": (_MONTHS, _stems(_DAY_WORD_STEMS) | {"1st", "2nd", "3rd"} | {f"{d}th" for d in "0123456789"}),
+    "day_of_month": (frozenset({"the"}), frozenset({DIGIT})),
+    "nth_day_of": (frozenset({"day"}), _MONTHS | frozenset({"month"})),
+    "deixis_range": (frozenset({"between", "from"}), frozenset({"now", "today", "tomorrow", "yesterday"})),
+    "offset_from_deixis": (_UNITS, frozenset({"today", "tomorrow", "yesterday"}), frozenset({"after", "from", "before"})),
+    "iso_week": (frozenset({"week"}), frozenset({DIGIT})),
+    "iso_embedded": (frozenset({YEAR}),),
+    "year_list": (frozenset({YEAR}), frozenset({"and", "or"})),
+    "to_date": (frozenset({"date"}),),
+    "month_span_year": (frozenset({"from", "between"}), _MONTHS, frozenset({YEAR})),
+    "calendar_year": (frozenset({"calendar"}),),
+}
+assert all(any(t in name for t in T.HOLIDAY_TRIGGERS) for name in T.HOLIDAYS), "a holiday without a trigger"
+# Each group gets one bit; a word (or marker) sets the bits of the groups it is in.
+_GROUPS = [g for groups in TRIGGERS.values() for g in groups]
+_BITS = {w: sum(1 << i for i, g in enumerate(_GROUPS) if w in g) for g in _GROUPS for w in g}
+_NEEDS = {name: sum(1 << _GROUPS.index(g) for g in groups) for name, groups in TRIGGERS.items()}
+_DIGIT = regex.compile(r"\d")
+_YEAR_SHAPED = regex.compile(r"(?:1[6-9]|2[01])\d\d")  # what every year piece above holds
+
+# A word of letters and digits only lies inside one run of them: such words are looked
+# for in each run once (the runs' bits remembered across stretches), the others in the
+# whole stretch. Same answer as looking for every word in the stretch, a third the work.
+_RUN = re.compile(r"[a-z0-9]+")
+_RUN_WORDS = tuple((w, bits) for w, bits in sorted(_BITS.items()) if _RUN.fullmatch(w))
+_OTHER_WORDS = tuple((w, bits) for w, bits in sorted(_BITS.items())
+                     if w not in (DIGIT, YEAR) and not _RUN.fullmatch(w))
+_RUN_BITS: dict[str, int] = {}  # a run of letters and digits -> the bits of the words in it
+_NO_BITS: set[str] = set()  # the runs among them that hold no word: most, taken out at once
+
+
+def _run_bits(run: str) -> int:
+    bits = _RUN_BITS.get(run)
+    if bits is None:
+        bits = 0
+        for word, word_bits in _RUN_WORDS:
+            if word in run:
+                bits |= word_bits
+        if len(_RUN_BITS) > 100_000:
+            _RUN_BITS.clear()
+            _NO_BITS.clear()
+        _RUN_BITS[run] = bits
+        if not bits:
+            _NO_BITS.add(run)
+    return bits
+
+
+def rules_to_try(text: str, start: int, end: int) -> frozenset[str]:
+    """The names of the rules whose triggers ``text[start:end]`` holds."""
+    return _tried(_present_groups(text, start, end))[0]
+
+
+def ranked_rules_to_try(text: str, start: int, end: int) -> tuple[tuple[int, str], ...]:
+    """``rules_to_try`` as (rank, name) pairs in rule order (a rule's rank is its place
+    in ``PATTERNS``, which breaks ties between mentions of one length)."""
+    return _tried(_present_groups(text, start, end))[1]
+
+
+def _present_groups(text: str, start: int, end: int) -> int:
+    """The bits of the trigger groups ``text[start:end]`` holds a word of."""
+    lowered = vocab.ascii_lower(text[start:end])
+    present = 0
+    known = _RUN_BITS.get
+    for run in set(_RUN.findall(lowered)).difference(_NO_BITS):
+        bits = known(run)
+        present |= _run_bits(run) if bits is None else bits
+    for word, bits in _OTHER_WORDS:
+        if word in lowered:
+            present |= bits
+    if _DIGIT.search(text, start, end):
+        present |= _BITS[DIGIT]
+        if _YEAR_SHAPED.search(text, start, end):
+            present |= _BITS[YEAR]
+    return present
+
+
+def _tried(present: int) -> tuple[frozenset[str], tuple[tuple[int, str], ...]]:
+    """The rules whose every group is in ``present``: as a set and ranked (remembered)."""
+    tried = _TRIED.get(present)
+    if tried is None:
+        if len(_TRIED) > 10_000:
+            _TRIED.clear()
+        ranked = tuple((rank, name) for rank, (name, need) in enumerate(_NEEDS.items()) if present & need == need)
+        tried = _TRIED[present] = (frozenset(name for _, name in ranked), ranked)
+    return tried
+
+
+_TRIED: dict[int, tuple[frozenset[str], tuple[tuple[int, str], ...]]] = {}  # by the groups present
+
+
+
+
+
+# ---------------------------------------------------------------- where cores start
+# The costliest rules are tried only where their core can start (a superset found on
+# lower-cased text with the standard library's engine), instead of at every character.
+
+def _prefix_free(words) -> list[str]:
+    """The words none of the others starts: their starts are all the words' starts."""
+    words = {w.lower() for w in words}
+    return sorted(w for w in words if not any(o != w and w.startswith(o) for o in words))
+
+
+# A count's first word is whole: "a", "three", "twenty(-one)", "couple (of)", never "about".
+_COUNT_FIRST_WORDS = sorted({"a", "an", *vocab.UNIT_WORDS, *vocab.TENS_WORDS, *(w.split()[0] for w in T.VAGUE_COUNTS)},
+                            key=lambda w: (-len(w), w))
+_DIGIT_START = r"(?<![a-z0-9_.,])[0-9]"  # as _day() and _count(): not after a word, "." or ","
+_COUNT_START = re.compile(rf"{_DIGIT_START}|(?<![a-z0-9_])(?:{'|'.join(_COUNT_FIRST_WORDS)})(?![a-z0-9_])")  # 3, a, three
+_DAY_START = re.compile(_DIGIT_START)
+
+
+def _stem_starts(stems: frozenset[str]) -> Callable[[str], list[int]]:
+    """A scanner: where any of ``stems`` starts, anywhere ("xApril 5" holds "apr"), every
+    place, overlapping; the caller sorts."""
+    def starts(lowered: str) -> list[int]:
+        found = []
+        for stem in stems:
+            i = lowered.find(stem)
+            while i >= 0:
+                found.append(i)
+                i = lowered.find(stem, i + 1)
+        return found
+    return starts
+
+
+# Shared by several rules, and by the combined scanners built on it below.
+_month_starts = functools.lru_cache(maxsize=4)(_stem_starts(frozenset(_MONTHS)))
+
+
+# A holiday name starts with one of these whole words ("black", "st", "mother's", ...),
+# its apostrophe optional as in _phrase: "st" is looked for in "St. Patrick's", not in "state".
+_HOLIDAY_FIRST_WORDS = sorted({name.split()[0].lower() for name in T.HOLIDAYS}, key=lambda w: (-len(w), w))
+_HOLIDAY_START = re.compile(r"(?<![a-z0-9_])(?:%s)(?![a-z0-9_])" % "|".join(
+    "['’]?".join(re.escape(part) for part in word.split("'")) for word in _HOLIDAY_FIRST_WORDS))
+# "the first Tuesday of", "last day of", "20th of": an ordinal, "last" or a digit.
+_OF_MONTH_START = re.compile(r"(?<![a-z0-9_])(?:last|%s)|%s" % (
+    "|".join(_prefix_free(w for w in T.NTH if not w[0].isdigit())), _DIGIT_START))
+
+_DAY_WORD_STARTS = _prefix_free(w.split()[0].split("-")[0] for w in T.DAY_ORDINAL_WORDS)
+# A day in digits or words, or "the" before one: where a date written day first starts.
+_DAY_WORDS = "|".join(_DAY_WORD_STARTS)
+_DAY_OR_THE_START = re.compile(rf"{_DIGIT_START}|(?<![a-z0-9_])the\s+(?=[0-9])")  # 12 / the 12th
+_DAY_WORD_START = re.compile(rf"(?<![a-z0-9_])(?:the\s+(?=(?:{_DAY_WORDS}))|(?:{_DAY_WORDS}))")  # (the) second
+_NUMBER_THEN_MONTH = re.compile(r"(?<![a-z0-9_/-])[0-9]{1,4}[/-](?:[0-9]{1,4}[/-])?[a-z]")  # 05-aug, 2020/23/sep
+_THE_DAY_START = re.compile(rf"the(?<=(?<![a-z0-9_])the)\s+(?=[0-9]|(?:{_DAY_WORDS}))")  # the 15th / the second
+# (the word first, then what stands before it: the engine then skips to each "the")
+_YEAR_START = re.compile(r"(?<![0-9])(?:1[6-9]|2[01])[0-9][0-9]")  # where a year may start
+_YEAR_OR_Q_START = re.compile(r"(?<![0-9])(?:1[6-9]|2[01])[0-9][0-9]|(?<![a-z0-9_])q[1-4]")  # 2019 q1 / q1-2019
+# A lone weekday abbreviation as a whole word ("thu", "mon."), not "Africa", "month".
+_LONE_WEEKDAY_START = re.compile(r"(?<![a-z0-9_])(?:%s)(?![a-z0-9_])" % "|".join(
+    re.escape(w) + (r"\." if stop else "") for w, stop in sorted(T.LONE_WEEKDAY_ABBREVIATIONS.items(), key=lambda i: -len(i[0]))))
+_NUMBER_THEN_NUMBER = re.compile(r"(?<![a-z0-9_.,/])[0-9]{1,2}[/-][0-9]")  # 10/1
+# (a digit first, then what stands before it: the engine then skips to each digit)
+_DAY_GLUED_MONTH = re.compile(r"[0-9](?<![a-z0-9_.,/-][0-9])[0-9]?(?:st|nd|rd|th)?(?:%s)" % "|".join(sorted(_MONTHS)))  # 14april
+_NUMERIC_YY = re.compile(r"[0-9](?<![a-z0-9_.,/-][0-9])[0-9]?[/-][0-9]{1,2}[/-][0-9]{2}(?![0-9])")  # 10/31/74
+_YEAR_AND_MONTH = re.compile(r"[0-9](?<![a-z0-9_.,/-][0-9])(?:[0-9]?[/-](?:1[6-9]|2[01])|[0-9]{3}[/-][0-9])")  # 2/2013, 2015-3
+_YEAR_WORDS_START = re.compile(r"(?<![a-z0-9_])(?:%s|two(?=\s+thousand))" % "|".join(T.YEAR_WORD_HUNDREDS))  # nineteen / two
+
+
+
+
+def _found(pattern: re.Pattern) -> Callable[[str], list[int]]:
+    """Where ``pattern`` matches in a stretch; remembered for the last few stretches,
+    since several rules share a scanner."""
+    @functools.lru_cache(maxsize=4)
+    def starts(lowered: str) -> list[int]:
+        return [m.start() for m in pattern.finditer(lowered)]
+    return starts
+
+
+def _months_and(found: Callable[[str], list[int]]) -> Callable[[str], list[int]]:
+    return lambda low: _month_starts(low) + found(low)
+
+
+# The run of letters and digits a holiday match opens with: its first word, up to an
+# apostrophe or without it ("mother" of "mother's", "mothers"). A stretch holding none
+# of these runs holds no holiday, and the (long) scanner is not run there.
+_HOLIDAY_RUNS = frozenset(_RUN.match(form).group() for word in _HOLIDAY_FIRST_WORDS
+                          for form in (word.split("'")[0], word.replace("'", "")))
+assert all(_RUN.match(word) for word in _HOLIDAY_FIRST_WORDS), "a holiday opening with a sign"
+_holiday_scan = _found(_HOLIDAY_START)
+
+
+def _holiday_starts(lowered: str) -> list[int]:
+    return [] if _HOLIDAY_RUNS.isdisjoint(_RUN.findall(lowered)) else _holiday_scan(lowered)
+
+
+_count_starts = _found(_COUNT_START)
+_the_day_starts = _found(_THE_DAY_START)
+_year_starts = _found(_YEAR_START)
+_months_or_day_starts = _months_and(_found(_DAY_OR_THE_START))
+_from_between_starts = _stem_starts(frozenset({"between", "from"}))
+_number_then_number_starts = _found(_NUMBER_THEN_NUMBER)
+
+_STARTS: dict[str, Callable[[str], list[int]]] = {
+    "day_date": _months_and(_found(_DAY_START)),
+    "month": _month_starts,
+    "duration": _count_starts,
+    "holiday": _holiday_starts,
+    "of_month": _found(_OF_MONTH_START),
+    "day_range": _months_or_day_starts,
+    "day_date_of_year": _months_or_day_starts,
+    "day_date_words": _months_and(_found(_DAY_WORD_START)),
+    "month_numeric": _months_and(_found(_NUMBER_THEN_MONTH)),
+    "month_glued": _months_and(_found(_DAY_GLUED_MONTH)),
+    "numeric_range": _number_then_number_starts,
+    "numeric_day": _number_then_number_starts,
+    "numeric_date_yy": _found(_NUMERIC_YY),
+    "numeric_month": _found(_YEAR_AND_MONTH),
+    "year_words": _found(_YEAR_WORDS_START),
+    "weekday_day": _stem_starts(_stems(vocab.WEEKDAYS)),
+    "weekday_week": _stem_starts(_stems([*vocab.WEEKDAYS, *T.WEEK_MODIFIERS])),
+    "edge_of": _stem_starts(_stems([*T.EDGES, *T.EOX])),
+    "offset_from_deixis": _count_starts,
+    "nth_day_of": _the_day_starts,
+    "day_of_month": _the_day_starts,
+    "week_of": _stem_starts(_stems([*T.WEEK_ORDINALS, *T.WEEK_OF_WORDS])),
+    "deixis_range": _from_between_starts,
+    "month_span_year": _from_between_starts,
+    "weekday_mod": _stem_starts(_stems(T.WEEKDAY_MODIFIERS)),
+    "weekday_abbr": _found(_LONE_WEEKDAY_START),
+    "iso_week": _stem_starts(frozenset({"week"})),
+    "year_list": _year_starts,
+    "iso_embedded": _year_starts,
+    "quarter_code": _found(_YEAR_OR_Q_START),
+}
+def match_starts(name: str, text: str, start: int, end: int) -> Optional[list[int]]:
+    """Ascending offsets in ``text[start:end]`` where rule ``name``'s core may start, or
+    None when the rule has no quick look or it cannot be trusted here."""
+    starts = _STARTS.get(name)
+    if starts is None:
+        return None
+    lowered = _quick_look(text, start, end)
+    if lowered is None:
+        return None
+    return _in_order(starts, lowered, start)
+
+
+@functools.lru_cache(maxsize=16)
+def _in_order(starts: Callable[[str], list[int]], lowered: str, start: int) -> list[int]:
+    """A scanner's starts in a stretch, as ascending text offsets; rules that share a
+    scanner share the list (which no caller changes)."""
+    return sorted(start + i for i in set(starts(lowered)))
+
+
+@functools.lru_cache(maxsize=4)
+def _quick_look(text: str, start: int, end: int) -> Optional[str]:
+    """``vocab.quick_look_text`` of a stretch, read once for all the rules tried there."""
+    return vocab.quick_look_text(text[start:end])
