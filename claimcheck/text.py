@@ -14,6 +14,7 @@ from typing import Iterable, NamedTuple, Optional, Sequence
 
 import regex
 
+from . import vocab
 from .models import Part, Sentence, Span
 from .resources import load_data
 
@@ -263,10 +264,9 @@ def kept_regions(text_length: int, boilerplate: Sequence[Span]) -> list[tuple[in
 ABBREVIATIONS = frozenset(
     """
     mr mrs ms dr prof gen col lt sgt capt maj cmdr adm gov sen rep rev st jr sr
-    no vs etc inc corp co ltd dept est approx fig jan feb mar apr jun jul aug sep
-    sept oct nov dec mon tue wed thu fri sat sun u.s u.n u.k e.u
+    no vs etc inc corp co ltd dept est approx fig u.s u.n u.k e.u
     """.split()
-)
+) | {name for table in (vocab.MONTHS, vocab.WEEKDAYS) for name in set(table) - vocab.full_names(table)}  # jan, tues
 
 _SENTENCE_BREAK = regex.compile(
     r"""

@@ -1,7 +1,9 @@
-"""The quick paths in claimcheck.text find exactly what their patterns would."""
+"""claimcheck.text: its quick paths find exactly what their patterns would, and
+sentences end where a reader would end them."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -70,3 +72,14 @@ def test_line_bounds_is_the_line_split_lines_finds(value):
     for offset in range(len(value) + 1):
         line = next(line for line in reversed(lines) if line.start <= offset)
         assert T.line_bounds(value, offset) == (line.start, line.end)
+
+
+@pytest.mark.parametrize("text, sentences", [
+    ("The vote is on Tues. March 3, officials said. It ended.",
+     ["The vote is on Tues. March 3, officials said.", "It ended."]),
+    ("Talks resume Thurs. Feb. 5 in Geneva. Gen. Smith said so.",
+     ["Talks resume Thurs. Feb. 5 in Geneva.", "Gen. Smith said so."]),
+    ("Troops left on Sept. 9. Nobody stayed.", ["Troops left on Sept. 9.", "Nobody stayed."]),
+])
+def test_abbreviations_of_titles_months_and_weekdays_do_not_end_a_sentence(text, sentences):
+    assert [s.text for s in T.split_sentences(text)] == sentences
