@@ -47,7 +47,7 @@ _NUMBER_WORD = (
     rf"\b(?:(?:{_alt(vocab.TENS_WORDS)})(?:[-\s](?:{_alt(k for k, v in vocab.UNIT_WORDS.items() if 0 < v < 10)}))?"
     rf"|{_alt(vocab.UNIT_WORDS)})\b"
 )
-_NOT_PLURAL_AFTER = rf"(?!\s{{1,3}}(?!(?:{_alt(T.NOT_PLURAL_NOUNS)})\b)(?-i:[a-z]{{2,}}(?<![siu])s)\b)"  # not "analysis", "status"
+_NOT_PLURAL_AFTER = rf"(?!\s{{1,3}}(?!(?:{_alt(vocab.NOT_PLURAL_WORDS)})\b)(?-i:[a-z]{{2,}}(?<![siu])s)\b)"  # not "analysis", "status"
 
 
 def _phrase(name: str) -> str:

@@ -25,13 +25,6 @@ YEAR_PREPOSITIONS = (
     "no later than", "later than",
 )
 
-# Words ending in "s" that may follow a year ("in 2024 was ..."). Any other lower-case
-# word ending in "s" after a bare number is taken as a counted plural: "in 2000 homes".
-NOT_PLURAL_NOUNS = (
-    "was", "has", "its", "this", "thus", "plus", "across", "versus", "unless",
-    "whereas", "perhaps", "always", "towards", "afterwards", "besides", "is", "as",
-)
-
 PARTS_OF_DAY = ("morning", "afternoon", "evening", "night")
 
 # Month names that are also English words ("it may rain", "troops march on"): read only
@@ -73,15 +66,11 @@ SPAN_DIRECTIONS = {"past": -1, "last": -1, "next": 1, "coming": 1, "upcoming": 1
 VAGUE_COUNTS = {"few": 3, "several": 3, "couple of": 2}
 VAGUE_PLURAL = 3
 
-# Hedges before "N units ago": over -> between N and N+1 units ago; under -> within the
-# last N units; approx -> as if unhedged.
-HEDGES = {
-    "more than": "over", "over": "over", "at least": "over", "just over": "over",
-    "upwards of": "over",
-    "less than": "under", "under": "under", "fewer than": "under", "just under": "under",
-    "about": "approx", "around": "approx", "roughly": "approx", "nearly": "approx",
-    "almost": "approx", "some": "approx", "approximately": "approx",
-}
+# Hedges before "N units ago", from the one hedge table in vocab: a lower bound ("more
+# than") -> between N and N+1 units ago ("over"); an upper bound ("up to") -> within the
+# last N units ("under"); approx -> as if unhedged.
+HEDGES = {words: {vocab.HEDGE_LOWER: "over", vocab.HEDGE_UPPER: "under", vocab.HEDGE_APPROX: "approx"}[how]
+          for words, how in vocab.HEDGES.items()}
 
 # Days relative to the anchor.
 DEICTIC_DAYS = {

@@ -91,8 +91,8 @@ ORDINAL_WORDS: dict[str, int] = {
 
 
 # ---- plurals: the ONE rule for "is this word a counted plural?" ("2000 homes" is a
-# count, "in 2024 was" a year). The number grammar and the claims' counted nouns use it;
-# the date grammar's NOT_PLURAL_NOUNS should become NOT_PLURAL_WORDS.
+# count, "in 2024 was" a year). The number grammar and the claims' counted nouns use it,
+# and the date grammar reads NOT_PLURAL_WORDS after a bare year.
 # Plural nouns that do not look plural (and a few common counted plurals).
 IRREGULAR_PLURALS: frozenset[str] = frozenset({
     "people", "men", "women", "children", "personnel", "staff", "police", "troops",
@@ -118,7 +118,7 @@ def looks_plural(word: str) -> bool:
 
 # ---- hedges: the ONE table of words before a number and how they bound it ("more than
 # 10", "more than 10 years ago"). The number grammar reads it as is; the date grammar's
-# HEDGES ("over"/"under"/"approx") should be derived from it, not kept apart.
+# HEDGES ("over"/"under"/"approx") are derived from it.
 HEDGE_LOWER, HEDGE_UPPER, HEDGE_APPROX = "lower_bound", "upper_bound", "approx"
 HEDGES: dict[str, str] = {
     **dict.fromkeys((
