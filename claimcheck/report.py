@@ -14,7 +14,8 @@ from .corpus import CorpusStream, load_corpus, stream_corpus
 from .errors import ConfigError, TopicError
 from .lexicon import Lexicon, lexicon_for, singular
 from .models import Claim, Corpus, Document, DocumentAnchor, Event, EventCluster, InputWarning, SkippedFile
-from .pipeline import Built, DocumentResult, ExtractOptions, Progress, Source, analyse_documents
+from .pipeline import (Built, DocumentResult, ExtractOptions, Progress, Rendered, Renderer, Source, analyse_documents,
+                       render_documents)
 
 SCHEMA_VERSION = 1
 
@@ -264,18 +265,30 @@ def build_timeline_report(
 
 class ClaimsStream:
     """`claims` over a corpus read one document at a time, for archives too large to
-    hold: iterate it once for ``(document, claims)``; after that ``skipped`` and
-    ``warnings`` are complete."""
+    hold: iterate it once for ``(document, claims)`` (or, made with ``render``, for each
+    document's rendered output); after that ``skipped`` and ``warnings`` are complete."""
 
-    def __init__(self, corpus: CorpusStream, keep_boilerplate: bool, run: RunOptions) -> None:
+    def __init__(self, corpus: CorpusStream, keep_boilerplate: bool, run: RunOptions,
+                 render: Optional[Renderer] = None) -> None:
         self.corpus = corpus
         self.problems: list[InputWarning] = []
-        self._results = analysed(corpus, lexicon_for(corpus.topics), ExtractOptions(keep_boilerplate), run,
-                                 self.problems, built=corpus.built)
+        lexicon, options = lexicon_for(corpus.topics), ExtractOptions(keep_boilerplate)
+        if render is None:
+            self._results: Iterator = analysed(corpus, lexicon, options, run, self.problems, built=corpus.built)
+        else:
+            self._results = render_documents(corpus, lexicon, options, render, jobs=run.jobs, cache=run.cache,
+                                             progress=run.progress, built=corpus.built)
 
-    def __iter__(self) -> Iterator[tuple[Document, tuple[Claim, ...]]]:
-        for doc, result in self._results:
-            yield doc, result.claims
+    def __iter__(self) -> Iterator:
+        """``(document, claims)``, or each ``Rendered`` document when made with ``render``."""
+        for found in self._results:
+            if isinstance(found, Rendered):
+                if found.problem:
+                    self.problems.append(InputWarning(found.path or found.id, found.problem))
+                yield found
+            else:
+                doc, result = found
+                yield doc, result.claims
         self.corpus.check_read_something()  # every draft the corpus handed out is built now
 
     @property
@@ -288,7 +301,8 @@ class ClaimsStream:
 
 
 def stream_claims(paths: Sequence[str] = (), manifest: Optional[str] = None, keep_boilerplate: bool = False,
-                  run: RunOptions = RunOptions()) -> ClaimsStream:
-    """Every claim, document by document, without holding the corpus in memory."""
+                  run: RunOptions = RunOptions(), render: Optional[Renderer] = None) -> ClaimsStream:
+    """Every claim, document by document, without holding the corpus in memory; with
+    ``render``, each document rendered where it was analysed (see ``render_documents``)."""
     # Documents are laid out where they are analysed: in the workers, when there are several.
-    return ClaimsStream(stream_corpus(paths, manifest, run.cache, defer_layout=True), keep_boilerplate, run)
+    return ClaimsStream(stream_corpus(paths, manifest, run.cache, defer_layout=True), keep_boilerplate, run, render)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck.cache import ResultCache, cache_usage, clear_cache
+from claimcheck.cache import FORMAT, ResultCache, cache_usage, clear_cache
 from claimcheck.corpus import load_corpus
 from claimcheck.lexicon import default_lexicon
 from claimcheck import pipeline
@@ -68,18 +68,21 @@ def test_a_damaged_entry_is_recomputed(cache_dir):
 def test_cache_commands_and_no_cache(tmp_path):
     env = {"CLAIMCHECK_CACHE_DIR": str(tmp_path / "c")}
     assert invoke("claims", "--no-cache", "--json", env=env).exit_code == 0
-    assert cache_usage(tmp_path / "c" / "v1") == (0, 0)
+    assert cache_usage(tmp_path / "c" / FORMAT) == (0, 0)
     cold = invoke("claims", "--json", env=env)
-    count, size = cache_usage(tmp_path / "c" / "v1")
-    assert count == 10 and size > 0  # each of the 5 documents as analysed, and its claims
+    count, size = cache_usage(tmp_path / "c" / FORMAT)
+    assert count == 5 and size > 0  # one entry for each of the 5 documents: it and its claims
     warm = invoke("claims", "--json", env=env)
     assert warm.output == cold.output
+    streamed = invoke("claims", "--jsonl", env=env)  # another result of the same documents
+    assert cache_usage(tmp_path / "c" / FORMAT)[0] == 5
+    assert invoke("claims", "--jsonl", env=env).output == streamed.output
     info = invoke("cache", "info", env=env)
-    assert info.exit_code == 0 and "10 entries" in info.output
+    assert info.exit_code == 0 and "5 entries" in info.output
     cleared = invoke("cache", "clear", env=env)
-    assert cleared.exit_code == 0 and "Removed 10 entries" in cleared.output
-    assert cache_usage(tmp_path / "c" / "v1") == (0, 0)
-    assert clear_cache(tmp_path / "c" / "v1") == (0, 0)
+    assert cleared.exit_code == 0 and "Removed 5 entries" in cleared.output
+    assert cache_usage(tmp_path / "c" / FORMAT) == (0, 0)
+    assert clear_cache(tmp_path / "c" / FORMAT) == (0, 0)
 
 
 def test_an_unwritable_cache_is_skipped_quietly(tmp_path):
@@ -250,13 +253,13 @@ def test_the_cache_is_found_again_by_another_process(tmp_path):
 
     env = {**{k: v for k, v in os.environ.items()}, "CLAIMCHECK_CACHE_DIR": str(tmp_path / "c"),
            "PYTHONPATH": str(Path(claimcheck.__file__).resolve().parents[1])}
-    folder = tmp_path / "c" / "v1"
+    folder = tmp_path / "c" / FORMAT
     entries = []
     for seed in ("1", "2"):  # another hash seed: set and dict orders must not reach the keys
         done = subprocess.run([sys.executable, "-m", "claimcheck", "timeline", "--json"], capture_output=True,
                               env={**env, "PYTHONHASHSEED": seed}, timeout=120)
         assert done.returncode == 0, done.stderr
         entries.append(cache_usage(folder)[0])
-    # 5 documents, 5 results and the latest full date of the 3 undated ones; the second
-    # run added nothing: every entry was found
-    assert entries == [13, 13]
+    # 5 documents with their results and the latest full date of the 3 undated ones; the
+    # second run added nothing: every entry was found
+    assert entries == [8, 8]
