@@ -104,6 +104,23 @@ def read_claims(corpus: Corpus, lexicon: Lexicon, keep_boilerplate: bool = False
     return claims, with_warnings(corpus, problems)
 
 
+def read_corpus_claims(paths: Sequence[str], manifest: Optional[str], keep_boilerplate: bool,
+                       run: RunOptions) -> tuple[list[Claim], Corpus, Lexicon]:
+    """``load_corpus`` then ``read_claims``, but each document is laid out where its claims
+    are read (in the workers, when there are several) or taken from the cache with them."""
+    stream = stream_corpus(paths, manifest, run.cache, defer_layout=True)
+    drafts = list(stream)  # every file read first: a folder's manifest may add topics
+    lexicon = lexicon_for(stream.topics)
+    problems: list[InputWarning] = []
+    documents, claims = [], []
+    for doc, result in analysed(drafts, lexicon, ExtractOptions(keep_boilerplate), run, problems, built=stream.built):
+        documents.append(doc)
+        claims.extend(result.claims)
+    stream.check_read_something()  # every draft is built now
+    corpus = Corpus(tuple(documents), stream.skipped, stream.topics, stream.warnings)
+    return claims, with_warnings(corpus, problems), lexicon
+
+
 def with_warnings(corpus: Corpus, problems: Sequence[InputWarning]) -> Corpus:
     return replace(corpus, warnings=corpus.warnings + tuple(problems)) if problems else corpus
 
@@ -147,9 +164,7 @@ def build_claims_report(
     keep_boilerplate: bool = False,
     run: RunOptions = RunOptions(),
 ) -> ClaimsReport:
-    corpus = load_corpus(paths, manifest, run.cache)
-    lexicon = lexicon_for(corpus.topics)
-    claims, corpus = read_claims(corpus, lexicon, keep_boilerplate, run)
+    claims, corpus, lexicon = read_corpus_claims(paths, manifest, keep_boilerplate, run)
     if topic is not None:
         topic, claims = select_topic(topic, claims, lexicon)
     return ClaimsReport(corpus, tuple(claims), topic)
@@ -166,9 +181,7 @@ def build_diff_report(
     """Compare the claims on ``topic``; with no topic, every topic that has a conflict."""
     if not 0 <= tolerance < 1:
         raise ConfigError(f"--tolerance must be between 0 and 1 (got {tolerance})", hint="0.05 means 5%")
-    corpus = load_corpus(paths, manifest, run.cache)
-    lexicon = lexicon_for(corpus.topics)
-    claims, corpus = read_claims(corpus, lexicon, keep_boilerplate, run)
+    claims, corpus, lexicon = read_corpus_claims(paths, manifest, keep_boilerplate, run)
     if topic is not None:
         topic, claims = select_topic(topic, claims, lexicon)
     comparison = compare(claims, corpus.documents, tolerance)
