@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import json
+import pickle
 import shutil
 from pathlib import Path
 
@@ -263,3 +264,46 @@ def test_the_cache_is_found_again_by_another_process(tmp_path):
     # 5 documents with their results and the latest full date of the 3 undated ones; the
     # second run added nothing: every entry was found
     assert entries == [8, 8]
+
+
+_RENDERED: list[str] = []
+
+
+def _render_ids(doc, result) -> str:
+    _RENDERED.append(doc.id)
+    return f"{doc.id}: {len(result.claims)} claims\n"
+
+
+def test_a_warm_cache_hands_back_what_was_rendered_without_rendering_again(cache_dir):
+    from claimcheck.corpus import stream_corpus
+    from claimcheck.pipeline import render_documents
+
+    def run(name: str) -> list:
+        _RENDERED.clear()
+        cache = ResultCache(cache_dir)
+        drafts = list(stream_corpus([], cache=cache, defer_layout=True))
+        return list(render_documents(drafts, default_lexicon(), ExtractOptions(), (name, _render_ids), cache=cache))
+
+    cold = run("ids")
+    assert len(_RENDERED) == len(cold) == 5  # each document analysed and rendered once
+    assert run("ids") == cold and _RENDERED == []  # the stored text, nothing unpickled or rendered
+    other = run("other format")  # the results are cached, this rendering is not yet
+    assert len(_RENDERED) == 5 and [r.text for r in other] == [r.text for r in cold]
+    assert run("other format") == other and _RENDERED == []  # now kept beside the first
+    assert cache_usage(cache_dir)[0] == 5  # still one entry per document
+    expected = [(doc.id, len(result.claims)) for doc, result in analyse_documents(load_corpus([]).documents,
+                                                                                   default_lexicon(), ExtractOptions())]
+    assert [(r.id, r.claims) for r in cold] == expected
+
+
+def test_an_entry_keeps_a_bounded_number_of_results(cache_dir):
+    from claimcheck.cache import RESULTS_KEPT, Entry
+
+    corpus = load_corpus([])
+    lexicon = default_lexicon()
+    for day in range(1, RESULTS_KEPT + 3):  # more anchors than an entry keeps results for
+        anchors = {d.id: DocumentAnchor(dt.date(2025, 5, day), "--as-of", True) for d in corpus.documents}
+        list(analyse_documents(corpus.documents, lexicon, ExtractOptions(), anchors, cache=ResultCache(cache_dir)))
+    entries = [pickle.loads(p.read_bytes()) for p in cache_dir.rglob("*.pickle")]
+    assert len(entries) == len(corpus.documents)
+    assert all(isinstance(e, Entry) and len(e.results) == RESULTS_KEPT for e in entries)
