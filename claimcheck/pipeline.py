@@ -119,8 +119,9 @@ def analyse_documents(
 
     ``documents`` may be a stream: they are taken a window at a time, so memory holds
     one window whatever the corpus size (and ``progress`` is not told a total).
-    Drafts among them are built by the process that extracts them, and each is passed
-    to ``built`` with its Document (None when it gave up, and then it is not yielded).
+    Drafts among them are built by the process that extracts them, and each one
+    extracted is passed to ``built`` with what it gave (None when it gave up, and then
+    it is not yielded); a draft whose result was in the cache is not.
     """
     return _Run(lexicon, options, anchors, jobs, cache, progress, built, None).outcomes(documents)  # type: ignore[return-value]
 
