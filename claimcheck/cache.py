@@ -1,10 +1,15 @@
 """A per-document cache of extraction results in the user's cache directory.
 
-A result is stored under a key made of the document (id, text, layout, metadata),
-the options and lexicon it was read with, and the code that read it (the version and
-a digest of the package's sources), so a change to any of them is a miss, never a
-stale answer. Entries are pickles written atomically; one that cannot be read is
-treated as missing. The cache is a convenience: any failure to write it is ignored.
+Each document has one entry (:class:`Entry`), keyed by where it came from (its id,
+path and manifest entry, and its bytes) and the code that read it (the version and a
+digest of the package's sources). The entry holds the analysed Document and the
+results read from it, each under a key made of the options, anchor and lexicon it
+was read with (:class:`Stored`), so a change to any of them is a miss, never a stale
+answer; a warm run opens one file per document. Documents and results are kept
+pickled inside the entry, and a result may keep its rendered output too, so a run
+unpickles only what it uses. Entries are pickles written atomically; one that cannot
+be read is treated as missing. The cache is a convenience: any failure to write it
+is ignored.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ import hashlib
 import os
 import pickle
 import sys
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Optional
@@ -20,7 +26,7 @@ from typing import Any, Optional
 from . import __version__
 
 ENV_DIR = "CLAIMCHECK_CACHE_DIR"
-FORMAT = "v1"
+FORMAT = "v2"  # v2: one entry per document (v1 kept the document and each result apart)
 
 
 def cache_dir() -> Path:
@@ -52,13 +58,54 @@ def code_digest() -> str:
     return digest.hexdigest()
 
 
+@dataclass
+class Stored:
+    """One result in an entry: pickled, with what a reader may want without unpickling it."""
+
+    result: bytes  # the pickled DocumentResult
+    claims: int  # how many claims it holds
+    problem: Optional[str]  # why the document could only be partly read, if it could
+    renderings: dict[str, str] = field(default_factory=dict)  # output already rendered from it, by format
+
+
+@dataclass
+class Entry:
+    """A document's entry: the Document (pickled) and the results read from it, by key."""
+
+    document: bytes
+    results: dict[str, Stored] = field(default_factory=dict)  # oldest first
+
+    def with_result(self, key: str, stored: Stored) -> "Entry":
+        """This entry with ``stored`` under ``key``, dropping the oldest beyond ``RESULTS_KEPT``."""
+        results = {k: v for k, v in self.results.items() if k != key}
+        results[key] = stored
+        return Entry(self.document, dict(list(results.items())[-RESULTS_KEPT:]))
+
+
+RESULTS_KEPT = 4  # results per document (claims, timeline, with and without --keep-boilerplate...)
+
+
 class ResultCache:
-    """Get and put extraction results by key; ``directory=None`` turns it off."""
+    """Get and put entries by key; ``directory=None`` turns it off. ``hits`` and
+    ``misses`` count results found and not found (the pipeline counts them)."""
 
     def __init__(self, directory: Optional[Path]) -> None:
         self.directory = directory
         self.hits = 0
         self.misses = 0
+        # Documents read this run: id(document) -> (document, its entry key, its entry if
+        # one was found), so their results are looked up where the document was found.
+        self._read: dict[int, tuple[Any, str, Optional[Entry]]] = {}
+
+    def remember(self, document: Any, key: str, entry: Optional[Entry]) -> None:
+        """``document`` was read from the file keyed ``key`` (and found in ``entry``)."""
+        if self.directory is not None:
+            self._read[id(document)] = (document, key, entry)
+
+    def recall(self, document: Any) -> Optional[tuple[str, Optional[Entry]]]:
+        """The key and entry ``remember`` was told for this very document, if any."""
+        found = self._read.get(id(document))
+        return found[1:] if found is not None and found[0] is document else None
 
     @classmethod
     def default(cls, enabled: bool = True) -> "ResultCache":
@@ -93,9 +140,7 @@ class ResultCache:
             with open(self._path(key), "rb") as handle:
                 value = pickle.load(handle)
         except Exception:  # missing, unreadable or written by another version: recompute
-            self.misses += 1
             return None
-        self.hits += 1
         return value
 
     def put(self, key: str, value: Any) -> None:

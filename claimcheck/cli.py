@@ -22,6 +22,7 @@ from .errors import ClaimcheckError, ExitCode
 
 if TYPE_CHECKING:  # the library is imported inside the commands, so --help stays fast
     from .models import Corpus
+    from .pipeline import Renderer
     from .report import ClaimsStream, Report
 
 app = typer.Typer(
@@ -160,15 +161,17 @@ def _render(name: str):
     return importlib.import_module(f".render.{name}", __package__)
 
 
-def _stream_jsonl(options: OutputOptions, build: Callable[[], ClaimsStream]) -> None:
-    """JSON Lines written as each document is read, so memory stays flat on any corpus."""
+def _stream_jsonl(options: OutputOptions, build: Callable[[Renderer], ClaimsStream]) -> None:
+    """JSON Lines written as each document is read, so memory stays flat on any corpus.
+    Each document's lines are rendered where it is analysed (in the workers, when there
+    are several): this process only writes them."""
     render_json = _render("json")
 
     ascii_only = _check_formats(options)
     with _boundary(options):
-        stream = build()
-        for record in render_json.claims_stream_records(stream):
-            sys.stdout.write(render_json.dumps_record(record, ascii_only) + "\n")
+        stream = build(render_json.jsonl_renderer(ascii_only))
+        for text in render_json.claims_stream_text(stream, ascii_only):
+            sys.stdout.write(text)
         sys.stdout.flush()
         _warn_about(stream)
 
@@ -345,7 +348,8 @@ def claims(
 
     options = OutputOptions(json, jsonl, no_color, debug)
     if jsonl and not json and topic is None:
-        _stream_jsonl(options, lambda: stream_claims(paths or [], _path(manifest), keep_boilerplate, _run_options(jobs, no_cache)))
+        _stream_jsonl(options, lambda render: stream_claims(paths or [], _path(manifest), keep_boilerplate,
+                                                            _run_options(jobs, no_cache), render))
         return
     _run(
         options,

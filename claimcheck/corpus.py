@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import pickle
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator, Optional, Sequence, Union
 
-from .cache import ResultCache
+from .cache import Entry, ResultCache
 from .decoding import binary_kind, decode
 from .errors import InputError
 from .manifest import MANIFEST_NAME, Manifest, read_manifest
@@ -72,20 +73,24 @@ _SkipOrder = tuple[int, int, str]
 
 @dataclass(frozen=True)
 class DocumentDraft:
-    """A decoded file whose metadata and layout are still to be found. A stream of
-    drafts lets that work run where the document is analysed (in a worker process,
-    when there are several) instead of in the process that reads the files."""
+    """A file whose metadata and layout are still to be found (or whose Document is in
+    the cache entry found for it). A stream of drafts lets that work run where the
+    document is analysed (in a worker process, when there are several) instead of in
+    the process that reads the files."""
 
     id: str
     path: Optional[str]
-    text: str
+    text: str  # "" when ``entry`` holds the document: the file was not even decoded
     encoding: str
     manifest_entry: Optional[dict[str, Any]]
-    cache_key: Optional[str]  # where the built Document is cached
+    cache_key: Optional[str]  # the key of the file's cache entry (None: not cached)
     order: _SkipOrder  # where it goes among the skipped files if it gives up
+    entry: Optional[Entry] = None  # the file's cache entry, when one was found
 
     def build(self) -> Document:
         """The Document; ``TimeoutError`` when finding its layout reached the time limit."""
+        if self.entry is not None:
+            return pickle.loads(self.entry.document)
         return build_document(self.id, self.path, self.text, self.encoding, self.manifest_entry)
 
 
@@ -125,16 +130,17 @@ class _Loading:
         if kind:
             self.skip(name, f"binary file ({kind})", inside)
             return
-        key = self.cache.key("document", doc_id, path, entry, data) if self.cache and self.cache.enabled else None
-        cached = self.cache.get(key) if key else None
-        if isinstance(cached, Document):
-            self.documents.append(cached)
-            return
-        text, encoding = decode(data)
-        if not text.strip():
-            self.skip(name, "empty file" if not data else "no text (only white space)", inside)
-            return
-        draft = DocumentDraft(doc_id, path, text, encoding, entry, key, self._order(inside))
+        cache = self.cache
+        key = cache.key("document", doc_id, path, entry, data) if cache and cache.enabled else None
+        found = cache.get(key) if key else None
+        if isinstance(found, Entry):  # read before: neither decoded nor laid out again
+            draft = DocumentDraft(doc_id, path, "", "", entry, key, self._order(inside), found)
+        else:
+            text, encoding = decode(data)
+            if not text.strip():
+                self.skip(name, "empty file" if not data else "no text (only white space)", inside)
+                return
+            draft = DocumentDraft(doc_id, path, text, encoding, entry, key, self._order(inside))
         if self.defer_layout:
             self.documents.append(draft)
             return
@@ -143,12 +149,9 @@ class _Loading:
         except TimeoutError:  # the regex backstop: linear patterns should never reach it
             self.skip(name, GAVE_UP, inside)
             return
-        self.keep(draft, document)
+        if key and cache:  # the pipeline looks its results up in the same entry
+            cache.remember(document, key, draft.entry)
         self.documents.append(document)
-
-    def keep(self, draft: DocumentDraft, document: Document) -> None:
-        if draft.cache_key and self.cache:
-            self.cache.put(draft.cache_key, document)
 
     def give_up(self, draft: DocumentDraft) -> None:
         """A draft handed out whose layout could not be found: skipped after all."""
@@ -261,8 +264,6 @@ class CorpusStream:
         """A draft this stream handed out, built into ``document`` or given up on (None)."""
         if document is None:
             self.loading.give_up(draft)
-        else:
-            self.loading.keep(draft, document)
 
     def check_read_something(self) -> None:
         """Raise ``InputError`` when no document could be read."""
@@ -302,7 +303,8 @@ def stream_corpus(paths: Sequence[str] = (), manifest: Optional[str] = None,
     """Like ``load_corpus``, but documents are read as the stream is iterated.
 
     Manifests are read (and their errors raised) at once; ``cache`` keeps analysed
-    documents keyed by their bytes, so an unchanged file is not analysed again.
+    documents keyed by their bytes, so an unchanged file is not analysed again (a draft
+    then carries the file's cache entry instead of its text).
     With ``defer_layout`` the stream hands out drafts (see ``CorpusStream``).
     """
     given = list(paths) or [str(bundled_corpus())]

@@ -14,7 +14,8 @@ from .corpus import CorpusStream, load_corpus, stream_corpus
 from .errors import ConfigError, TopicError
 from .lexicon import Lexicon, lexicon_for, singular
 from .models import Claim, Corpus, Document, DocumentAnchor, Event, EventCluster, InputWarning, SkippedFile
-from .pipeline import Built, DocumentResult, ExtractOptions, Progress, Source, analyse_documents
+from .pipeline import (Built, DocumentResult, ExtractOptions, Progress, Rendered, Renderer, Source, analyse_documents,
+                       render_documents)
 
 SCHEMA_VERSION = 1
 
@@ -103,6 +104,23 @@ def read_claims(corpus: Corpus, lexicon: Lexicon, keep_boilerplate: bool = False
     return claims, with_warnings(corpus, problems)
 
 
+def read_corpus_claims(paths: Sequence[str], manifest: Optional[str], keep_boilerplate: bool,
+                       run: RunOptions) -> tuple[list[Claim], Corpus, Lexicon]:
+    """``load_corpus`` then ``read_claims``, but each document is laid out where its claims
+    are read (in the workers, when there are several) or taken from the cache with them."""
+    stream = stream_corpus(paths, manifest, run.cache, defer_layout=True)
+    drafts = list(stream)  # every file read first: a folder's manifest may add topics
+    lexicon = lexicon_for(stream.topics)
+    problems: list[InputWarning] = []
+    documents, claims = [], []
+    for doc, result in analysed(drafts, lexicon, ExtractOptions(keep_boilerplate), run, problems, built=stream.built):
+        documents.append(doc)
+        claims.extend(result.claims)
+    stream.check_read_something()  # every draft is built now
+    corpus = Corpus(tuple(documents), stream.skipped, stream.topics, stream.warnings)
+    return claims, with_warnings(corpus, problems), lexicon
+
+
 def with_warnings(corpus: Corpus, problems: Sequence[InputWarning]) -> Corpus:
     return replace(corpus, warnings=corpus.warnings + tuple(problems)) if problems else corpus
 
@@ -146,9 +164,7 @@ def build_claims_report(
     keep_boilerplate: bool = False,
     run: RunOptions = RunOptions(),
 ) -> ClaimsReport:
-    corpus = load_corpus(paths, manifest, run.cache)
-    lexicon = lexicon_for(corpus.topics)
-    claims, corpus = read_claims(corpus, lexicon, keep_boilerplate, run)
+    claims, corpus, lexicon = read_corpus_claims(paths, manifest, keep_boilerplate, run)
     if topic is not None:
         topic, claims = select_topic(topic, claims, lexicon)
     return ClaimsReport(corpus, tuple(claims), topic)
@@ -165,9 +181,7 @@ def build_diff_report(
     """Compare the claims on ``topic``; with no topic, every topic that has a conflict."""
     if not 0 <= tolerance < 1:
         raise ConfigError(f"--tolerance must be between 0 and 1 (got {tolerance})", hint="0.05 means 5%")
-    corpus = load_corpus(paths, manifest, run.cache)
-    lexicon = lexicon_for(corpus.topics)
-    claims, corpus = read_claims(corpus, lexicon, keep_boilerplate, run)
+    claims, corpus, lexicon = read_corpus_claims(paths, manifest, keep_boilerplate, run)
     if topic is not None:
         topic, claims = select_topic(topic, claims, lexicon)
     comparison = compare(claims, corpus.documents, tolerance)
@@ -264,18 +278,30 @@ def build_timeline_report(
 
 class ClaimsStream:
     """`claims` over a corpus read one document at a time, for archives too large to
-    hold: iterate it once for ``(document, claims)``; after that ``skipped`` and
-    ``warnings`` are complete."""
+    hold: iterate it once for ``(document, claims)`` (or, made with ``render``, for each
+    document's rendered output); after that ``skipped`` and ``warnings`` are complete."""
 
-    def __init__(self, corpus: CorpusStream, keep_boilerplate: bool, run: RunOptions) -> None:
+    def __init__(self, corpus: CorpusStream, keep_boilerplate: bool, run: RunOptions,
+                 render: Optional[Renderer] = None) -> None:
         self.corpus = corpus
         self.problems: list[InputWarning] = []
-        self._results = analysed(corpus, lexicon_for(corpus.topics), ExtractOptions(keep_boilerplate), run,
-                                 self.problems, built=corpus.built)
+        lexicon, options = lexicon_for(corpus.topics), ExtractOptions(keep_boilerplate)
+        if render is None:
+            self._results: Iterator = analysed(corpus, lexicon, options, run, self.problems, built=corpus.built)
+        else:
+            self._results = render_documents(corpus, lexicon, options, render, jobs=run.jobs, cache=run.cache,
+                                             progress=run.progress, built=corpus.built)
 
-    def __iter__(self) -> Iterator[tuple[Document, tuple[Claim, ...]]]:
-        for doc, result in self._results:
-            yield doc, result.claims
+    def __iter__(self) -> Iterator:
+        """``(document, claims)``, or each ``Rendered`` document when made with ``render``."""
+        for found in self._results:
+            if isinstance(found, Rendered):
+                if found.problem:
+                    self.problems.append(InputWarning(found.path or found.id, found.problem))
+                yield found
+            else:
+                doc, result = found
+                yield doc, result.claims
         self.corpus.check_read_something()  # every draft the corpus handed out is built now
 
     @property
@@ -288,7 +314,8 @@ class ClaimsStream:
 
 
 def stream_claims(paths: Sequence[str] = (), manifest: Optional[str] = None, keep_boilerplate: bool = False,
-                  run: RunOptions = RunOptions()) -> ClaimsStream:
-    """Every claim, document by document, without holding the corpus in memory."""
+                  run: RunOptions = RunOptions(), render: Optional[Renderer] = None) -> ClaimsStream:
+    """Every claim, document by document, without holding the corpus in memory; with
+    ``render``, each document rendered where it was analysed (see ``render_documents``)."""
     # Documents are laid out where they are analysed: in the workers, when there are several.
-    return ClaimsStream(stream_corpus(paths, manifest, run.cache, defer_layout=True), keep_boilerplate, run)
+    return ClaimsStream(stream_corpus(paths, manifest, run.cache, defer_layout=True), keep_boilerplate, run, render)

@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import os
 import json
+import pickle
 import shutil
 from pathlib import Path
 
 import pytest
 
-from claimcheck.cache import ResultCache, cache_usage, clear_cache
+from claimcheck.cache import FORMAT, ResultCache, cache_usage, clear_cache
 from claimcheck.corpus import load_corpus
 from claimcheck.lexicon import default_lexicon
 from claimcheck import pipeline
@@ -68,18 +69,21 @@ def test_a_damaged_entry_is_recomputed(cache_dir):
 def test_cache_commands_and_no_cache(tmp_path):
     env = {"CLAIMCHECK_CACHE_DIR": str(tmp_path / "c")}
     assert invoke("claims", "--no-cache", "--json", env=env).exit_code == 0
-    assert cache_usage(tmp_path / "c" / "v1") == (0, 0)
+    assert cache_usage(tmp_path / "c" / FORMAT) == (0, 0)
     cold = invoke("claims", "--json", env=env)
-    count, size = cache_usage(tmp_path / "c" / "v1")
-    assert count == 10 and size > 0  # each of the 5 documents as analysed, and its claims
+    count, size = cache_usage(tmp_path / "c" / FORMAT)
+    assert count == 5 and size > 0  # one entry for each of the 5 documents: it and its claims
     warm = invoke("claims", "--json", env=env)
     assert warm.output == cold.output
+    streamed = invoke("claims", "--jsonl", env=env)  # another result of the same documents
+    assert cache_usage(tmp_path / "c" / FORMAT)[0] == 5
+    assert invoke("claims", "--jsonl", env=env).output == streamed.output
     info = invoke("cache", "info", env=env)
-    assert info.exit_code == 0 and "10 entries" in info.output
+    assert info.exit_code == 0 and "5 entries" in info.output
     cleared = invoke("cache", "clear", env=env)
-    assert cleared.exit_code == 0 and "Removed 10 entries" in cleared.output
-    assert cache_usage(tmp_path / "c" / "v1") == (0, 0)
-    assert clear_cache(tmp_path / "c" / "v1") == (0, 0)
+    assert cleared.exit_code == 0 and "Removed 5 entries" in cleared.output
+    assert cache_usage(tmp_path / "c" / FORMAT) == (0, 0)
+    assert clear_cache(tmp_path / "c" / FORMAT) == (0, 0)
 
 
 def test_an_unwritable_cache_is_skipped_quietly(tmp_path):
@@ -250,13 +254,56 @@ def test_the_cache_is_found_again_by_another_process(tmp_path):
 
     env = {**{k: v for k, v in os.environ.items()}, "CLAIMCHECK_CACHE_DIR": str(tmp_path / "c"),
            "PYTHONPATH": str(Path(claimcheck.__file__).resolve().parents[1])}
-    folder = tmp_path / "c" / "v1"
+    folder = tmp_path / "c" / FORMAT
     entries = []
     for seed in ("1", "2"):  # another hash seed: set and dict orders must not reach the keys
         done = subprocess.run([sys.executable, "-m", "claimcheck", "timeline", "--json"], capture_output=True,
                               env={**env, "PYTHONHASHSEED": seed}, timeout=120)
         assert done.returncode == 0, done.stderr
         entries.append(cache_usage(folder)[0])
-    # 5 documents, 5 results and the latest full date of the 3 undated ones; the second
-    # run added nothing: every entry was found
-    assert entries == [13, 13]
+    # 5 documents with their results and the latest full date of the 3 undated ones; the
+    # second run added nothing: every entry was found
+    assert entries == [8, 8]
+
+
+_RENDERED: list[str] = []
+
+
+def _render_ids(doc, result) -> str:
+    _RENDERED.append(doc.id)
+    return f"{doc.id}: {len(result.claims)} claims\n"
+
+
+def test_a_warm_cache_hands_back_what_was_rendered_without_rendering_again(cache_dir):
+    from claimcheck.corpus import stream_corpus
+    from claimcheck.pipeline import render_documents
+
+    def run(name: str) -> list:
+        _RENDERED.clear()
+        cache = ResultCache(cache_dir)
+        drafts = list(stream_corpus([], cache=cache, defer_layout=True))
+        return list(render_documents(drafts, default_lexicon(), ExtractOptions(), (name, _render_ids), cache=cache))
+
+    cold = run("ids")
+    assert len(_RENDERED) == len(cold) == 5  # each document analysed and rendered once
+    assert run("ids") == cold and _RENDERED == []  # the stored text, nothing unpickled or rendered
+    other = run("other format")  # the results are cached, this rendering is not yet
+    assert len(_RENDERED) == 5 and [r.text for r in other] == [r.text for r in cold]
+    assert run("other format") == other and _RENDERED == []  # now kept beside the first
+    assert cache_usage(cache_dir)[0] == 5  # still one entry per document
+    expected = [(doc.id, len(result.claims)) for doc, result in analyse_documents(load_corpus([]).documents,
+                                                                                   default_lexicon(), ExtractOptions())]
+    assert [(r.id, r.claims) for r in cold] == expected
+
+
+def test_an_entry_keeps_a_bounded_number_of_results(cache_dir):
+    from claimcheck.cache import RESULTS_KEPT, Entry
+
+    corpus = load_corpus([])
+    lexicon = default_lexicon()
+    for day in range(1, RESULTS_KEPT + 3):  # more anchors than an entry keeps results for
+        anchors = {d.id: DocumentAnchor(dt.date(2025, 5, day), "--as-of", True) for d in corpus.documents}
+        list(analyse_documents(corpus.documents, lexicon, ExtractOptions(), anchors, cache=ResultCache(cache_dir)))
+    entries = [pickle.loads(p.read_bytes()) for p in cache_dir.rglob("*.pickle")]
+    assert len(entries) == len(corpus.documents)
+    assert all(isinstance(e, Entry) and len(e.results) == RESULTS_KEPT for e in entries)

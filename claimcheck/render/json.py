@@ -12,6 +12,7 @@ from typing import Any, Iterator, Optional, Union
 
 from ..comparison import Group
 from ..models import Claim, Corpus, DateMention, Document, DocumentAnchor, Event, EventCluster, MetaField
+from ..pipeline import DocumentResult, Renderer
 from ..report import SCHEMA_VERSION, ClaimsReport, ClaimsStream, DiffReport, SourcesReport, TimelineReport
 
 
@@ -250,6 +251,10 @@ def claims_stream_records(stream: ClaimsStream) -> Iterator[dict[str, Any]]:
         for claim in found:
             claims += 1
             yield {"type": "claim", "data": claim_to_dict(claim)}
+    yield from _stream_end(stream, documents, claims)
+
+
+def _stream_end(stream: ClaimsStream, documents: int, claims: int) -> Iterator[dict[str, Any]]:
     for skipped in _skipped(stream):
         yield {"type": "skipped", "data": skipped}
     for warning in _warnings(stream):
@@ -257,6 +262,35 @@ def claims_stream_records(stream: ClaimsStream) -> Iterator[dict[str, Any]]:
     summary = {"schema_version": SCHEMA_VERSION, "command": "claims", "documents": documents,
                "skipped": len(stream.skipped), "warnings": len(stream.warnings), "claims": claims}
     yield {"type": "summary", "data": summary}
+
+
+def document_lines(doc: Document, result: DocumentResult, ascii_only: bool = False) -> str:
+    """A document's `claims --jsonl` records, each line ended: its record, then its claims'."""
+    records = [{"type": "document", "data": document_to_dict(doc)}]
+    records.extend({"type": "claim", "data": claim_to_dict(claim)} for claim in result.claims)
+    return "".join(dumps_record(record, ascii_only) + "\n" for record in records)
+
+
+def document_lines_ascii(doc: Document, result: DocumentResult) -> str:
+    return document_lines(doc, result, ascii_only=True)
+
+
+def jsonl_renderer(ascii_only: bool) -> Renderer:
+    """How ``claims --jsonl`` renders each document where it is analysed (named by format,
+    as the cache keeps renderings by name)."""
+    return ("claims-jsonl-ascii", document_lines_ascii) if ascii_only else ("claims-jsonl", document_lines)
+
+
+def claims_stream_text(stream: ClaimsStream, ascii_only: bool = False) -> Iterator[str]:
+    """`claims --jsonl` as text, for a stream made with ``jsonl_renderer(ascii_only)``:
+    each document's lines as they come, then the skipped files, warnings and summary."""
+    documents = claims = 0
+    for rendered in stream:
+        documents += 1
+        claims += rendered.claims
+        yield rendered.text
+    for record in _stream_end(stream, documents, claims):
+        yield dumps_record(record, ascii_only) + "\n"
 
 
 def dumps_record(record: dict[str, Any], ascii_only: bool = False) -> str:
