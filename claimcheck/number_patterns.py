@@ -66,10 +66,16 @@ _DIGITS = r"""(?:(?!0\d)                                # no leading zero: "14 0
     (?!\p{N})(?![.,]\p{N})                            # never part of 1,2,3 or 1.2.3
 """
 _SCALE = _alt(T.SCALES) + "s?" + _WEND  # hundred, thousand, ..., dozen; "3 dozens", "three billions"
+# A spaced scale letter ends a sum ("$1.5 M raised") or a number before nothing or a
+# plural ("2.33 k.", "10 k votes"); before a singular word it is a name or a unit ("a 5 K
+# run", "the 100 M final", "the 4.5 G network").
+_SPACED_LETTER_END = r"""(?:(?<=\p{Sc}[^\S\r\n]{0,2}[\d.,]{1,20}[^\S\r\n]{1,2}[kKMG])  # after a currency sign
+    | (?![^\S\r\n]+(?-i:[a-z]+)(?<!s)(?!\w)))        # else no singular word after it
+"""
 _SUFFIX = rf"""(?:{_alt(SCALE_SUFFIXES)}                # 2.5bn, 300k, $3m
     | \x20{_alt(k for k in SCALE_SUFFIXES if len(k) > 1)}  # 3 mn
-    | [^\S\r\n]{{1,2}}(?-i:{alternation(T.SPACED_SUFFIXES)})  # 2.33 k, $1.5 M
-    | (?<=[.,]\d{{1,12}})[^\S\r\n]{{1,2}}(?-i:{alternation(T.GROUPED_SUFFIXES)}))  # 1,674.5 G
+    | [^\S\r\n]{{1,2}}(?-i:{alternation(T.SPACED_SUFFIXES)}){_SPACED_LETTER_END}  # 2.33 k, $1.5 M
+    | (?<=[.,]\d{{1,12}})[^\S\r\n]{{1,2}}(?-i:{alternation(T.GROUPED_SUFFIXES)}){_SPACED_LETTER_END})  # 1,674.5 G
     (?![\p{{L}}\p{{N}}])
 """
 

@@ -133,8 +133,9 @@ def fraction_value(s: str) -> Optional[Decimal]:
 
 def is_ordinal(s: str) -> bool:
     """Whether words ending in a singular denominator say an ordinal, not a fraction: its
-    numerator is not one ("twenty fifth", "one hundred fifth" anniversary, but "a fifth",
-    "one one hundred fifth", "three and a half")."""
+    numerator is not one and makes one compound ordinal with it ("twenty fifth", "one
+    hundred fifth" anniversary; but "a fifth", "one one hundred fifth", "three and a
+    half", and "a two-third majority", where the plural was left off)."""
     words, starts = _fraction_words(s)
     if not words or words[-1] not in _DENOMINATOR_WORDS:
         return False  # no fraction, or a plural one ("twenty fifths")
@@ -143,7 +144,10 @@ def is_ordinal(s: str) -> bool:
         return True  # "twenty first"
     before = words[:found[1]]
     numerator = before[len(before) - before[::-1].index("and"):] if "and" in before else before
-    return numerator not in ([], ["a"], ["an"], ["one"]) or numerator == [] and before[-1:] == ["and"]
+    if numerator in ([], ["a"], ["an"], ["one"]):
+        return numerator == [] and before[-1:] == ["and"]
+    last = words[-1]
+    return _ordinal_head(numerator, T.UNIT_ORDINALS.get(last) or T.DENOMINATORS[last]) is not None
 
 
 def words_value(s: str) -> Decimal:
