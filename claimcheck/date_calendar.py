@@ -17,8 +17,10 @@ class ImpossibleDate(ValueError):
 
 
 def is_impossible(error: ValueError) -> bool:
-    """Whether ``error`` says a named day does not exist (ours, or ``datetime.date``'s)."""
-    return isinstance(error, ImpossibleDate) or str(error) == "day is out of range for month"
+    """Whether ``error`` says a named day does not exist (ours, or ``datetime.date``'s:
+    "day is out of range for month", worded differently in later Pythons)."""
+    message = str(error)
+    return isinstance(error, ImpossibleDate) or "day" in message and "month" in message
 
 
 def check_day(month: int, day: int) -> None:

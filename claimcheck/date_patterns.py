@@ -233,7 +233,10 @@ _RULES: dict[str, tuple[Optional[str], str]] = {
         """),
     "numeric_date_yy": (
         _P,
-        r"""(?<![\w.,/-])(?P<a>\d{1,2})(?P<sep>[/-])(?P<b>\d{1,2})  # 10/31 / 10-31
+        r"""(?<![\w.,/-])(?:
+            (?P<a>\d{1,2})(?P<sep>/)(?P<b>\d{1,2})          # 10/31, 3/3
+          | (?P<a>\d\d)(?P<sep>-)(?P<b>\d\d))             # 10-31: with dashes, two digits
+                                                          # each ("10-6-11" is a record)
         (?P=sep)(?P<yy>\d\d)                              # /74: a two-digit year
         (?![\w%/-]|[.,]\d)                                # not part of a longer number
         """),
@@ -691,7 +694,7 @@ PATTERNS = LazyPatterns({name: _with_definitions(core) for name, (_, core) in _R
 # Left contexts are matched right to left (REVERSE), anchored at the core's start.
 LEFT_PATTERNS = LazyPatterns({name: left for name, (left, _) in _RULES.items() if left}, _FLAGS | regex.REVERSE)
 FUTURE_CUE = regex.compile(rf"(?:\b(?:{_alt(T.FUTURE_CUES)})\b|['’]ll\b)", regex.IGNORECASE)
-GAME_CUE = regex.compile(rf"\b(?:{_alt(T.GAME_WORDS)})\b", regex.IGNORECASE)
+GAME_CUE = regex.compile(rf"\b(?:{_alt(T.GAME_WORDS)})(?![-\w])", regex.IGNORECASE)  # not "game-changing"
 RETRO_CUE = regex.compile(rf"\b(?:{_alt(T.RETROSPECTIVE_CUES)})\b", regex.IGNORECASE)
 SENTENCE_END = regex.compile(r"[.!?][\"'”’)\]]*\s|\n")
 CLAUSE_BREAK = regex.compile(r"[,;:()\[\]—–]|\s-\s")

@@ -195,9 +195,10 @@ PRESENT_WORDS = ("now", "currently", "at present", "presently", "nowadays", "at 
 YEAR_WORD_HUNDREDS = ("sixteen", "seventeen", "eighteen", "nineteen", "twenty")
 # A two-digit year ("10/31/74", "31-Oct-74", "18q4") is 19yy from the pivot up, else 20yy.
 TWO_DIGIT_YEAR_PIVOT = 40
-# Words before a year-less "d/D" that make it a date ("on 22/04", "by 2/15"): the number
-# grammar's table (number_tables.DATE_PREPOSITIONS), so that both read "on 1/4" alike.
-NUMERIC_DAY_PREPOSITIONS = DATE_PREPOSITIONS
+# Words before a year-less "d/D" that make it a date ("on 22/04", "since 2/15"): the
+# number grammar's table (number_tables.DATE_PREPOSITIONS), so that both read "on 1/4"
+# alike; but not "by", where "prices rose by 1/3" is far likelier than a deadline.
+NUMERIC_DAY_PREPOSITIONS = tuple(p for p in DATE_PREPOSITIONS if p != "by")
 # Numbers shaped like a year-less date that name something else: "after 9/11", "24/7".
 NUMERIC_NAMES = ("9/11", "24/7", "7/7", "3/11", "26/11")
 
