@@ -27,6 +27,7 @@ from . import __version__
 
 ENV_DIR = "CLAIMCHECK_CACHE_DIR"
 FORMAT = "v2"  # v2: one entry per document (v1 kept the document and each result apart)
+OLD_FORMATS = ("v1",)  # folders of earlier formats beside this one: never read, cleared
 
 
 def cache_dir() -> Path:
@@ -167,16 +168,27 @@ def cache_usage(directory: Optional[Path] = None) -> tuple[int, int]:
 
 
 def clear_cache(directory: Optional[Path] = None) -> tuple[int, int]:
-    """Delete every entry; returns how many entries and bytes were removed."""
-    root = directory or cache_dir()
-    count, size = cache_usage(root)
-    if root.is_dir():
-        for path in sorted(root.rglob("*"), reverse=True):
-            if path.is_file() and path.suffix in (".pickle", ".tmp"):
-                path.unlink(missing_ok=True)
-            elif path.is_dir():
-                try:
-                    path.rmdir()
-                except OSError:
-                    pass
+    """Delete every entry (in the default place, those of earlier formats too); returns
+    how many entries and bytes were removed."""
+    roots = [directory] if directory else [cache_dir(), *(cache_dir().parent / old for old in OLD_FORMATS)]
+    count = size = 0
+    for root in roots:
+        entries, used = cache_usage(root)
+        count, size = count + entries, size + used
+        _remove_entries(root, remove_root=root.name in OLD_FORMATS)
     return count, size
+
+
+def _remove_entries(root: Path, remove_root: bool) -> None:
+    """Delete the entries under ``root`` and the folders left empty (never other files)."""
+    if not root.is_dir():
+        return
+    folders = sorted((p for p in root.rglob("*") if p.is_dir()), reverse=True)
+    for path in root.rglob("*"):
+        if path.is_file() and path.suffix in (".pickle", ".tmp"):
+            path.unlink(missing_ok=True)
+    for folder in folders + ([root] if remove_root else []):
+        try:
+            folder.rmdir()
+        except OSError:
+            pass  # not empty: something else lives there

@@ -77,12 +77,16 @@ def test_cache_commands_and_no_cache(tmp_path):
     assert warm.output == cold.output
     streamed = invoke("claims", "--jsonl", env=env)  # another result of the same documents
     assert cache_usage(tmp_path / "c" / FORMAT)[0] == 5
-    assert invoke("claims", "--jsonl", env=env).output == streamed.output
+    assert streamed.output == invoke("claims", "--jsonl", "--no-cache", env=env).output
+    assert invoke("claims", "--jsonl", env=env).output == streamed.output  # as stored
     info = invoke("cache", "info", env=env)
     assert info.exit_code == 0 and "5 entries" in info.output
+    old_format = tmp_path / "c" / "v1" / "ab" / "entry.pickle"  # left by an earlier version
+    old_format.parent.mkdir(parents=True)
+    old_format.write_bytes(b"old")
     cleared = invoke("cache", "clear", env=env)
-    assert cleared.exit_code == 0 and "Removed 5 entries" in cleared.output
-    assert cache_usage(tmp_path / "c" / FORMAT) == (0, 0)
+    assert cleared.exit_code == 0 and "Removed 6 entries" in cleared.output
+    assert cache_usage(tmp_path / "c" / FORMAT) == (0, 0) and not (tmp_path / "c" / "v1").exists()
     assert clear_cache(tmp_path / "c" / FORMAT) == (0, 0)
 
 
