@@ -94,20 +94,12 @@ def analysed(documents: Iterable[Source], lexicon: Lexicon, options: ExtractOpti
         yield doc, result
 
 
-def read_claims(corpus: Corpus, lexicon: Lexicon, keep_boilerplate: bool = False,
-                run: RunOptions = RunOptions()) -> tuple[list[Claim], Corpus]:
-    """Claims from every document (document order, then text order), and the corpus
-    with a warning for each document that could only be partly read."""
-    problems: list[InputWarning] = []
-    results = analysed(corpus.documents, lexicon, ExtractOptions(keep_boilerplate), run, problems)
-    claims = [c for _, result in results for c in result.claims]
-    return claims, with_warnings(corpus, problems)
-
-
 def read_corpus_claims(paths: Sequence[str], manifest: Optional[str], keep_boilerplate: bool,
                        run: RunOptions) -> tuple[list[Claim], Corpus, Lexicon]:
-    """``load_corpus`` then ``read_claims``, but each document is laid out where its claims
-    are read (in the workers, when there are several) or taken from the cache with them."""
+    """Claims from every document (document order, then text order), the corpus with a
+    warning for each document that could only be partly read, and the lexicon; each
+    document is laid out where its claims are read (in the workers, when there are
+    several) or taken from the cache with them."""
     stream = stream_corpus(paths, manifest, run.cache, defer_layout=True)
     drafts = list(stream)  # every file read first: a folder's manifest may add topics
     lexicon = lexicon_for(stream.topics)

@@ -11,7 +11,7 @@ import json as _json
 from typing import Any, Iterator, Optional, Union
 
 from ..comparison import Group
-from ..models import Claim, Corpus, DateMention, Document, DocumentAnchor, Event, EventCluster, MetaField
+from ..models import IMPOSSIBLE_NOTE, Claim, Corpus, DateMention, Document, DocumentAnchor, Event, EventCluster, MetaField
 from ..pipeline import DocumentResult, Renderer
 from ..report import SCHEMA_VERSION, ClaimsReport, ClaimsStream, DiffReport, SourcesReport, TimelineReport
 
@@ -148,7 +148,7 @@ def _event_date(event: Event, anchor: Optional[DocumentAnchor]) -> dict[str, Any
         "start": iv.start.isoformat() if iv else None,
         "end": iv.end.isoformat() if iv else None,
         "precision": iv.precision if iv else None,
-        "note": iv.note if iv else "not a calendar date" if mention.impossible else None,
+        "note": iv.note if iv else IMPOSSIBLE_NOTE if mention.impossible else None,
         "future": mention.future,
         "assumed": mention.assumed,
         "anchor": mention.anchor.isoformat() if mention.anchor else None,
@@ -238,20 +238,6 @@ def records(document: dict[str, Any]) -> Iterator[dict[str, Any]]:
     if "clusters" in document:
         summary["date_conflicts"] = sum(1 for c in document["clusters"] if c["conflict"])
     yield {"type": "summary", "data": summary}
-
-
-def claims_stream_records(stream: ClaimsStream) -> Iterator[dict[str, Any]]:
-    """`claims --jsonl` as it is read: each document's record followed by its claims,
-    then the skipped files, the warnings and the summary (the same counts as
-    ``records(claims_document(...))``)."""
-    documents = claims = 0
-    for doc, found in stream:
-        documents += 1
-        yield {"type": "document", "data": document_to_dict(doc)}
-        for claim in found:
-            claims += 1
-            yield {"type": "claim", "data": claim_to_dict(claim)}
-    yield from _stream_end(stream, documents, claims)
 
 
 def _stream_end(stream: ClaimsStream, documents: int, claims: int) -> Iterator[dict[str, Any]]:
