@@ -100,6 +100,10 @@ ABSOLUTE = "absolute"  # April 28, 2025; in 2024
 RELATIVE = "relative"  # on Saturday; last fall
 
 
+# How a mention of a day the calendar does not have is shown, in every output.
+IMPOSSIBLE_NOTE = "not a calendar date"
+
+
 @dataclass(frozen=True)
 class DateMention:
     """A date or duration expression found in text, resolved when it can be."""

@@ -132,8 +132,8 @@ def _matches(exp: Expected, found: Found) -> bool:
         return any(_season_of(theirs) == _season_of(ours) for theirs in closed if 80 <= (theirs[1] - theirs[0]).days <= 100)
     if _EDGE_WORD.search(mention.text):
         period = _smallest_period(ours)
-        return period is not None and any(_part_of(period, theirs) == _part_of(period, ours) != None
-                                          for theirs in closed)
+        edge = _part_of(period, ours) if period is not None else None
+        return edge is not None and any(_part_of(period, theirs) == edge for theirs in closed)
     return False
 
 

@@ -13,7 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..comparison import Group, format_value
-from ..models import Claim, Corpus, DateInterval, DateMention, Document
+from ..models import IMPOSSIBLE_NOTE, Claim, Corpus, DateInterval, DateMention, Document
 from ..report import ClaimsReport, DiffReport, SourcesReport
 from ..vocab import season_starting
 
@@ -73,7 +73,7 @@ def _when(mention: Optional[DateMention]) -> str:
     if mention is None:
         return "—"
     if mention.resolved is None:
-        note = " (duration)" if mention.kind == "duration" else " (not a calendar date)" if mention.impossible else ""
+        note = " (duration)" if mention.kind == "duration" else f" ({IMPOSSIBLE_NOTE})" if mention.impossible else ""
         return printable(mention.text + note)
     flags = ", future" if mention.future else ""
     return printable(f"{mention.text}\n= {format_interval(mention.resolved)}{flags}")

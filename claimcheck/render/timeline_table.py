@@ -12,7 +12,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from ..models import VAGUE, Claim, DateInterval, Document, Event, EventCluster
+from ..models import IMPOSSIBLE_NOTE, VAGUE, Claim, DateInterval, Document, Event, EventCluster
 from ..report import TimelineReport
 from ..timeline import is_short
 from .table import CONFLICT_STYLE, EMPHASIS_STYLE, NARROW_WIDTH, SOURCE_WIDTH, format_interval, short_name, skipped_note
@@ -23,9 +23,6 @@ CONFLICT_MARK = "✗"
 DATE_WIDTH = 24
 WHO_WIDTH = 16
 MATCH_WIDTH = 5
-
-
-IMPOSSIBLE_NOTE = "not a calendar date"
 
 
 def event_label(event: Event) -> str:
