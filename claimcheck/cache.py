@@ -104,9 +104,14 @@ class ResultCache:
             self._read[id(document)] = (document, key, entry)
 
     def recall(self, document: Any) -> Optional[tuple[str, Optional[Entry]]]:
-        """The key and entry ``remember`` was told for this very document, if any."""
+        """The key and entry ``remember`` was told for this very document, if any. The
+        entry is handed out once: results may be added to it afterwards, so a second
+        reading of the same document gets None and reads the entry again."""
         found = self._read.get(id(document))
-        return found[1:] if found is not None and found[0] is document else None
+        if found is None or found[0] is not document:
+            return None
+        self._read[id(document)] = (document, found[1], None)
+        return found[1:]
 
     @classmethod
     def default(cls, enabled: bool = True) -> "ResultCache":

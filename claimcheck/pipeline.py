@@ -199,7 +199,7 @@ class _Run:
         else:  # a Document: found by the corpus loader, or keyed by all it holds
             recalled = cache.recall(item)
             key, entry = recalled if recalled else (cache.key("built document", item), None)
-            if not recalled:
+            if entry is None:
                 found = cache.get(key)
                 entry = found if isinstance(found, Entry) else None
         return item, anchor, key, entry, self.result_key(anchor)

@@ -311,3 +311,12 @@ def test_an_entry_keeps_a_bounded_number_of_results(cache_dir):
     entries = [pickle.loads(p.read_bytes()) for p in cache_dir.rglob("*.pickle")]
     assert len(entries) == len(corpus.documents)
     assert all(isinstance(e, Entry) and len(e.results) == RESULTS_KEPT for e in entries)
+
+
+def test_results_for_other_options_stay_in_the_entry_when_one_loaded_corpus_is_read_again(tmp_path):
+    cache = ResultCache(tmp_path / "c")
+    corpus = load_corpus(cache=cache)
+    lexicon = default_lexicon()
+    for options in (ExtractOptions(), ExtractOptions(keep_boilerplate=True), ExtractOptions()):
+        list(analyse_documents(corpus.documents, lexicon, options, cache=cache))
+    assert (cache.misses, cache.hits) == (2 * len(corpus.documents), len(corpus.documents))
