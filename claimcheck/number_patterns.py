@@ -58,8 +58,9 @@ _DIGITS = r"""(?:(?!0\d)                                # no leading zero: "14 0
      | \d{1,3}(?:[\u00a0\u202f\u2009]\d{3}){1,6}(?:\.\d{1,12})?  # 14 000 with a no-break or thin space
      | \d{1,3}(?:\x20\d{3}){2,6}(?!\p{N})(?:\.\d{1,12})?  # 1 234 567: two groups or more after a plain
                                                       # space (one may part two numbers: "May 5 300")
-     | (?<=(?<![\s\S])[^\S\r\n]{0,3}|[\r\n][^\S\r\n]{0,3})  # 40 000 opening a text or line; after
-       \d{1,3}\x20\d{3}(?![\p{N}]|\x20\d)             # anything, two numbers ("May 5 300", "; 40 000")
+     | (?<=(?<![\s\S])[^\S\r\n]{0,3}|[\r\n][^\S\r\n]{0,3})  # 40 300 opening a text or line; after
+       \d{1,3}\x20\d{3}(?![\p{N}]|\x20\d)             # anything, two numbers ("May 5 300")
+     | \d{1,3}\x20(?=0)\d{3}(?![\p{N}]|\x20\d)         # but "12 000" anywhere: "000" is no number
      | \d{1,15}(?:\.\d{1,12}(?:e[+-]?\d{1,3}(?![\p{L}\p{N}]))?  # 14000 / 1.3 / 1.3e6 (atomic)
        | e(?:[+-]\d{1,3}|\d{2,3})(?![\p{L}\p{N}]))?  # 1e10, 12e-1; not the Boeing 7E7
      | (?<![\p{L}\p{N}_.,])\.\d{1,12})                 # .08
