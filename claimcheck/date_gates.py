@@ -181,9 +181,6 @@ def _tried(present: int) -> tuple[frozenset[str], tuple[tuple[int, str], ...]]:
 _TRIED: dict[int, tuple[frozenset[str], tuple[tuple[int, str], ...]]] = {}  # by the groups present
 
 
-
-
-
 # ---------------------------------------------------------------- where cores start
 # The costliest rules are tried only where their core can start (a superset found on
 # lower-cased text with the standard library's engine), instead of at every character.
@@ -248,8 +245,6 @@ _DAY_GLUED_MONTH = re.compile(r"[0-9](?<![a-z0-9_.,/-][0-9])[0-9]?(?:st|nd|rd|th
 _NUMERIC_YY = re.compile(r"[0-9](?<![a-z0-9_.,/-][0-9])[0-9]?[/-][0-9]{1,2}[/-][0-9]{2}(?![0-9])")  # 10/31/74
 _YEAR_AND_MONTH = re.compile(r"[0-9](?<![a-z0-9_.,/-][0-9])(?:[0-9]?[/-](?:1[6-9]|2[01])|[0-9]{3}[/-][0-9])")  # 2/2013, 2015-3
 _YEAR_WORDS_START = re.compile(r"(?<![a-z0-9_])(?:%s|two(?=\s+thousand))" % "|".join(T.YEAR_WORD_HUNDREDS))  # nineteen / two
-
-
 
 
 def _found(pattern: re.Pattern) -> Callable[[str], list[int]]:
@@ -317,6 +312,8 @@ _STARTS: dict[str, Callable[[str], list[int]]] = {
     "iso_embedded": _year_starts,
     "quarter_code": _found(_YEAR_OR_Q_START),
 }
+
+
 def match_starts(name: str, text: str, start: int, end: int) -> Optional[list[int]]:
     """Ascending offsets in ``text[start:end]`` where rule ``name``'s core may start, or
     None when the rule has no quick look or it cannot be trusted here."""
