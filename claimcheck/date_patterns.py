@@ -693,6 +693,15 @@ _FLAGS = regex.VERBOSE | regex.IGNORECASE
 PATTERNS = LazyPatterns({name: _with_definitions(core) for name, (_, core) in _RULES.items()}, _FLAGS)
 # Left contexts are matched right to left (REVERSE), anchored at the core's start.
 LEFT_PATTERNS = LazyPatterns({name: left for name, (left, _) in _RULES.items() if left}, _FLAGS | regex.REVERSE)
+
+
+def compile_all() -> None:
+    """Compile every rule now, not on first use (before worker processes fork)."""
+    for patterns in (PATTERNS, LEFT_PATTERNS):
+        for name in patterns:
+            patterns[name]
+
+
 FUTURE_CUE = regex.compile(rf"(?:\b(?:{_alt(T.FUTURE_CUES)})\b|['’]ll\b)", regex.IGNORECASE)
 GAME_CUE = regex.compile(rf"\b(?:{_alt(T.GAME_WORDS)})(?![-\w])", regex.IGNORECASE)  # not "game-changing"
 RETRO_CUE = regex.compile(rf"\b(?:{_alt(T.RETROSPECTIVE_CUES)})\b", regex.IGNORECASE)

@@ -370,6 +370,12 @@ def grammar() -> Grammar:
     return Grammar(regex.compile(_PHRASE, _FLAGS), regex.compile(_CORE, _FLAGS), regex.compile(_CANDIDATE, _FLAGS))
 
 
+def compile_all() -> None:
+    """Compile the patterns every extraction uses now (before worker processes fork)."""
+    grammar()
+    duration_part()
+
+
 @lru_cache(maxsize=1)
 def qty_only() -> regex.Pattern:
     """Quantities alone, for "10 in 5 games": a rare fallback, compiled when first needed."""

@@ -289,15 +289,10 @@ def _analyse_task(task: Task, lexicon: Lexicon, options: ExtractOptions, cache: 
 def _prepare_grammars() -> None:
     """Import and compile what extraction uses, before worker processes are forked, so
     that they share it instead of each compiling its own (most of a second apiece)."""
-    from . import claims, timeline  # noqa: F401  (the modules extraction imports)
-    from .date_patterns import LEFT_PATTERNS, PATTERNS
-    from .number_patterns import duration_part, grammar
+    from . import claims, date_patterns, number_patterns, timeline  # noqa: F401  (what extraction imports)
 
-    grammar()
-    duration_part()
-    for patterns in (PATTERNS, LEFT_PATTERNS):
-        for name in patterns:
-            patterns[name]
+    number_patterns.compile_all()
+    date_patterns.compile_all()
 
 
 class _Runner:
