@@ -8,7 +8,7 @@ a word here teaches every pattern that uses the table.
 from __future__ import annotations
 
 from claimcheck import vocab
-from claimcheck.number_tables import DATE_PREPOSITIONS
+from claimcheck.number_tables import DATE_PREPOSITIONS, PAIR_WORDS
 
 # Prepositions kept inside a date mention's span ("on Saturday", "since January").
 PREPOSITIONS = (
@@ -63,7 +63,8 @@ SPAN_PREPOSITIONS = ("in", "over", "during", "for", "within", "throughout", "acr
 SPAN_DIRECTIONS = {"past": -1, "last": -1, "next": 1, "coming": 1, "upcoming": 1}
 
 # Counts without digits: "the past few months". A vague plural counts as three units.
-VAGUE_COUNTS = {"few": 3, "several": 3, "couple of": 2}
+VAGUE_COUNTS = {"few": 3, "several": 3,
+                **{f"{word} of": n for word, (n, _) in PAIR_WORDS.items()}}  # couple of: the number grammar's
 VAGUE_PLURAL = 3
 
 # Hedges before "N units ago", from the one hedge table in vocab: a lower bound ("more
