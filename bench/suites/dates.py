@@ -72,10 +72,13 @@ from typing import Any, Optional
 
 import regex
 
+from claimcheck import date_calendar as cal
+from claimcheck import vocab
 from claimcheck.dates import DURATION, find_date_mentions
 from claimcheck.models import DateMention
 
 from .scoring import Case, CaseSuite, Expected, Found
+from .timeml import SEASON_CODES
 
 DATE = "date"
 NOTHING = "nothing expected"
@@ -137,10 +140,6 @@ def _matches(exp: Expected, found: Found) -> bool:
     return False
 
 
-# Meteorological season codes by month, as TimeML writes them.
-_SEASON_OF_MONTH = {12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP",
-                    6: "SU", 7: "SU", 8: "SU", 9: "FA", 10: "FA", 11: "FA"}
-
 # Words that name a part of a period rather than all of it.
 _EDGE_WORD = regex.compile(r"""\b(?: beginning | start | early | earlier | mid | middle
                                   | end | late | later | bo[my] | eo[my] )\b""",
@@ -148,10 +147,13 @@ _EDGE_WORD = regex.compile(r"""\b(?: beginning | start | early | earlier | mid |
 
 
 def _season_of(interval: Interval) -> tuple[int, str]:
-    """An interval's season, by its middle day, and the year that season starts in."""
+    """An interval's season (claimcheck's, as TimeML writes it), by its middle day, and
+    the year that season starts in."""
     start, end = interval
     middle = start + (end - start) / 2
-    return middle.year - (middle.month < 3), _SEASON_OF_MONTH[middle.month]
+    name, (first, _) = next((name, months) for name, months in vocab.SEASONS.items()
+                            if (middle.month - months[0]) % 12 < months[1])
+    return middle.year - (middle.month < first), SEASON_CODES[name]
 
 
 def _periods_of(day: dt.date) -> list[Interval]:
@@ -190,8 +192,8 @@ def _show(value: Any) -> str:
 RT_DATE_TYPES = {"datetimeV2.date", "datetimeV2.daterange"}
 
 
-# Season codes of a timex ("2016-SU") -> (first month, months).
-RT_SEASONS = {"SP": (3, 3), "SU": (6, 3), "FA": (9, 3), "WI": (12, 3)}
+# A timex's season code ("2016-SU") -> the season's name in claimcheck's calendar.
+_SEASON_NAMES = {code: name for name, code in SEASON_CODES.items()}
 _SEASON_TIMEX = regex.compile(r"(?P<y>\d{4})-(?P<s>SP|SU|FA|WI)")
 
 
@@ -204,9 +206,8 @@ def _season_interval(timex: str) -> Optional[Interval]:
     m = _SEASON_TIMEX.fullmatch(timex or "")
     if m is None:
         return None
-    first, months = RT_SEASONS[m["s"]]
-    start = dt.date(int(m["y"]), first, 1)
-    return start, _grain_end(start, "quarter" if months == 3 else "month")
+    season = cal.season_iv(_SEASON_NAMES[m["s"]], int(m["y"]))
+    return season.start, season.end
 
 
 def _rt_intervals(e: dict) -> frozenset[Interval]:
