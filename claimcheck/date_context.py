@@ -83,6 +83,14 @@ def last_end(pattern: regex.Pattern, s: str) -> int:
     return ends[-1] if ends else 0
 
 
+_LEADING_DIGITS = regex.compile(r"\d+")  # the 13 of "13th"
+
+
+def words_key(s: Optional[str]) -> str:
+    """Words as a table key: lower case, one space between them ("This  Past" -> "this past")."""
+    return " ".join((s or "").lower().split())
+
+
 def month_no(name: str) -> int:
     """A month name or abbreviation, any case -> 1..12."""
     return vocab.MONTHS[name.lower()]
@@ -90,14 +98,14 @@ def month_no(name: str) -> int:
 
 def count_value(s: str) -> int | float:
     """A count as written: "a" -> 1, "few" -> 3, "1,200" -> 1200, "twenty-one" -> 21."""
-    s = regex.sub(r"\s+", " ", s.lower())
+    s = words_key(s)
     if s in ("a", "an"):
         return 1
     if s in T.VAGUE_COUNTS:
         return T.VAGUE_COUNTS[s]
     if s[0].isdigit():
         return float(s.replace(",", "")) if "." in s else int(s.replace(",", ""))
-    return sum(vocab.TENS_WORDS.get(w, vocab.UNIT_WORDS.get(w, 0)) for w in regex.split(r"[-\s]", s))
+    return sum(vocab.TENS_WORDS.get(w, vocab.UNIT_WORDS.get(w, 0)) for w in s.replace("-", " ").split())
 
 
 def relative(c: Context, make: Callable[[], Optional[DateInterval]],
@@ -128,9 +136,9 @@ def in_year(c: Context, make: Callable[[int], DateInterval]) -> Optional[Resolve
 
 def day_no(s: str) -> int:
     """A day of the month: "13th" -> 13, "thirty first" -> 31, "twenty nine" -> 29."""
-    s = regex.sub(r"\s+", " ", s.lower())
+    s = words_key(s)
     if s[0].isdigit():
-        return int(regex.match(r"\d+", s).group())
+        return int(_LEADING_DIGITS.match(s).group())
     return T.DAY_ORDINAL_WORDS.get(s) or T.DAY_CARDINAL_WORDS[s]
 
 

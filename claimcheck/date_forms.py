@@ -18,7 +18,7 @@ from claimcheck import date_patterns as P
 from claimcheck import date_tables as T
 from claimcheck import vocab
 from claimcheck.date_context import (Context, Resolved, count_value, day_no, full_year, in_year, month_no,
-                                     relative, year_in_words)
+                                     relative, words_key, year_in_words)
 from claimcheck.models import ABSOLUTE, DateInterval
 
 
@@ -72,7 +72,7 @@ def _r_after_next(c: Context) -> Resolved:
 def _r_weekday_count(c: Context) -> Resolved:
     """ "three Fridays from now": the third Friday after the anchor; "two Thursdays ago"."""
     wd, n = vocab.WEEKDAYS[c.g("wd").lower()], int(count_value(c.g("n")))
-    sign = T.COUNT_DIRECTIONS[regex.sub(r"\s+", " ", c.g("dir").lower())]
+    sign = T.COUNT_DIRECTIONS[words_key(c.g("dir"))]
     a = c.anchor
     if sign > 0:
         return relative(c, lambda: cal.day_iv(cal.weekday_after(a, wd, n)), True)
@@ -123,7 +123,7 @@ def _r_upcoming_count(c: Context) -> Resolved:
 def _r_calendar_abbr(c: Context) -> Resolved:
     """ "last yr", "next wk": as "last year", "next week"."""
     unit = T.UNIT_ABBREVIATIONS[c.g("unit").lower()]
-    step = T.CALENDAR_MODIFIERS[regex.sub(r"\s+", " ", c.g("mod").lower())]
+    step = T.CALENDAR_MODIFIERS[words_key(c.g("mod"))]
     return relative(c, lambda: cal.containing(cal.shift(c.anchor, unit, step), unit), step > 0)
 
 
@@ -359,7 +359,7 @@ def _r_edge_of(c: Context) -> Optional[Resolved]:
     if c.has("m"):
         return _part_of_named_month(c, lambda month: cal.half(month, which))
     unit = T.EOX[c.g("eox").lower()] if c.has("eox") else c.g("unit").lower()
-    step = T.EDGE_MODIFIERS[regex.sub(r"\s+", " ", c.g("mod").lower())] if c.has("mod") else 0
+    step = T.EDGE_MODIFIERS[words_key(c.g("mod"))] if c.has("mod") else 0
 
     def make() -> DateInterval:
         iv = cal.half(cal.containing(cal.shift(a, unit, step), unit), which)
@@ -471,7 +471,7 @@ def _r_month_span_year(c: Context) -> Resolved:
 
 
 def _r_calendar_year(c: Context) -> Resolved:
-    step = T.CALENDAR_MODIFIERS[regex.sub(r"\s+", " ", c.g("mod").lower())]
+    step = T.CALENDAR_MODIFIERS[words_key(c.g("mod"))]
     return relative(c, lambda: cal.year_iv(c.anchor.year + step), step > 0)
 
 

@@ -77,7 +77,8 @@ from claimcheck import date_gates as G
 from claimcheck import date_patterns as P
 from claimcheck import date_tables as T
 from claimcheck import vocab
-from claimcheck.date_context import Context, Resolved, count_value, full_year, in_year, month_no, relative
+from claimcheck.date_context import (Context, Resolved, count_value, full_year, in_year, month_no, relative,
+                                     words_key)
 from claimcheck.errors import warn_partial
 from claimcheck.models import ABSOLUTE, DURATION, RELATIVE, DateInterval, DateMention
 
@@ -107,7 +108,7 @@ def _r_iso_date(c: Context) -> Resolved:
 
 
 def _r_numeric_date(c: Context) -> Optional[Resolved]:
-    a, b, year = regex.split(r"[/.]", c.g("num"))
+    a, b, year = c.g("num").split(c.g("sep"))
     return _numeric_day(a, b, int(year))
 
 
@@ -151,7 +152,7 @@ def _r_month(c: Context) -> Optional[Resolved]:
 
 
 def _r_season(c: Context) -> Optional[Resolved]:
-    mod = T.SEASON_MODIFIERS.get(regex.sub(r"\s+", " ", (c.g("mod") or "").lower()), "")
+    mod = T.SEASON_MODIFIERS.get(words_key(c.g("mod")), "")
     if not (mod or c.has("y") or c.has("rel") or c.has("eml") or (c.has("prep") and c.has("the"))):
         return None  # "the fall", "a summer offensive"
     name, third = c.g("season"), c.g("eml")
@@ -197,13 +198,13 @@ def _r_quarter(c: Context) -> Resolved:
 
 
 def _r_deixis(c: Context) -> Resolved:
-    n = T.DEICTIC_DAYS[regex.sub(r"\s+", " ", c.g("deixis").lower())]
+    n = T.DEICTIC_DAYS[words_key(c.g("deixis"))]
     return relative(c, lambda: cal.day_iv(c.anchor + dt.timedelta(days=n)), n > 0)
 
 
 def _r_calendar(c: Context) -> Resolved:
     unit = c.g("unit").lower()
-    mod = regex.sub(r"\s+", " ", (c.g("mod") or "").lower())
+    mod = words_key(c.g("mod"))
     part = (c.g("part") or "").lower()
     a = c.anchor
     if unit == "weekend":  # Saturday-Sunday
@@ -253,7 +254,7 @@ def _r_span_rel(c: Context) -> Optional[Resolved]:
 
 def _r_ago(c: Context) -> Resolved:
     unit, n = c.g("unit").lower(), int(count_value(c.g("n")))
-    hedge = T.HEDGES.get(regex.sub(r"\s+", " ", (c.g("hedge") or "").lower()), "approx")
+    hedge = T.HEDGES.get(words_key(c.g("hedge")), "approx")
     a = c.anchor
 
     def make() -> DateInterval:
