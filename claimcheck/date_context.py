@@ -109,15 +109,16 @@ def count_value(s: str) -> int | float:
 
 
 def relative(c: Context, make: Callable[[], Optional[DateInterval]],
-             future: bool | Callable[[DateInterval], bool] = False) -> Resolved:
-    """A relative mention: ``make()`` runs only with an anchor, and an anchor so close
-    to year 1 or 9999 that the arithmetic overflows leaves the mention unresolved."""
+             future: bool | Callable[[DateInterval], bool] = False) -> Optional[Resolved]:
+    """A relative mention: ``make()`` runs only with an anchor. Arithmetic that runs past
+    year 1 or 9999 ("last 2,024 years" from 2000, or an anchor at the calendar's edge)
+    names no date at all: no mention."""
     if c.anchor is None:
         return Resolved(RELATIVE, None, future if isinstance(future, bool) else False)
     try:
         iv = make()
     except (ValueError, OverflowError):
-        iv = None
+        return None
     if not isinstance(future, bool):
         future = iv is not None and future(iv)
     return Resolved(RELATIVE, iv, future)
