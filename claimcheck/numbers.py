@@ -194,8 +194,9 @@ def _own_scale(s: str) -> Optional[Decimal]:
 
 
 def _proper_fraction(s: str) -> bool:
-    """Whether "3/4" (the last word of ``s``) has its numerator below its denominator."""
-    numerator, denominator = s.split()[-1].split("/")
+    """Whether "3/4" (the word of ``s`` with a slash: "2 3/4", "3/4 point 5") has its
+    numerator below its denominator."""
+    numerator, denominator = next(word for word in s.split() if "/" in word).split("/")
     return int(numerator) < int(denominator)
 
 
