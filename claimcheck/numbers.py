@@ -1,7 +1,8 @@
 """Find number phrases in text ("about 14,000", "$2.5bn", "three-month") and resolve them.
 
 Extract, then resolve: one pattern (:mod:`claimcheck.number_patterns`) recognises a
-phrase at a given place; small functions here turn the match into a ``Value``, a
+phrase at a given place (tried shape by shape, only the shapes a quick look at the
+lower-cased text allows); small functions here turn the match into a ``Value``, a
 quantity kind and a unit. The pattern is only tried near a *core* (a digit or a number
 word), at places a quick look at the lower-cased text lists, which keeps long runs of
 digits, letters or punctuation linear and fast.
@@ -501,12 +502,12 @@ def _phrase_at(text: str, pos: int, end: int, hints: _Hints):
         if m is not None:
             return m
     hedge = shapes.hedge.match(text, pos, end, timeout=_SHORT) if look.startswith(P.HEDGE_STARTS, i) else None
-    if hedge is not None:
+    if hedge is not None:  # first every shape with the hedge (its number starts after it)...
         for name in _hedged_shapes(look, i + hedge.end() - pos):
             m = shapes.hedged[name].match(text, pos, end, timeout=_SHORT)
-            if m is not None and m["hedge"] is not None:
+            if m is not None and m["hedge"] is not None:  # (a match without it must wait its turn)
                 return m
-    for name in _hedged_shapes(look, i):
+    for name in _hedged_shapes(look, i):  # ...then every shape without one
         m = shapes.hedged[name].match(text, pos, end, timeout=_SHORT)
         if m is not None:
             return m
