@@ -265,26 +265,33 @@ _TIME = rf"""{_LEFT_DIGIT}(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?  # 10:30
 """
 _URL = _START + r"(?:https?://|www\.)[^\s<>\"'()\[\]{}]{1,2000}"
 
-_PHRASE = rf"""
-    (?P<skip>{_URL})                                      # numbers in links are not numbers
-  | (?P<date>{_DATE})                                     # April 24
-  | (?P<time>{_TIME})                                     # 9 a.m.
-  | (?P<decade>{_LEFT_DIGIT}(?:1[89]|20)\d0s)(?![\p{{L}}\p{{N}}])  # the 1990s
-  | (?P<ordinal>{_LEFT_DIGIT}\d{{1,9}}(?:st|nd|rd|th))(?![\p{{L}}\p{{N}}_])  # 4th
-  | (?P<agebefore>{_AGE_BEFORE})                          # as young as 18, aged 18
-  | (?<=\p{{Lu}}[\p{{L}}'’.\-]{{1,40}},[^\S\r\n])          # after a name and a comma:
-    (?P<appos>(?:1[01]\d|[1-9]?\d))(?=,[^\S\r\n])          # "George Lowe, 89, died": an age
-  | (?P<magnitude>{_START}magnitude(?:-|{_S})(?P<mag_n>{_LEFT_DIGIT}{_DIGITS})){_END}  # magnitude 7.8
-  | (?P<pct_of>{_START}{_alt(k for k, (q, _) in T.UNITS.items() if q == PERCENT and k[0].isalpha())}
-      {_S}of{_S}(?P<pct_n>{_SIMPLE_NUMBER})                   # percent of 10: 10%, only
-      (?!{_S}?[\p{{L}}\p{{N}}])){_END}                 # when nothing is counted after it
+# The shapes of a phrase, in the order they are tried: the first that matches wins.
+_FIRST_SHAPES = {
+    "skip": rf"(?P<skip>{_URL})",                         # numbers in links are not numbers
+    "date": rf"(?P<date>{_DATE})",                        # April 24
+    "time": rf"(?P<time>{_TIME})",                        # 9 a.m.
+    "decade": rf"(?P<decade>{_LEFT_DIGIT}(?:1[89]|20)\d0s)(?![\p{{L}}\p{{N}}])",  # the 1990s
+    "ordinal": rf"(?P<ordinal>{_LEFT_DIGIT}\d{{1,9}}(?:st|nd|rd|th))(?![\p{{L}}\p{{N}}_])",  # 4th
+    "agebefore": rf"(?P<agebefore>{_AGE_BEFORE})",        # as young as 18, aged 18
+    "appos": r"""(?<=\p{Lu}[\p{L}'’.\-]{1,40},[^\S\r\n])  # after a name and a comma:
+        (?P<appos>(?:1[01]\d|[1-9]?\d))(?=,[^\S\r\n])""",  # "George Lowe, 89, died": an age
+    "magnitude": rf"(?P<magnitude>{_START}magnitude(?:-|{_S})(?P<mag_n>{_LEFT_DIGIT}{_DIGITS})){_END}",  # magnitude 7.8
+    "pct_of": rf"""(?P<pct_of>{_START}{_alt(k for k, (q, _) in T.UNITS.items() if q == PERCENT and k[0].isalpha())}
+        {_S}of{_S}(?P<pct_n>{_SIMPLE_NUMBER})             # percent of 10: 10%, only
+        (?!{_S}?[\p{{L}}\p{{N}}])){_END}""",             # when nothing is counted after it
+}
+# Then, after an optional hedge (about, at least, up to), one of these.
+_HEDGED_SHAPES = {
+    "ratio": rf"(?P<ratio>{_RATIO})",                     # one in 10
+    "ageafter": rf"(?P<ageafter>{_AGE_AFTER})",           # 18-year-old
+    "reldate": rf"(?P<reldate>{_RELDATE})",               # three years ago
+    "dur": rf"(?P<dur>{_DURATION}){_END}",                # an hour and a half
+    "qty": rf"(?P<qty>{_QTY})",                           # everything else
+}
+# All of them in one pattern (every shape with the hedge is tried before any without it).
+_PHRASE = "\n  | ".join(_FIRST_SHAPES.values()) + rf"""
   | (?P<hedge>{_HEDGE})?                                  # about, at least, up to
-    (?:(?P<ratio>{_RATIO})                                # one in 10
-     | (?P<ageafter>{_AGE_AFTER})                         # 18-year-old
-     | (?P<reldate>{_RELDATE})                            # three years ago
-     | (?P<dur>{_DURATION}){_END}                         # an hour and a half
-     | (?P<qty>{_QTY}))                                   # everything else
-"""
+    (?:""" + "\n     | ".join(_HEDGED_SHAPES.values()) + ")\n"
 
 
 # Every phrase holds a core within _PREFIX characters of its start.
@@ -366,13 +373,73 @@ class Grammar(NamedTuple):
 
 @lru_cache(maxsize=1)
 def grammar() -> Grammar:
-    """The patterns, compiled once, on first use (they take a third of a second)."""
-    return Grammar(regex.compile(_PHRASE, _FLAGS), regex.compile(_CORE, _FLAGS), regex.compile(_CANDIDATE, _FLAGS))
+    """The patterns, compiled once, on first use (the phrase takes most of a second, and
+    is only wanted where the quick looks cannot be trusted: :func:`shapes` otherwise)."""
+    return Grammar(regex.compile(_PHRASE, _FLAGS), *quick_patterns())
+
+
+@lru_cache(maxsize=1)
+def quick_patterns() -> tuple[regex.Pattern, regex.Pattern]:
+    """The core and candidate patterns (see :class:`Grammar`)."""
+    return regex.compile(_CORE, _FLAGS), regex.compile(_CANDIDATE, _FLAGS)
+
+
+class Shapes(NamedTuple):
+    """The phrase pattern's shapes compiled one by one, in its order, for trying only those
+    a quick look allows; with the rule for the hedge, the same first match as the phrase."""
+    first: dict[str, regex.Pattern]  # tried before the hedged ones
+    hedge: regex.Pattern  # about, at least: only a hedge
+    hedged: dict[str, regex.Pattern]  # "(?P<hedge>...)?" and a shape
+
+
+@lru_cache(maxsize=1)
+def shapes() -> Shapes:
+    """The shapes, compiled once, on first use."""
+    return Shapes({name: regex.compile(shape, _FLAGS) for name, shape in _FIRST_SHAPES.items()},
+                  regex.compile(_HEDGE, _FLAGS),
+                  {name: regex.compile(rf"(?P<hedge>{_HEDGE})?{shape}", _FLAGS) for name, shape in _HEDGED_SHAPES.items()})
+
+
+# Quick looks on lower-cased text that rule shapes out (numbers._phrase_at). Each is
+# implied by its shape, so a shape it rejects could not have matched there.
+DATE_DIGITS_LOOK = re.compile(rf"""\d{{1,2}}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}}(?:st|nd|rd|th)?)?  # 24, 24-25
+    \s+(?:of\s+)?{_trie(MONTHS)}                        # April
+  | \d{{1,2}}[/.]\d | \d{{4}}-\d""", re.VERBOSE)         # 10/03/2024, 2024-10-03
+CALENDAR_WORD_LOOK = re.compile(rf"{_trie({*MONTHS, *WEEKDAYS})}\.?,?\s+(?:\d|{_trie(MONTHS)})")  # April 24, Mon. April
+ORDINAL_LOOK = re.compile(r"\d{1,9}(?:st|nd|rd|th)")  # 4th
+TIME_DIGITS_LOOK = re.compile(r"\d{1,2}(?:[.:]\d\d)?\s*[ap:]|\d{1,2}\s+o['’]c")  # 10:30, 9.30 pm, 3 o'clock
+# After a number in digits or in words, what a ratio, an age or a duration must have.
+# A number in words starts with one of NUMBER_WORD_LOOK (else only a quantity may start).
+NUMBER_WORD_LOOK = re.compile(_trie({*T.SMALL_WORDS, *TENS_WORDS, *T.ZERO_WORDS, "a", "an", "half", "dozen"}) + "(?![a-z])")
+_DIGITS_LOOK = r"[\d.][\d.,e+\-\s/]{0,48}?"  # 14,000 / 1.3e6 / 1/2 and what follows: no letter but e
+_WORDS_LOOK = r"[a-z][a-z\s\-]{0,40}?"  # twenty - one
+# An amount in digits then words (a suffix, scale words, "and a half", "of"), or in words.
+_AMOUNT_LOOK = r"""(?:[\d.][\d.,e+\-\s/]{0,48}?(?:[a-z]{1,12}[\s\-]{1,8}){0,8}?
+    | [a-z]{1,12}[\s\-]{0,8}(?:[a-z]{1,12}[\s\-]{1,8}){0,24}?)"""
+RATIO_LOOK = re.compile(rf"""(?:{_DIGITS_LOOK}|{_WORDS_LOOK})\s
+    (?:in|out\s+of|of)\s+(?:every\s+)?(?:[\d.]|{_trie(set(T.SMALL_WORDS) | set(TENS_WORDS))})  # one in 10, 3 of every four
+""", re.VERBOSE)
+AGE_AFTER_LOOK = re.compile(rf"""(?:{_DIGITS_LOOK}|{_WORDS_LOOK})[\s\-]
+    {_trie(T.AGE_UNITS)}(?:[\s\-]+old|\s+of\s+age)   # 18-year-old, 3 weeks of age
+""", re.VERBOSE)
+UNIT_AFTER_LOOK = re.compile(rf"{_AMOUNT_LOOK}{_trie(T.TIME_UNITS)}", re.VERBOSE)  # 3 years (ago)
+# A duration: "half an hour", "1/2 hour"; or an amount and "and" or a time unit with more
+# after it (", 3 months", "and a half", "30"), which a single "3 days" has not (a quantity).
+DURATION_LOOK = re.compile(rf"""(?:1/2|half)\s | {_AMOUNT_LOOK}
+    (?:and[\s\-]                                      # two and a half years
+     | {_trie(T.TIME_UNITS)}(?![a-z])                   # years, and then
+       (?:\s*,|\s+(?:and\s|\d|[^\x00-\x7f])|(?<=hour)\s+[a-z]|(?<=hours)\s+[a-z]))  # , and 3 1 hour thirty
+""", re.VERBOSE)
+# How far a number, its time unit and "ago" or "from now" reach, generously (characters).
+REACH = 480
+HEDGE_STARTS = tuple(sorted({h.split()[0] for h in T.HEDGES}))
+PCT_OF_STARTS = tuple(sorted({k.split()[0] for k, (q, _) in T.UNITS.items() if q == PERCENT and k[0].isalpha()}))
 
 
 def compile_all() -> None:
     """Compile the patterns every extraction uses now (before worker processes fork)."""
-    grammar()
+    quick_patterns()
+    shapes()
     duration_part()
 
 

@@ -52,12 +52,14 @@ def _point_value(s: str) -> Decimal:
 
 
 _DENOMINATOR_WORDS = frozenset({*T.DENOMINATORS, *T.UNIT_ORDINALS})
+_SPACED_HYPHEN = regex.compile(r"\s*-\s*")  # "ninety - five" -> "ninety-five"
 
 
 def _fraction_words(s: str) -> tuple[list[str], frozenset[int]]:
     """The words of a number and where its hyphenated tokens start: "ninety - five
     hundred-fifths" -> [ninety, five, hundred, fifths], {0, 2} ("ninety-five" is one)."""
-    tokens = regex.sub(r"\s*-\s*", "-", s.lower()).split()
+    lowered = s.lower()
+    tokens = (_SPACED_HYPHEN.sub("-", lowered) if "-" in lowered else lowered).split()
     words, starts = [], set()
     for token in tokens:
         starts.add(len(words))

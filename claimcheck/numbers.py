@@ -1,7 +1,8 @@
 """Find number phrases in text ("about 14,000", "$2.5bn", "three-month") and resolve them.
 
 Extract, then resolve: one pattern (:mod:`claimcheck.number_patterns`) recognises a
-phrase at a given place; small functions here turn the match into a ``Value``, a
+phrase at a given place (tried shape by shape, only the shapes a quick look at the
+lower-cased text allows); small functions here turn the match into a ``Value``, a
 quantity kind and a unit. The pattern is only tried near a *core* (a digit or a number
 word), at places a quick look at the lower-cased text lists, which keeps long runs of
 digits, letters or punctuation linear and fast.
@@ -364,9 +365,18 @@ def _names(pattern: regex.Pattern) -> tuple[str, ...]:
     return tuple(sorted(pattern.groupindex, key=pattern.groupindex.get))
 
 
+@lru_cache(maxsize=1)
+def _no_groups() -> dict:
+    """Every group name of the phrase's shapes, unmatched: a shape matched alone lacks the others."""
+    shapes = P.shapes()
+    return dict.fromkeys(name for p in (*shapes.first.values(), *shapes.hedged.values()) for name in p.groupindex)
+
+
 def _groups(m) -> dict:
     """All named groups at once: one ``groups()`` call is far cheaper than many ``group()``."""
-    return dict(zip(_names(m.re), m.groups()))
+    g = _no_groups().copy()
+    g.update(zip(_names(m.re), m.groups()))
+    return g
 
 
 # ---- scanning ----------------------------------------------------------------------
@@ -382,26 +392,26 @@ class _Hints:
 
     def __init__(self, text: str, start: int, end: int) -> None:
         lowered = quick_look_text(text[start:end])
-        self._lowered = lowered or ""
-        self._start = start
+        self.lowered = lowered or ""  # text[start:end], lower case
+        self.start = start
         self.trusted = lowered is not None
-        self.cores = [start + m.start() for m in P.CORE_HINT.finditer(self._lowered)] if self.trusted else []
+        self.cores = [start + m.start() for m in P.CORE_HINT.finditer(self.lowered)] if self.trusted else []
         self._candidates: Optional[list[int]] = None
 
     @property
     def candidates(self) -> list[int]:
         if self._candidates is None:  # most sentences hold no core and never ask
-            self._candidates = [self._start + m.start() for m in P.CANDIDATE_HINT.finditer(self._lowered)]
+            self._candidates = [self.start + m.start() for m in P.CANDIDATE_HINT.finditer(self.lowered)]
         return self._candidates
 
 
 def _next_core(text: str, tried: int, end: int, hints: _Hints):
     """The leftmost core match at or after ``tried``."""
     if not hints.trusted:
-        return P.grammar().core.search(text, tried, end, timeout=_timeout(tried, end))
+        return P.quick_patterns()[0].search(text, tried, end, timeout=_timeout(tried, end))
     starts = hints.cores
     for i in range(bisect_left(starts, tried), len(starts)):
-        core = P.grammar().core.match(text, starts[i], end, timeout=_SHORT)
+        core = P.quick_patterns()[0].match(text, starts[i], end, timeout=_SHORT)
         if core is not None:
             return core
     return None
@@ -410,12 +420,12 @@ def _next_core(text: str, tried: int, end: int, hints: _Hints):
 def _candidates(text: str, pos: int, end: int, hints: _Hints):
     """The candidate matches in ``text[pos:end]``, as ``finditer`` gives them."""
     if not hints.trusted:
-        yield from P.grammar().candidate.finditer(text, pos, end, timeout=_timeout(pos, end))
+        yield from P.quick_patterns()[1].finditer(text, pos, end, timeout=_timeout(pos, end))
         return
     starts = hints.candidates
     i = bisect_left(starts, pos)
     while i < len(starts) and starts[i] < end:
-        m = P.grammar().candidate.match(text, starts[i], end, timeout=_SHORT)
+        m = P.quick_patterns()[1].match(text, starts[i], end, timeout=_SHORT)
         if m is None:
             i += 1
             continue
@@ -431,10 +441,78 @@ def _next_match(text: str, pos: int, end: int, hints: _Hints):
         if core is None:
             return None
         for candidate in _candidates(text, max(tried, core.start() - _PREFIX), core.end(), hints):
-            m = P.grammar().phrase.match(text, candidate.start(), end, timeout=_SHORT)
+            if hints.trusted:
+                m = _phrase_at(text, candidate.start(), end, hints)
+            else:
+                m = P.grammar().phrase.match(text, candidate.start(), end, timeout=_SHORT)
             if m is not None:
                 return m
         tried = core.end()
+
+
+def _first_shapes(text: str, pos: int, look: str, i: int) -> list[str]:
+    """The shapes before the hedged ones that may match at ``pos`` (``look[i]``, lower case)."""
+    digit = "0" <= look[i] <= "9"
+    allowed = []
+    if look.startswith(("http", "www."), i):
+        allowed.append("skip")
+    if P.DATE_DIGITS_LOOK.match(look, i) if digit else "A" <= text[pos] <= "Z" and P.CALENDAR_WORD_LOOK.match(look, i):
+        allowed.append("date")
+    if digit and P.TIME_DIGITS_LOOK.match(look, i) or not digit and "clock" in look[i:i + 48]:
+        allowed.append("time")
+    if digit and look[i + 3:i + 5] == "0s" and look[i:i + 2] in ("18", "19", "20"):  # 1990s
+        allowed.append("decade")
+    if digit and P.ORDINAL_LOOK.match(look, i):
+        allowed.append("ordinal")
+    if look.startswith(("as", "age", "between"), i):
+        allowed.append("agebefore")
+    if digit and pos >= 2 and text[pos - 2] == ",":  # "Lowe, 89,"
+        allowed.append("appos")
+    if look.startswith("magnitude", i):
+        allowed.append("magnitude")
+    if look.startswith(P.PCT_OF_STARTS, i):
+        allowed.append("pct_of")
+    return allowed
+
+
+def _hedged_shapes(look: str, i: int) -> list[str]:
+    """The shapes after a hedge that may match when their number starts at ``look[i]``."""
+    first = look[i:i + 1]
+    if not (first != "" and first in "0123456789." or P.NUMBER_WORD_LOOK.match(look, i)):
+        return ["qty"]  # $5, -3, between: only a quantity starts so
+    allowed = ["ratio"] if P.RATIO_LOOK.match(look, i) else []
+    if P.AGE_AFTER_LOOK.match(look, i):
+        allowed.append("ageafter")
+    if P.UNIT_AFTER_LOOK.match(look, i):
+        after = look[i:i + P.REACH]
+        if "ago" in after or "now" in after or "hence" in after:  # three years ago
+            allowed.append("reldate")
+        if P.DURATION_LOOK.match(look, i):  # 2 years and 3 months
+            allowed.append("dur")
+    allowed.append("qty")
+    return allowed
+
+
+def _phrase_at(text: str, pos: int, end: int, hints: _Hints):
+    """The phrase pattern's match at ``pos``, trying its shapes one by one and only those
+    the lower-cased text allows there. A hedge ("about") goes with every shape before
+    any shape is tried without it, as in the one pattern."""
+    shapes, look, i = P.shapes(), hints.lowered, pos - hints.start
+    for name in _first_shapes(text, pos, look, i):
+        m = shapes.first[name].match(text, pos, end, timeout=_SHORT)
+        if m is not None:
+            return m
+    hedge = shapes.hedge.match(text, pos, end, timeout=_SHORT) if look.startswith(P.HEDGE_STARTS, i) else None
+    if hedge is not None:  # first every shape with the hedge (its number starts after it)...
+        for name in _hedged_shapes(look, i + hedge.end() - pos):
+            m = shapes.hedged[name].match(text, pos, end, timeout=_SHORT)
+            if m is not None and m["hedge"] is not None:  # (a match without it must wait its turn)
+                return m
+    for name in _hedged_shapes(look, i):  # ...then every shape without one
+        m = shapes.hedged[name].match(text, pos, end, timeout=_SHORT)
+        if m is not None:
+            return m
+    return None
 
 
 def find_number_phrases(text: str, start: int = 0, end: Optional[int] = None) -> list[NumberPhrase]:
