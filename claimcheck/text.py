@@ -278,7 +278,8 @@ _SENTENCE_BREAK = regex.compile(
     """,
     regex.VERBOSE,
 )
-_LAST_WORD = regex.compile(r"([\p{L}.]+)\.[\"'”’)\]]{0,3}$")
+# Searched from the end (?r): the only place it can match, so only there is it tried.
+_LAST_WORD = regex.compile(r"(?r)([\p{L}.]+)\.[\"'”’)\]]{0,3}$")
 
 
 def _ends_with_abbreviation(chunk: str) -> bool:
@@ -296,79 +297,102 @@ def split_sentences(text: str, start: int = 0, end: Optional[int] = None) -> lis
     end = len(text) if end is None else end
     sentences: list[Sentence] = []
     for para_start, para_end in _paragraphs(text, start, end):
+        if para_start == para_end:  # the blank line between two paragraphs
+            continue
         pos = para_start
-        for match in _sentence_breaks(text, para_start, para_end):
-            if _ends_with_abbreviation(text[max(pos, match.start() - 40) : match.start()]):
+        for break_start, break_end in _sentence_breaks(text, para_start, para_end):
+            if _ends_with_abbreviation(text[max(pos, break_start - 40) : break_start]):
                 continue
-            _add_sentence(sentences, text, pos, match.start())
-            pos = match.end()
+            _add_sentence(sentences, text, pos, break_start)
+            pos = break_end
         _add_sentence(sentences, text, pos, para_end)
     return sentences
 
 
-_SENTENCE_MARK = re.compile(r"[.!?]")
+# _SENTENCE_BREAK in the standard library's engine, which scans several times faster but
+# has no \p{Lu}: it finds every break _SENTENCE_BREAK finds, and says which character
+# after the gap decides. An ASCII one ("A"-"Z", "0"-"9") is a capital or digit in both
+# engines; any other is left to _SENTENCE_BREAK itself.
+_SENTENCE_GAP = re.compile(
+    r"""
+    [.!?]                     # a sentence-final mark
+    [\"'”’)\]]{0,3}           # closing quotes or brackets stay with the sentence
+    ([ \t\u00a0]+)              # the gap to the next sentence (group 1)
+    (?=[\"'“‘(\[]?           # which starts, after an opening quote or bracket,
+       ([A-Z0-9]|[^\x00-\x7f])) # with an ASCII capital or digit, or a character to check (group 2)
+    """,
+    re.VERBOSE,
+)
 
 
-def _sentence_breaks(text: str, start: int, end: int) -> Iterable[regex.Match]:
-    """``_SENTENCE_BREAK.finditer(text, start, end)``, tried only just after a ".", "!"
-    or "?" (where its look-behind can hold) instead of at every character."""
-    mark_from = max(start - 1, 0)
-    while True:
-        mark = _SENTENCE_MARK.search(text, mark_from, end)
-        if mark is None:
-            return
-        match = _SENTENCE_BREAK.match(text, mark.end(), end, timeout=TIMEOUT)
-        if match is not None:
-            yield match
-        mark_from = match.end() if match is not None else mark.end()
+def _sentence_breaks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of ``_SENTENCE_BREAK.finditer(text, start, end)`` (the gaps between
+    sentences), found by ``_SENTENCE_GAP``."""
+    breaks = []
+    for gap in _SENTENCE_GAP.finditer(text, max(start - 1, 0), end):  # the mark may stand just before ``start``
+        if gap.group(2).isascii():
+            breaks.append(gap.span(1))
+        else:
+            match = _SENTENCE_BREAK.match(text, gap.start() + 1, end, timeout=TIMEOUT)
+            if match is not None:
+                breaks.append(match.span())
+    return breaks
 
 
-# Spaces before the line break are taken only from the start of their run, so that even
-# a scan (not just the match at a run's start, below) stays linear on a long run of spaces.
-_PARA_BREAK = regex.compile(r"(?:(?<![ \t\u00a0])[ \t\u00a0]+)?(?:\r\n|\r|\n)[ \t\u00a0]*")
+# A line break with the spaces around it: what ``_para_breaks`` finds, faster. Spaces
+# before the line break are taken only from the start of their run, so that a scan
+# stays linear on a long run of spaces.
+_PARA_BREAK = re.compile(r"(?:(?<![ \t\u00a0])[ \t\u00a0]+)?(?:\r\n|\r|\n)[ \t\u00a0]*")
 _LINE_END = re.compile(r"[\r\n]")
 
 
-def _para_breaks(text: str, start: int, end: int) -> Iterable[regex.Match]:
-    """``_PARA_BREAK.finditer(text, start, end)``: each match starts where the run of
-    spaces before the next line end starts, so only those places are tried."""
+_LINE_END_RUN = re.compile(r"(?:\r\n|\r|\n)[ \t\u00a0]*")  # a line break and the spaces after it
+_SPACES = " \t\u00a0"
+
+
+def _para_breaks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of ``_PARA_BREAK.finditer(text, start, end)``, found from the line
+    breaks: a break takes the run of spaces before it back to the run's start."""
+    breaks = []
     pos = start
-    while True:
-        line_end = _LINE_END.search(text, pos, end)
-        if line_end is None:
-            return
+    for line_end in _LINE_END_RUN.finditer(text, start, end):
         first = line_end.start()
-        while first > pos and text[first - 1] in " \t\u00a0":
+        while first > pos and text[first - 1] in _SPACES:
             first -= 1
-        match = _PARA_BREAK.match(text, first, end, timeout=TIMEOUT)
-        if match is None:  # the run of spaces began before ``start``: take the break from its line end
-            match = _PARA_BREAK.match(text, line_end.start(), end, timeout=TIMEOUT)
-        yield match
-        pos = match.end()
+        if first < line_end.start() and first and text[first - 1] in _SPACES:
+            first = line_end.start()  # the run of spaces began before ``start``: the break starts at the line end
+        pos = line_end.end()
+        breaks.append((first, pos))
+    return breaks
 
 
-def _paragraphs(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
+def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The ``[start, end)`` of each paragraph: lines, but a line that ends in a letter,
+    "," or "-" runs on into a next line that starts in lower case."""
+    paragraphs = []
     pos = start
-    for match in _para_breaks(text, start, end):
-        last = match.start()  # just after the line's last visible character
+    for break_start, break_end in _para_breaks(text, start, end):
+        last = break_start  # just after the line's last visible character
         while last > pos and text[last - 1].isspace():
             last -= 1
         ending = text[last - 1] if last > pos else ""
-        after = text[match.end() : match.end() + 1]
+        after = text[break_end : break_end + 1]
         continues = ending and (ending.isalpha() or ending in ",-") and after.islower()
         if not continues:
-            yield pos, match.start()
-            pos = match.end()
-    yield pos, end
+            paragraphs.append((pos, break_start))
+            pos = break_end
+    paragraphs.append((pos, end))
+    return paragraphs
 
 
 _TRIM_LEFT = regex.compile(r"[\s\-*•·]+")
 
 
 def _add_sentence(out: list[Sentence], text: str, start: int, end: int) -> None:
-    lead = _TRIM_LEFT.match(text, start, end)
-    if lead:
-        start = lead.end()
+    if start < end and not text[start].isalnum():  # (no letter or digit is a space or bullet)
+        lead = _TRIM_LEFT.match(text, start, end)
+        if lead:
+            start = lead.end()
     while end > start and text[end - 1].isspace():
         end -= 1
     if end > start:
