@@ -52,7 +52,8 @@ def split_lines(text: str) -> list[Line]:
     lines = []
     pos = 0
     for match in _LINE_BREAK.finditer(text):
-        lines.append(Line(pos, match.start(), text[pos : match.start()]))
+        end = match.start()
+        lines.append(_new_tuple(Line, (pos, end, text[pos:end])))
         pos = match.end()
     lines.append(Line(pos, len(text), text[pos:]))
     return lines
@@ -75,8 +76,15 @@ _BULLET = regex.compile(r"^[\s\-*•·]+")
 
 def _furniture_key(line: Line) -> str:
     """The line without a leading bullet, case-folded ("- Get link" -> "get link")."""
-    key = _BULLET.sub("", line.stripped).strip()
-    return (key or line.stripped).casefold()
+    return _key(line.stripped)
+
+
+def _key(stripped: str) -> str:
+    """``_furniture_key`` of a line given stripped."""
+    if stripped[:1].isalnum():  # no bullet to take off (nor white space: it is stripped)
+        return stripped.casefold()
+    key = _BULLET.sub("", stripped).strip()
+    return (key or stripped).casefold()
 
 
 def _any_of(patterns: list[str]) -> regex.Pattern:
@@ -93,8 +101,11 @@ def _furniture_rules() -> tuple[frozenset, regex.Pattern, regex.Pattern]:
 
 def is_furniture_line(line: Line) -> bool:
     """True for a share button, ad slot, copyright line or similar."""
+    return _is_furniture(_furniture_key(line))
+
+
+def _is_furniture(key: str) -> bool:
     exact, pattern, _ = _furniture_rules()
-    key = _furniture_key(line)
     if not key:
         return False
     if key in exact:
@@ -104,8 +115,11 @@ def is_furniture_line(line: Line) -> bool:
 
 def starts_trailing_block(line: Line) -> bool:
     """True for a heading such as "Related Articles" or "Comments"."""
+    return _starts_block(_furniture_key(line))
+
+
+def _starts_block(key: str) -> bool:
     _, _, blocks = _furniture_rules()
-    key = _furniture_key(line)
     return bool(key) and blocks.search(key, timeout=_timeout(len(key))) is not None
 
 
@@ -133,7 +147,11 @@ _SENTENCE_END = frozenset(".!?:;")
 
 def byline_match(line: Line) -> Optional[regex.Match]:
     """The byline pattern's match for a short line such as "Matthew Loh"."""
-    text = line.stripped
+    return _byline_match(line.stripped)
+
+
+def _byline_match(text: str) -> Optional[regex.Match]:
+    """``byline_match`` of a line given stripped."""
     if not text or len(text) > 80:
         return None
     return _BYLINE.match(text, timeout=TIMEOUT)
@@ -141,11 +159,14 @@ def byline_match(line: Line) -> Optional[regex.Match]:
 
 def looks_like_headline(line: Line) -> bool:
     """A line of 4-30 words that starts with a capital and does not end a sentence."""
-    text = line.stripped
-    words = text.split()
-    if not 4 <= len(words) <= 30 or not text[0].isupper():
+    return _looks_like_headline(line.stripped)
+
+
+def _looks_like_headline(text: str) -> bool:
+    """``looks_like_headline`` of a line given stripped."""
+    if not text or text[-1] in _SENTENCE_END or not text[0].isupper():  # before splitting a paragraph into words
         return False
-    return text[-1] not in _SENTENCE_END
+    return 4 <= len(text.split()) <= 30
 
 
 @dataclass(frozen=True)
@@ -164,37 +185,41 @@ def analyse_layout(text: str, lines: Sequence[Line], metadata_lines: Optional[di
     ``metadata_lines`` maps indexes of lines already known to be datelines or front
     matter to that reason; they are left out of claims like furniture.
     """
+    stripped = [line.text.strip() for line in lines]  # each line's text, stripped once for every test
+    keys = [_key(text) for text in stripped]
     leave_out: dict[int, str] = dict(metadata_lines or {})
-    for i, line in enumerate(lines):
-        if i not in leave_out and is_furniture_line(line):
+    for i, key in enumerate(keys):
+        if i not in leave_out and _is_furniture(key):
             leave_out[i] = "furniture"
 
-    content = [i for i, line in enumerate(lines) if not line.blank and i not in leave_out]
+    content = [i for i, text in enumerate(stripped) if text and i not in leave_out]
+    headline = {i: _looks_like_headline(stripped[i]) for i in content}
     part_starts = [0]  # indexes into ``lines``
     titles: list[Optional[str]] = [None]
     bylines: list[Optional[str]] = [None]
     outlet = None
     body_chars = 0
     for pos, i in enumerate(content):
-        match = byline_match(lines[i])
         previous = content[pos - 1] if pos else None
-        if match and previous is not None and looks_like_headline(lines[previous]):
+        # A byline is a short line after a headline (the cheaper test first).
+        match = _byline_match(stripped[i]) if previous is not None and headline[previous] else None
+        if match:
             leave_out[i] = "byline"
             outlet = outlet or (match.group("outlet") or "").strip() or None
             if body_chars >= 400 and previous > part_starts[-1]:
                 part_starts.append(previous)
-                titles.append(lines[previous].stripped)
+                titles.append(stripped[previous])
                 bylines.append(match.group("name"))
                 body_chars = 0
             elif titles[-1] is None:
-                titles[-1] = lines[previous].stripped
+                titles[-1] = stripped[previous]
                 bylines[-1] = match.group("name")
             continue
-        if i not in leave_out and not looks_like_headline(lines[i]):
-            body_chars += len(lines[i].stripped)
+        if i not in leave_out and not headline[i]:
+            body_chars += len(stripped[i])
 
     if titles[0] is None:
-        titles[0] = _first_headline(lines, leave_out)
+        titles[0] = _first_headline(stripped, leave_out)
     part_bounds = [lines[i].start for i in part_starts[1:]] + [len(text)]
     parts = []
     start = 0
@@ -202,7 +227,7 @@ def analyse_layout(text: str, lines: Sequence[Line], metadata_lines: Optional[di
         parts.append(Part(number, start, end, titles[number - 1], bylines[number - 1]))
         start = end
 
-    spans = _trailing_blocks(lines, leave_out, part_bounds)
+    spans = _trailing_blocks(lines, stripped, keys, part_bounds)
     spans += [Span(lines[i].start, lines[i].end, reason) for i, reason in leave_out.items()]
     return Layout(
         parts=tuple(parts),
@@ -212,14 +237,14 @@ def analyse_layout(text: str, lines: Sequence[Line], metadata_lines: Optional[di
     )
 
 
-def _trailing_blocks(lines: Sequence[Line], leave_out: dict[int, str], part_ends: list[int]) -> list[Span]:
+def _trailing_blocks(lines: Sequence[Line], stripped: list[str], keys: list[str], part_ends: list[int]) -> list[Span]:
     spans = []
     i = 0
     while i < len(lines):
         line = lines[i]
-        if not line.blank and starts_trailing_block(line):
+        if stripped[i] and _starts_block(keys[i]):
             end = next(e for e in part_ends if e > line.start)
-            spans.append(Span(line.start, end, "trailing block: " + line.stripped[:40]))
+            spans.append(Span(line.start, end, "trailing block: " + stripped[i][:40]))
             while i < len(lines) and lines[i].start < end:
                 i += 1
             continue
@@ -227,12 +252,12 @@ def _trailing_blocks(lines: Sequence[Line], leave_out: dict[int, str], part_ends
     return spans
 
 
-def _first_headline(lines: Sequence[Line], leave_out: dict[int, str]) -> Optional[str]:
-    for i, line in enumerate(lines[:15]):
-        if line.blank or i in leave_out:
+def _first_headline(stripped: list[str], leave_out: dict[int, str]) -> Optional[str]:
+    for i, text in enumerate(stripped[:15]):
+        if not text or i in leave_out:
             continue
-        if looks_like_headline(line):
-            return line.stripped
+        if _looks_like_headline(text):
+            return text
     return None
 
 
