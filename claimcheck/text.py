@@ -51,6 +51,12 @@ def split_lines(text: str) -> list[Line]:
     """Lines with offsets; ``\\r\\n``, ``\\r`` and ``\\n`` all end a line."""
     lines = []
     pos = 0
+    if "\r" not in text:  # only "\n" ends a line: split by the string method
+        for line in text.split("\n"):
+            end = pos + len(line)
+            lines.append(_new_tuple(Line, (pos, end, line)))
+            pos = end + 1
+        return lines
     for match in _LINE_BREAK.finditer(text):
         end = match.start()
         lines.append(_new_tuple(Line, (pos, end, text[pos:end])))
