@@ -10,7 +10,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, NamedTuple, Optional, Sequence
+from typing import NamedTuple, Optional, Sequence
 
 import regex
 
@@ -347,11 +347,11 @@ def split_sentences(text: str, start: int = 0, end: Optional[int] = None) -> lis
 # engines; any other is left to _SENTENCE_BREAK itself.
 _SENTENCE_GAP = re.compile(
     r"""
-    [.!?]                     # a sentence-final mark
-    [\"'”’)\]]{0,3}           # closing quotes or brackets stay with the sentence
-    ([ \t\u00a0]+)              # the gap to the next sentence (group 1)
-    (?=[\"'“‘(\[]?           # which starts, after an opening quote or bracket,
-       ([A-Z0-9]|[^\x00-\x7f])) # with an ASCII capital or digit, or a character to check (group 2)
+    [.!?]                        # a sentence-final mark
+    [\"'”’)\]]{0,3}              # closing quotes or brackets stay with the sentence
+    ([ \t\u00a0]+)                # the gap to the next sentence (group 1)
+    (?=[\"'“‘(\[]?                # which starts, after an opening quote or bracket, with
+       ([A-Z0-9]|[^\x00-\x7f]))   # an ASCII capital or digit, or a character to check (group 2)
     """,
     re.VERBOSE,
 )
@@ -376,8 +376,6 @@ def _sentence_breaks(text: str, start: int, end: int) -> list[tuple[int, int]]:
 # stays linear on a long run of spaces.
 _PARA_BREAK = re.compile(r"(?:(?<![ \t\u00a0])[ \t\u00a0]+)?(?:\r\n|\r|\n)[ \t\u00a0]*")
 _LINE_END = re.compile(r"[\r\n]")
-
-
 _LINE_END_RUN = re.compile(r"(?:\r\n|\r|\n)[ \t\u00a0]*")  # a line break and the spaces after it
 _SPACES = " \t\u00a0"
 
