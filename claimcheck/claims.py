@@ -308,17 +308,22 @@ def _topic(lex, phrase, counted, before, after, noun_tokens) -> Optional[str]:
     verb_topic = _outcome_verb(lex, before[-_VERB_BEFORE:])
     if verb_topic is None:
         anchor_end = noun_tokens[-1].end if noun_tokens and noun_tokens[-1].start >= phrase.end else phrase.end
-        following = [t for t in after if t.start >= anchor_end]
-        verb_topic = _outcome_verb(lex, following[:_VERB_AFTER])
+        first = bisect_left(after, anchor_end, key=_token_start)  # the words are in text order
+        verb_topic = _outcome_verb(lex, after[first : first + _VERB_AFTER])
     if verb_topic:
         return verb_topic
     return lex.noun_topic(tuple(counted.casefold().split())) if counted else None
 
 
+def _token_start(tok: Token) -> int:
+    return tok.start
+
+
 def _outcome_verb(lex: Lexicon, window: Sequence[Token]) -> Optional[str]:
     """The topic of the longest outcome-verb phrase inside ``window``."""
     lowered = [t.lower for t in window]
-    starts = [i for i, word in enumerate(lowered) if lex.may_start_verb(word)]
+    may_start = lex.may_start_verb
+    starts = [i for i, word in enumerate(lowered) if may_start(word)]
     if not starts:
         return None
     for size in range(min(lex.longest_verb, len(lowered)), 0, -1):
