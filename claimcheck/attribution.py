@@ -39,7 +39,9 @@ _OBJECT_END = frozenset(
     """that on in last this next yesterday today earlier when after before during since
     at about as""".split()
 )
-_PUNCT_STOP = set(",;:()[]“”\"—–")
+_PUNCT_STOP = frozenset(",;:()[]“”\"—–")
+_ACCORDING_STOP = frozenset(";:()—")  # punctuation that ends the source named after "according to"
+_INVERSION_MARKS = frozenset(",”\"’")  # what stands before an inverted "..., said X" or "..., X said"
 _MAX_SUBJECT = 12
 PRONOUN_LOOKBACK = 4  # sentences
 
@@ -55,7 +57,7 @@ class _Found:
 
 
 def _gap_has_stop(text: str, a: int, b: int) -> bool:
-    return any(ch in _PUNCT_STOP for ch in text[a:b])
+    return not _PUNCT_STOP.isdisjoint(text[a:b])
 
 
 def _is_verb(tokens: Sequence[Token], i: int, lex: Lexicon) -> bool:
@@ -136,7 +138,7 @@ def _according_to(text: str, sentence: Sentence, sentence_tokens: Sequence[Token
             if k and tok.lower in _CLAUSE_WORDS - {"and"}:
                 break
             gap = text[tokens[k - 1].end : tok.start] if k else ""
-            if k and any(ch in ";:()—" for ch in gap):
+            if k and not _ACCORDING_STOP.isdisjoint(gap):
                 break
             if k and "," in gap and tok.text[:1].islower() and tok.lower not in {"and", "or"}:
                 break
@@ -168,7 +170,7 @@ def _subject_of(text: str, sentence: Sentence, tokens: Sequence[Token], v: int) 
 def _said_x(text: str, tokens: Sequence[Token], v: int) -> Optional[_Found]:
     """The inverted form after a comma or quote: "..., said Fyodor Tertitskiy"."""
     before = text[tokens[v - 1].end : tokens[v].start] if v else ""
-    if not any(ch in ",”\"’" for ch in before):
+    if _INVERSION_MARKS.isdisjoint(before):
         return None
     k = v + 1
     while k < len(tokens) and k - v <= 6 and not _gap_has_stop(text, tokens[k - 1].end, tokens[k].start):
@@ -199,7 +201,8 @@ class _SentenceVerbs:
     def build(cls, text: str, sentence: Sentence, tokens: Sequence[Token], lex: Lexicon) -> "_SentenceVerbs":
         found = cls(text, sentence, tokens, lex)
         found.according = _according_to(text, sentence, tokens, lex)
-        found.verbs = [v for v in range(len(tokens)) if _is_verb(tokens, v, lex)]
+        verbs = lex.attribution_verbs  # (tested first: most words are not one)
+        found.verbs = [v for v, tok in enumerate(tokens) if tok.lower in verbs and _is_verb(tokens, v, lex)]
         found.verb_ends = [tokens[v].end for v in found.verbs]
         for v in found.verbs:
             said = _said_x(text, tokens, v)
@@ -207,7 +210,7 @@ class _SentenceVerbs:
             subject_start = lead_found = None
             if span is not None:
                 lead = text[max(sentence.start, tokens[span[0]].start - 3) : tokens[span[0]].start]
-                if any(ch in ",”\"’" for ch in lead):  # "..., the SBU said."
+                if not _INVERSION_MARKS.isdisjoint(lead):  # "..., the SBU said."
                     subject_start = tokens[span[0]].start
                     lead_found = _found(text, tokens, span, v, lex, sentence.end)
             if said or lead_found:

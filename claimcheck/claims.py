@@ -275,9 +275,12 @@ def _noun_phrase(text, lex, phrase, after, context) -> list[Token]:
     return run
 
 
+_PHRASE_STOPS = frozenset(",;:()“”\"—–")
+
+
 def _ends_phrase(gap: str) -> bool:
     """Punctuation between two words that ends a noun phrase (a hyphen inside a word does not)."""
-    return any(ch in gap for ch in ",;:()“”\"—–") or " -" in gap or "- " in gap
+    return not _PHRASE_STOPS.isdisjoint(gap) or " -" in gap or "- " in gap
 
 
 def _looks_plural(tok: Token) -> bool:
@@ -305,17 +308,24 @@ def _topic(lex, phrase, counted, before, after, noun_tokens) -> Optional[str]:
     verb_topic = _outcome_verb(lex, before[-_VERB_BEFORE:])
     if verb_topic is None:
         anchor_end = noun_tokens[-1].end if noun_tokens and noun_tokens[-1].start >= phrase.end else phrase.end
-        following = [t for t in after if t.start >= anchor_end]
-        verb_topic = _outcome_verb(lex, following[:_VERB_AFTER])
+        first = bisect_left(after, anchor_end, key=_token_start)  # the words are in text order
+        verb_topic = _outcome_verb(lex, after[first : first + _VERB_AFTER])
     if verb_topic:
         return verb_topic
     return lex.noun_topic(tuple(counted.casefold().split())) if counted else None
 
 
+def _token_start(tok: Token) -> int:
+    return tok.start
+
+
 def _outcome_verb(lex: Lexicon, window: Sequence[Token]) -> Optional[str]:
     """The topic of the longest outcome-verb phrase inside ``window``."""
     lowered = [t.lower for t in window]
-    starts = [i for i, word in enumerate(lowered) if lex.may_start_verb(word)]
+    may_start = lex.may_start_verb
+    starts = [i for i, word in enumerate(lowered) if may_start(word)]
+    if not starts:
+        return None
     for size in range(min(lex.longest_verb, len(lowered)), 0, -1):
         for i in starts:
             if i + size > len(lowered):
@@ -329,22 +339,29 @@ def _outcome_verb(lex: Lexicon, window: Sequence[Token]) -> Optional[str]:
 def _role(text, lex, phrase, counted, before, after) -> tuple[str, list[str]]:
     roles = lex.roles
     lead = text[max(0, phrase.start - 40) : phrase.start].casefold().rstrip()
-    if any(_ends_with_word(lead, w) for w in roles["part_before"]):
+    if _ending_word(lead, roles["part_before"]) is not None:
         return PART, ["part of a larger figure"]
     if counted and counted.casefold().split()[-1] in roles["increment_nouns"]:
         return INCREMENT, [f'described as "{counted}"']
     if after and after[0].lower in roles["increment_after"]:
         return INCREMENT, [f'described as "{after[0].text}"']
-    if any(_ends_with_word(lead, w) for w in roles["increment_before"]):
+    if _ending_word(lead, roles["increment_before"]) is not None:
         return INCREMENT, ["described as added to an earlier figure"]
     if _subject_marks_increment(before, roles):
         return INCREMENT, ["the total of an additional group"]
-    weak = next((w for w in roles["weak_increment_before"] if _ends_with_word(lead, w)), None)
+    weak = _ending_word(lead, roles["weak_increment_before"])
     return TOTAL, ([f'described as "{weak}"'] if weak else [])
 
 
 def _ends_with_word(lead: str, phrase: str) -> bool:
     return lead.endswith(phrase) and (len(lead) == len(phrase) or not lead[-len(phrase) - 1].isalnum())
+
+
+def _ending_word(lead: str, phrases: Sequence[str]) -> Optional[str]:
+    """The first of ``phrases`` that ends ``lead`` as whole words, if any."""
+    if not lead.endswith(tuple(phrases)):  # one test for the usual case, where none does
+        return None
+    return next((w for w in phrases if _ends_with_word(lead, w)), None)
 
 
 def _subject_marks_increment(before: Sequence[Token], roles) -> bool:

@@ -10,7 +10,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, NamedTuple, Optional, Sequence
+from typing import NamedTuple, Optional, Sequence
 
 import regex
 
@@ -44,14 +44,22 @@ class Line(NamedTuple):
 
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")  # the standard library's engine scans ASCII faster
+_new_tuple = tuple.__new__  # a named tuple made without its __new__ in Python (made by the thousand)
 
 
 def split_lines(text: str) -> list[Line]:
     """Lines with offsets; ``\\r\\n``, ``\\r`` and ``\\n`` all end a line."""
     lines = []
     pos = 0
+    if "\r" not in text:  # only "\n" ends a line: split by the string method
+        for line in text.split("\n"):
+            end = pos + len(line)
+            lines.append(_new_tuple(Line, (pos, end, line)))
+            pos = end + 1
+        return lines
     for match in _LINE_BREAK.finditer(text):
-        lines.append(Line(pos, match.start(), text[pos : match.start()]))
+        end = match.start()
+        lines.append(_new_tuple(Line, (pos, end, text[pos:end])))
         pos = match.end()
     lines.append(Line(pos, len(text), text[pos:]))
     return lines
@@ -74,8 +82,15 @@ _BULLET = regex.compile(r"^[\s\-*•·]+")
 
 def _furniture_key(line: Line) -> str:
     """The line without a leading bullet, case-folded ("- Get link" -> "get link")."""
-    key = _BULLET.sub("", line.stripped).strip()
-    return (key or line.stripped).casefold()
+    return _key(line.stripped)
+
+
+def _key(stripped: str) -> str:
+    """``_furniture_key`` of a line given stripped."""
+    if stripped[:1].isalnum():  # no bullet to take off (nor white space: it is stripped)
+        return stripped.casefold()
+    key = _BULLET.sub("", stripped).strip()
+    return (key or stripped).casefold()
 
 
 def _any_of(patterns: list[str]) -> regex.Pattern:
@@ -92,8 +107,11 @@ def _furniture_rules() -> tuple[frozenset, regex.Pattern, regex.Pattern]:
 
 def is_furniture_line(line: Line) -> bool:
     """True for a share button, ad slot, copyright line or similar."""
+    return _is_furniture(_furniture_key(line))
+
+
+def _is_furniture(key: str) -> bool:
     exact, pattern, _ = _furniture_rules()
-    key = _furniture_key(line)
     if not key:
         return False
     if key in exact:
@@ -103,8 +121,11 @@ def is_furniture_line(line: Line) -> bool:
 
 def starts_trailing_block(line: Line) -> bool:
     """True for a heading such as "Related Articles" or "Comments"."""
+    return _starts_block(_furniture_key(line))
+
+
+def _starts_block(key: str) -> bool:
     _, _, blocks = _furniture_rules()
-    key = _furniture_key(line)
     return bool(key) and blocks.search(key, timeout=_timeout(len(key))) is not None
 
 
@@ -132,7 +153,11 @@ _SENTENCE_END = frozenset(".!?:;")
 
 def byline_match(line: Line) -> Optional[regex.Match]:
     """The byline pattern's match for a short line such as "Matthew Loh"."""
-    text = line.stripped
+    return _byline_match(line.stripped)
+
+
+def _byline_match(text: str) -> Optional[regex.Match]:
+    """``byline_match`` of a line given stripped."""
     if not text or len(text) > 80:
         return None
     return _BYLINE.match(text, timeout=TIMEOUT)
@@ -140,11 +165,14 @@ def byline_match(line: Line) -> Optional[regex.Match]:
 
 def looks_like_headline(line: Line) -> bool:
     """A line of 4-30 words that starts with a capital and does not end a sentence."""
-    text = line.stripped
-    words = text.split()
-    if not 4 <= len(words) <= 30 or not text[0].isupper():
+    return _looks_like_headline(line.stripped)
+
+
+def _looks_like_headline(text: str) -> bool:
+    """``looks_like_headline`` of a line given stripped."""
+    if not text or text[-1] in _SENTENCE_END or not text[0].isupper():  # before splitting a paragraph into words
         return False
-    return text[-1] not in _SENTENCE_END
+    return 4 <= len(text.split()) <= 30
 
 
 @dataclass(frozen=True)
@@ -163,37 +191,41 @@ def analyse_layout(text: str, lines: Sequence[Line], metadata_lines: Optional[di
     ``metadata_lines`` maps indexes of lines already known to be datelines or front
     matter to that reason; they are left out of claims like furniture.
     """
+    stripped = [line.text.strip() for line in lines]  # each line's text, stripped once for every test
+    keys = [_key(text) for text in stripped]
     leave_out: dict[int, str] = dict(metadata_lines or {})
-    for i, line in enumerate(lines):
-        if i not in leave_out and is_furniture_line(line):
+    for i, key in enumerate(keys):
+        if i not in leave_out and _is_furniture(key):
             leave_out[i] = "furniture"
 
-    content = [i for i, line in enumerate(lines) if not line.blank and i not in leave_out]
+    content = [i for i, text in enumerate(stripped) if text and i not in leave_out]
+    headline = {i: _looks_like_headline(stripped[i]) for i in content}
     part_starts = [0]  # indexes into ``lines``
     titles: list[Optional[str]] = [None]
     bylines: list[Optional[str]] = [None]
     outlet = None
     body_chars = 0
     for pos, i in enumerate(content):
-        match = byline_match(lines[i])
         previous = content[pos - 1] if pos else None
-        if match and previous is not None and looks_like_headline(lines[previous]):
+        # A byline is a short line after a headline (the cheaper test first).
+        match = _byline_match(stripped[i]) if previous is not None and headline[previous] else None
+        if match:
             leave_out[i] = "byline"
             outlet = outlet or (match.group("outlet") or "").strip() or None
             if body_chars >= 400 and previous > part_starts[-1]:
                 part_starts.append(previous)
-                titles.append(lines[previous].stripped)
+                titles.append(stripped[previous])
                 bylines.append(match.group("name"))
                 body_chars = 0
             elif titles[-1] is None:
-                titles[-1] = lines[previous].stripped
+                titles[-1] = stripped[previous]
                 bylines[-1] = match.group("name")
             continue
-        if i not in leave_out and not looks_like_headline(lines[i]):
-            body_chars += len(lines[i].stripped)
+        if i not in leave_out and not headline[i]:
+            body_chars += len(stripped[i])
 
     if titles[0] is None:
-        titles[0] = _first_headline(lines, leave_out)
+        titles[0] = _first_headline(stripped, leave_out)
     part_bounds = [lines[i].start for i in part_starts[1:]] + [len(text)]
     parts = []
     start = 0
@@ -201,7 +233,7 @@ def analyse_layout(text: str, lines: Sequence[Line], metadata_lines: Optional[di
         parts.append(Part(number, start, end, titles[number - 1], bylines[number - 1]))
         start = end
 
-    spans = _trailing_blocks(lines, leave_out, part_bounds)
+    spans = _trailing_blocks(lines, stripped, keys, part_bounds)
     spans += [Span(lines[i].start, lines[i].end, reason) for i, reason in leave_out.items()]
     return Layout(
         parts=tuple(parts),
@@ -211,14 +243,14 @@ def analyse_layout(text: str, lines: Sequence[Line], metadata_lines: Optional[di
     )
 
 
-def _trailing_blocks(lines: Sequence[Line], leave_out: dict[int, str], part_ends: list[int]) -> list[Span]:
+def _trailing_blocks(lines: Sequence[Line], stripped: list[str], keys: list[str], part_ends: list[int]) -> list[Span]:
     spans = []
     i = 0
     while i < len(lines):
         line = lines[i]
-        if not line.blank and starts_trailing_block(line):
+        if stripped[i] and _starts_block(keys[i]):
             end = next(e for e in part_ends if e > line.start)
-            spans.append(Span(line.start, end, "trailing block: " + line.stripped[:40]))
+            spans.append(Span(line.start, end, "trailing block: " + stripped[i][:40]))
             while i < len(lines) and lines[i].start < end:
                 i += 1
             continue
@@ -226,12 +258,12 @@ def _trailing_blocks(lines: Sequence[Line], leave_out: dict[int, str], part_ends
     return spans
 
 
-def _first_headline(lines: Sequence[Line], leave_out: dict[int, str]) -> Optional[str]:
-    for i, line in enumerate(lines[:15]):
-        if line.blank or i in leave_out:
+def _first_headline(stripped: list[str], leave_out: dict[int, str]) -> Optional[str]:
+    for i, text in enumerate(stripped[:15]):
+        if not text or i in leave_out:
             continue
-        if looks_like_headline(line):
-            return line.stripped
+        if _looks_like_headline(text):
+            return text
     return None
 
 
@@ -278,7 +310,8 @@ _SENTENCE_BREAK = regex.compile(
     """,
     regex.VERBOSE,
 )
-_LAST_WORD = regex.compile(r"([\p{L}.]+)\.[\"'”’)\]]{0,3}$")
+# Searched from the end (?r): the only place it can match, so only there is it tried.
+_LAST_WORD = regex.compile(r"(?r)([\p{L}.]+)\.[\"'”’)\]]{0,3}$")
 
 
 def _ends_with_abbreviation(chunk: str) -> bool:
@@ -296,79 +329,100 @@ def split_sentences(text: str, start: int = 0, end: Optional[int] = None) -> lis
     end = len(text) if end is None else end
     sentences: list[Sentence] = []
     for para_start, para_end in _paragraphs(text, start, end):
+        if para_start == para_end:  # the blank line between two paragraphs
+            continue
         pos = para_start
-        for match in _sentence_breaks(text, para_start, para_end):
-            if _ends_with_abbreviation(text[max(pos, match.start() - 40) : match.start()]):
+        for break_start, break_end in _sentence_breaks(text, para_start, para_end):
+            if _ends_with_abbreviation(text[max(pos, break_start - 40) : break_start]):
                 continue
-            _add_sentence(sentences, text, pos, match.start())
-            pos = match.end()
+            _add_sentence(sentences, text, pos, break_start)
+            pos = break_end
         _add_sentence(sentences, text, pos, para_end)
     return sentences
 
 
-_SENTENCE_MARK = re.compile(r"[.!?]")
+# _SENTENCE_BREAK in the standard library's engine, which scans several times faster but
+# has no \p{Lu}: it finds every break _SENTENCE_BREAK finds, and says which character
+# after the gap decides. An ASCII one ("A"-"Z", "0"-"9") is a capital or digit in both
+# engines; any other is left to _SENTENCE_BREAK itself.
+_SENTENCE_GAP = re.compile(
+    r"""
+    [.!?]                        # a sentence-final mark
+    [\"'”’)\]]{0,3}              # closing quotes or brackets stay with the sentence
+    ([ \t\u00a0]+)                # the gap to the next sentence (group 1)
+    (?=[\"'“‘(\[]?                # which starts, after an opening quote or bracket, with
+       ([A-Z0-9]|[^\x00-\x7f]))   # an ASCII capital or digit, or a character to check (group 2)
+    """,
+    re.VERBOSE,
+)
 
 
-def _sentence_breaks(text: str, start: int, end: int) -> Iterable[regex.Match]:
-    """``_SENTENCE_BREAK.finditer(text, start, end)``, tried only just after a ".", "!"
-    or "?" (where its look-behind can hold) instead of at every character."""
-    mark_from = max(start - 1, 0)
-    while True:
-        mark = _SENTENCE_MARK.search(text, mark_from, end)
-        if mark is None:
-            return
-        match = _SENTENCE_BREAK.match(text, mark.end(), end, timeout=TIMEOUT)
-        if match is not None:
-            yield match
-        mark_from = match.end() if match is not None else mark.end()
+def _sentence_breaks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of ``_SENTENCE_BREAK.finditer(text, start, end)`` (the gaps between
+    sentences), found by ``_SENTENCE_GAP``."""
+    breaks = []
+    for gap in _SENTENCE_GAP.finditer(text, max(start - 1, 0), end):  # the mark may stand just before ``start``
+        if gap.group(2).isascii():
+            breaks.append(gap.span(1))
+        else:
+            match = _SENTENCE_BREAK.match(text, gap.start() + 1, end, timeout=TIMEOUT)
+            if match is not None:
+                breaks.append(match.span())
+    return breaks
 
 
-# Spaces before the line break are taken only from the start of their run, so that even
-# a scan (not just the match at a run's start, below) stays linear on a long run of spaces.
-_PARA_BREAK = regex.compile(r"(?:(?<![ \t\u00a0])[ \t\u00a0]+)?(?:\r\n|\r|\n)[ \t\u00a0]*")
+# A line break with the spaces around it: what ``_para_breaks`` finds, faster. Spaces
+# before the line break are taken only from the start of their run, so that a scan
+# stays linear on a long run of spaces.
+_PARA_BREAK = re.compile(r"(?:(?<![ \t\u00a0])[ \t\u00a0]+)?(?:\r\n|\r|\n)[ \t\u00a0]*")
 _LINE_END = re.compile(r"[\r\n]")
+_LINE_END_RUN = re.compile(r"(?:\r\n|\r|\n)[ \t\u00a0]*")  # a line break and the spaces after it
+_SPACES = " \t\u00a0"
 
 
-def _para_breaks(text: str, start: int, end: int) -> Iterable[regex.Match]:
-    """``_PARA_BREAK.finditer(text, start, end)``: each match starts where the run of
-    spaces before the next line end starts, so only those places are tried."""
+def _para_breaks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of ``_PARA_BREAK.finditer(text, start, end)``, found from the line
+    breaks: a break takes the run of spaces before it back to the run's start."""
+    breaks = []
     pos = start
-    while True:
-        line_end = _LINE_END.search(text, pos, end)
-        if line_end is None:
-            return
+    for line_end in _LINE_END_RUN.finditer(text, start, end):
         first = line_end.start()
-        while first > pos and text[first - 1] in " \t\u00a0":
+        while first > pos and text[first - 1] in _SPACES:
             first -= 1
-        match = _PARA_BREAK.match(text, first, end, timeout=TIMEOUT)
-        if match is None:  # the run of spaces began before ``start``: take the break from its line end
-            match = _PARA_BREAK.match(text, line_end.start(), end, timeout=TIMEOUT)
-        yield match
-        pos = match.end()
+        if first < line_end.start() and first and text[first - 1] in _SPACES:
+            first = line_end.start()  # the run of spaces began before ``start``: the break starts at the line end
+        pos = line_end.end()
+        breaks.append((first, pos))
+    return breaks
 
 
-def _paragraphs(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
+def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The ``[start, end)`` of each paragraph: lines, but a line that ends in a letter,
+    "," or "-" runs on into a next line that starts in lower case."""
+    paragraphs = []
     pos = start
-    for match in _para_breaks(text, start, end):
-        last = match.start()  # just after the line's last visible character
+    for break_start, break_end in _para_breaks(text, start, end):
+        last = break_start  # just after the line's last visible character
         while last > pos and text[last - 1].isspace():
             last -= 1
         ending = text[last - 1] if last > pos else ""
-        after = text[match.end() : match.end() + 1]
+        after = text[break_end : break_end + 1]
         continues = ending and (ending.isalpha() or ending in ",-") and after.islower()
         if not continues:
-            yield pos, match.start()
-            pos = match.end()
-    yield pos, end
+            paragraphs.append((pos, break_start))
+            pos = break_end
+    paragraphs.append((pos, end))
+    return paragraphs
 
 
 _TRIM_LEFT = regex.compile(r"[\s\-*•·]+")
 
 
 def _add_sentence(out: list[Sentence], text: str, start: int, end: int) -> None:
-    lead = _TRIM_LEFT.match(text, start, end)
-    if lead:
-        start = lead.end()
+    if start < end and not text[start].isalnum():  # (no letter or digit is a space or bullet)
+        lead = _TRIM_LEFT.match(text, start, end)
+        if lead:
+            start = lead.end()
     while end > start and text[end - 1].isspace():
         end -= 1
     if end > start:
@@ -387,9 +441,18 @@ _CLAUSE_BREAK = regex.compile(
 )
 
 
+# _CLAUSE_BREAK for plain text (see ``words``) in the standard library's engine, which
+# finds the same breaks there several times faster: its \s spelled out as the white
+# space the regex module sees among those characters (not "\x1c"-"\x1f").
+_PLAIN_CLAUSE_BREAK = re.compile(_CLAUSE_BREAK.pattern.replace(r"\s", r"[ \t\n\r\x0b\x0c\u00a0]"), re.VERBOSE | re.IGNORECASE)
+
+
 def clause_breaks(text: str, sentence: Sentence) -> list[int]:
     """Where the clause breaks of ``sentence`` stand (offsets into ``text``), in order."""
-    return [m.start() for m in _CLAUSE_BREAK.finditer(text, sentence.start, sentence.end, timeout=_timeout(sentence.end - sentence.start))]
+    start, end = sentence.start, sentence.end
+    if _NOT_PLAIN.search(text, start, end) is None:
+        return [m.start() for m in _PLAIN_CLAUSE_BREAK.finditer(text, start, end)]
+    return [m.start() for m in _CLAUSE_BREAK.finditer(text, start, end, timeout=_timeout(end - start))]
 
 
 def clause_bounds(sentence: Sentence, position: int, breaks: Sequence[int]) -> tuple[int, int]:
@@ -475,13 +538,18 @@ _NOT_PLAIN = re.compile(r"[^\x00-\x7f‘’“”–—…\u00a0]")
 
 def words(text: str, start: int, end: int) -> list[Token]:
     """Word tokens of ``text[start:end]`` with offsets."""
-    plain = _NOT_PLAIN.search(text, start, end) is None
-    found = _PLAIN_WORD.finditer(text, start, end) if plain else _WORD.finditer(text, start, end, timeout=_timeout(end - start))
+    if _NOT_PLAIN.search(text, start, end) is None:
+        # Plain text keeps its length when lower-cased, so every word's lower case is a
+        # slice of the lower-cased piece (the same as the word's own casefold()).
+        piece = text[start:end]
+        lowered = piece.lower().replace("’", "'")
+        return [_new_tuple(Token, (start + a, start + b, piece[a:b], lowered[a:b]))
+                for a, b in map(re.Match.span, _PLAIN_WORD.finditer(piece))]
     tokens = []
-    for m in found:
+    for m in _WORD.finditer(text, start, end, timeout=_timeout(end - start)):
         word_start, word_end = m.span()
         word = text[word_start:word_end]
-        tokens.append(Token(word_start, word_end, word, word.casefold().replace("’", "'")))
+        tokens.append(_new_tuple(Token, (word_start, word_end, word, word.casefold().replace("’", "'"))))
     return tokens
 
 

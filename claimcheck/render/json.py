@@ -279,9 +279,13 @@ def claims_stream_text(stream: ClaimsStream, ascii_only: bool = False) -> Iterat
         yield dumps_record(record, ascii_only) + "\n"
 
 
+# One encoder each way, made once: json.dumps with options makes a new one per call.
+_RECORD_ENCODERS = {ascii_only: _json.JSONEncoder(ensure_ascii=ascii_only, separators=(",", ":")) for ascii_only in (False, True)}
+
+
 def dumps_record(record: dict[str, Any], ascii_only: bool = False) -> str:
     """One JSON Lines record."""
-    return _json.dumps(record, ensure_ascii=ascii_only, separators=(",", ":"))
+    return _RECORD_ENCODERS[bool(ascii_only)].encode(record)
 
 
 def dumps(document: dict[str, Any], ascii_only: bool = False) -> str:
