@@ -209,8 +209,19 @@ def _prefix_free(words) -> list[str]:
 # A count's first word is whole: "a", "three", "twenty(-one)", "couple (of)", never "about".
 _COUNT_FIRST_WORDS = sorted({"a", "an", *vocab.UNIT_WORDS, *vocab.TENS_WORDS, *(w.split()[0] for w in T.VAGUE_COUNTS)},
                             key=lambda w: (-len(w), w))
-_DIGIT_START = r"(?<![a-z0-9_.,])[0-9]"  # as _day() and _count(): not after a word, "." or ","
-_COUNT_START = re.compile(rf"{_DIGIT_START}|(?<![a-z0-9_])(?:{'|'.join(_COUNT_FIRST_WORDS)})(?![a-z0-9_])")  # 3, a, three
+
+
+def _at_word_start(forms) -> str:
+    """Alternation of ``forms`` (regex sources opening with a plain letter) where no letter,
+    digit or "_" stands before them. Each form's first letter comes first and the check
+    after it: the engine then skips to those letters, where a pattern opening with the
+    check is tried at every place (twice as slow)."""
+    assert all(f[0].isalpha() for f in forms), forms
+    return "|".join(f"{f[0]}(?<![a-z0-9_]{f[0]}){f[1:]}" for f in forms)
+
+
+_DIGIT_START = r"[0-9](?<![a-z0-9_.,][0-9])"  # as _day() and _count(): not after a word, "." or ","
+_COUNT_START = re.compile(rf"{_DIGIT_START}|(?:{_at_word_start(_COUNT_FIRST_WORDS)})(?![a-z0-9_])")  # 3, a, three
 _DAY_START = re.compile(_DIGIT_START)
 
 
@@ -248,8 +259,8 @@ def _holiday_rest(first: str) -> str:
     return "(?:%s)(?![a-z0-9_'’])" % "|".join(rests)
 
 
-_HOLIDAY_START = re.compile(r"(?<![a-z0-9_])(?:%s)" % "|".join(
-    f"{_holiday_word(word)}(?={_holiday_rest(word)})" for word in _HOLIDAY_FIRST_WORDS))
+_HOLIDAY_START = re.compile(_at_word_start(
+    [f"{_holiday_word(word)}(?={_holiday_rest(word)})" for word in _HOLIDAY_FIRST_WORDS]))
 
 _DAY_WORD_STARTS = _prefix_free(w.split()[0].split("-")[0] for w in T.DAY_ORDINAL_WORDS)
 # A day in digits or words, or "the" before one: where a date written day first starts.
@@ -330,7 +341,7 @@ _DAY_RANGE_DAY = rf"{_DAY_REST}(?:\s+(?:of\s+)?{_MONTH}|{_RANGE_END})"  # 9 June
 _DAY_RANGE_START = re.compile(
     rf"""{_MONTH}(?={_DAY_AFTER}|\.?{_RANGE_WORD}\s*{_MONTH})   # Nov 18 - / Jan-Feb
       | {_DIGIT_START}(?={_DAY_RANGE_DAY})                     # 9 to / 26th of june
-      | (?<![a-z0-9_])the\s+(?=[0-9]{_DAY_RANGE_DAY})          # the 9th to
+      | {_at_word_start(["the"])}\s+(?=[0-9]{_DAY_RANGE_DAY})  # the 9th to
     """, re.VERBOSE)
 _MONTH_AMONG_DIGITS_START = re.compile(
     rf"""(?<![a-z0-9_/-]){_MONTH}(?=\.?(?:[/-]|\s*[0-9]{{1,2}}\s+,)|,\s*{_YEAR_START.pattern})  # Oct/2, Dec31 , Dec, 2018
@@ -341,21 +352,22 @@ _MONTH_GLUED_START = re.compile(
       | {_DAY_GLUED_MONTH.pattern}                             # 14april
     """, re.VERBOSE)
 _OF_MONTH_START = re.compile(  # "the first Tuesday of", "last day of", "20th (day) in"
-    rf"""(?<![a-z0-9_])(?:last|{"|".join(_prefix_free(w for w in T.NTH if not w[0].isdigit()))})
+    rf"""(?:{_at_word_start(["last", *_prefix_free(w for w in T.NTH if not w[0].isdigit())])})
          (?=(?:\s+[a-z]+\.?){{0,2}}{_OF_OR_IN})
       | {_DIGIT_START}(?={_DAY_REST}(?:\s+[a-z]+\.?){{0,2}}{_OF_OR_IN})
     """, re.VERBOSE)
 _DURATION_START = re.compile(  # a count, then a unit: "three months", "2.5-hour", "couple of days"
     rf"(?:{_COUNT})(?=[a-z0-9.,-]*(?:\s+[a-z]+)?[-\s]+(?:{_words([*T.UNITS, *T.DURATION_ONLY_UNITS])}))")
-_IN_FUTURE_START = re.compile(rf"(?<![a-z0-9_])in(?=\s+(?:{_COUNT}))")  # in two
+_IN_FUTURE_START = re.compile(rf"{_at_word_start(['in'])}(?=\s+(?:{_COUNT}))")  # in two
 _SPAN_REL_START = re.compile(  # the past (three) months / the weeks ahead / recent years
-    rf"(?<![a-z0-9_])(?:the|recent)(?=\s+(?:{_words([*T.SPAN_DIRECTIONS, *T.UNITS])}))")
-_CALENDAR_START = re.compile(  # last week / this past month / the weekend (its first letter taken: "past" may start one)
-    rf"(?<![a-z0-9_])(?=(?:{_words(T.CALENDAR_MODIFIERS)}|the)\s+(?:week|month|year))[a-z]")
+    rf"(?:{_at_word_start(['the', 'recent'])})(?=\s+(?:{_words([*T.SPAN_DIRECTIONS, *T.UNITS])}))")
+_CALENDAR_START = re.compile(  # last week / this past month / the weekend: a modifier's first word
+    rf"(?:{_at_word_start(_words({m.split()[0] for m in T.CALENDAR_MODIFIERS} | {'the'}).split('|'))})"
+    rf"(?=(?:\s+[a-z]+)?\s+(?:week|month|year))")
 _CALENDAR_COUNT_START = re.compile(  # last two years
-    rf"(?<![a-z0-9_])(?:{_words(T.CALENDAR_COUNT_DIRECTIONS)})(?=\s+(?:{_COUNT}))")
+    rf"(?:{_at_word_start(_words(T.CALENDAR_COUNT_DIRECTIONS).split('|'))})(?=\s+(?:{_COUNT}))")
 _YEAR_ERA_START = re.compile(  # 14 AD / 2014 c.e.
-    r"(?<![a-z0-9_.,/$£€])[0-9](?=[0-9]{0,3}\s*(?:ad|ce|a\.d|c\.e)(?![a-z0-9_]))")
+    r"[0-9](?<![a-z0-9_.,/$£€][0-9])(?=[0-9]{0,3}\s*(?:ad|ce|a\.d|c\.e)(?![a-z0-9_]))")
 
 _count_starts = _found(_COUNT_START)
 _the_day_starts = _found(_THE_DAY_START)
@@ -411,23 +423,26 @@ _STARTS: dict[str, Callable[[str], list[int]]] = {
 def match_starts(name: str, text: str, start: int, end: int) -> Optional[list[int]]:
     """Ascending offsets in ``text[start:end]`` where rule ``name``'s core may start, or
     None when the rule has no quick look or it cannot be trusted here."""
-    starts = _STARTS.get(name)
-    if starts is None:
-        return None
-    lowered = _quick_look(text, start, end)
-    if lowered is None:
-        return None
-    return _in_order(starts, lowered, start)
+    return Stretch(text, start, end).match_starts(name)
 
 
-@functools.lru_cache(maxsize=16)
-def _in_order(starts: Callable[[str], list[int]], lowered: str, start: int) -> list[int]:
-    """A scanner's starts in a stretch, as ascending text offsets; rules that share a
-    scanner share the list (which no caller changes)."""
-    return sorted(start + i for i in set(starts(lowered)))
+class Stretch:
+    """A stretch of text as the quick looks read it, for all the rules tried there:
+    lower-cased once, each scanner run once (rules that share one share its list)."""
 
+    __slots__ = ("start", "lowered", "_starts")
 
-@functools.lru_cache(maxsize=4)
-def _quick_look(text: str, start: int, end: int) -> Optional[str]:
-    """``vocab.quick_look_text`` of a stretch, read once for all the rules tried there."""
-    return vocab.quick_look_text(text[start:end])
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.start = start
+        self.lowered = vocab.quick_look_text(text[start:end])  # None: not to be trusted
+        self._starts: dict[Callable[[str], list[int]], list[int]] = {}
+
+    def match_starts(self, name: str) -> Optional[list[int]]:
+        """``match_starts`` of rule ``name`` here (a list no caller changes)."""
+        scan = _STARTS.get(name)
+        if scan is None or self.lowered is None:
+            return None
+        starts = self._starts.get(scan)
+        if starts is None:
+            starts = self._starts[scan] = sorted(self.start + i for i in set(scan(self.lowered)))
+        return starts
