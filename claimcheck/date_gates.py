@@ -222,7 +222,6 @@ def _at_word_start(forms) -> str:
 
 _DIGIT_START = r"[0-9](?<![a-z0-9_.,][0-9])"  # as _day() and _count(): not after a word, "." or ","
 _COUNT_START = re.compile(rf"{_DIGIT_START}|(?:{_at_word_start(_COUNT_FIRST_WORDS)})(?![a-z0-9_])")  # 3, a, three
-_DAY_START = re.compile(_DIGIT_START)
 
 
 def _stem_starts(stems: frozenset[str]) -> Callable[[str], list[int]]:
@@ -265,7 +264,6 @@ _HOLIDAY_START = re.compile(_at_word_start(
 _DAY_WORD_STARTS = _prefix_free(w.split()[0].split("-")[0] for w in T.DAY_ORDINAL_WORDS)
 # A day in digits or words, or "the" before one: where a date written day first starts.
 _DAY_WORDS = "|".join(_DAY_WORD_STARTS)
-_DAY_OR_THE_START = re.compile(rf"{_DIGIT_START}|(?<![a-z0-9_])the\s+(?=[0-9])")  # 12 / the 12th
 _DAY_WORD_START = re.compile(rf"(?<![a-z0-9_])(?:the\s+(?=(?:{_DAY_WORDS}))|(?:{_DAY_WORDS}))")  # (the) second
 _NUMBER_THEN_MONTH = re.compile(r"(?<![a-z0-9_/-])[0-9]{1,4}[/-](?:[0-9]{1,4}[/-])?[a-z]")  # 05-aug, 2020/23/sep
 _THE_DAY_START = re.compile(rf"the(?<=(?<![a-z0-9_])the)\s+(?=[0-9]|(?:{_DAY_WORDS}))")  # the 15th / the second
@@ -337,12 +335,24 @@ _DAY_DATE_START = re.compile(
       | {_DIGIT_START}(?={_DAY_REST}\s+(?:of\s+)?{_MONTH})   # 28 April / 1st of march
     """, re.VERBOSE)
 _RANGE_END = rf"{_RANGE_WORD}\s*(?:the\s+)?(?:[0-9]|{_MONTH})"  # - 19 / to the 19th / to June
-_DAY_RANGE_DAY = rf"{_DAY_REST}(?:\s+(?:of\s+)?{_MONTH}|{_RANGE_END})"  # 9 June / 9 to 12
+_YEAR_THEN_RANGE = rf"(?:,?\s*(?:of\s+|in\s+)?{_YEAR_START.pattern})?{_RANGE_WORD}"  # (, 2014) -
+_DAY_RANGE_DAY = rf"{_DAY_REST}(?:\s+(?:of\s+)?{_MONTH}\.?{_YEAR_THEN_RANGE}|{_RANGE_END})"  # 9 June - / 9 to 12
 _DAY_RANGE_START = re.compile(
-    rf"""{_MONTH}(?={_DAY_AFTER}|\.?{_RANGE_WORD}\s*{_MONTH})   # Nov 18 - / Jan-Feb
+    rf"""{_MONTH}(?={_DAY_AFTER}(?:st|nd|rd|th)?{_YEAR_THEN_RANGE}  # Nov 18 -
+                  |\.?{_RANGE_WORD}\s*{_MONTH})                   # Jan-Feb
       | {_DIGIT_START}(?={_DAY_RANGE_DAY})                     # 9 to / 26th of june
       | {_at_word_start(["the"])}\s+(?=[0-9]{_DAY_RANGE_DAY})  # the 9th to
     """, re.VERBOSE)
+_OF_OR_IN_YEAR = r"\s+(?:of|in)\s"  # what follows the day and month of "July 4th of 1995"
+_DAY_DATE_OF_YEAR_START = re.compile(
+    rf"""{_MONTH}(?={_DAY_AFTER}(?:st|nd|rd|th)?{_OF_OR_IN_YEAR})                  # July 4th of
+      | {_DIGIT_START}(?={_DAY_REST}\s+(?:of\s+)?{_MONTH}\.?{_OF_OR_IN_YEAR})      # 4th of July in
+      | {_at_word_start(["the"])}\s+(?=[0-9]{_DAY_REST}\s+(?:of\s+)?{_MONTH}\.?{_OF_OR_IN_YEAR})
+    """, re.VERBOSE)
+# A weekday name, then a day: "Friday, 13th", "Mon 7/6", "Tuesday the 4th". No weekday name
+# holds another but at its start.
+assert not any(o in w[1:] for w in vocab.WEEKDAYS for o in vocab.WEEKDAYS), "a weekday name inside another"
+_WEEKDAY_DAY_START = re.compile(rf"(?:{_words(vocab.WEEKDAYS)})(?![a-z0-9_])(?=\.?,?\s+(?:[0-9]|the\s))")
 _MONTH_AMONG_DIGITS_START = re.compile(
     rf"""(?<![a-z0-9_/-]){_MONTH}(?=\.?(?:[/-]|\s*[0-9]{{1,2}}\s+,)|,\s*{_YEAR_START.pattern})  # Oct/2, Dec31 , Dec, 2018
       | {_NUMBER_THEN_MONTH.pattern}                           # 05-aug
@@ -372,7 +382,6 @@ _YEAR_ERA_START = re.compile(  # 14 AD / 2014 c.e.
 _count_starts = _found(_COUNT_START)
 _the_day_starts = _found(_THE_DAY_START)
 _year_starts = _found(_YEAR_START)
-_months_or_day_starts = _months_and(_found(_DAY_OR_THE_START))
 _from_between_starts = _stem_starts(frozenset({"between", "from"}))
 _number_then_number_starts = _found(_NUMBER_THEN_NUMBER)
 
@@ -383,7 +392,7 @@ _STARTS: dict[str, Callable[[str], list[int]]] = {
     "holiday": _holiday_starts,
     "of_month": _found(_OF_MONTH_START),
     "day_range": _found(_DAY_RANGE_START),
-    "day_date_of_year": _months_or_day_starts,
+    "day_date_of_year": _found(_DAY_DATE_OF_YEAR_START),
     "day_date_words": _months_and(_found(_DAY_WORD_START)),
     "month_numeric": _found(_MONTH_AMONG_DIGITS_START),
     "month_glued": _found(_MONTH_GLUED_START),
@@ -392,7 +401,7 @@ _STARTS: dict[str, Callable[[str], list[int]]] = {
     "numeric_date_yy": _found(_NUMERIC_YY),
     "numeric_month": _found(_YEAR_AND_MONTH),
     "year_words": _found(_YEAR_WORDS_START),
-    "weekday_day": _stem_starts(_stems(vocab.WEEKDAYS)),
+    "weekday_day": _found(_WEEKDAY_DAY_START),
     "weekday_week": _stem_starts(_stems([*vocab.WEEKDAYS, *T.WEEK_MODIFIERS])),
     "edge_of": _stem_starts(_stems([*T.EDGES, *T.EOX])),
     "offset_from_deixis": _count_starts,
@@ -413,10 +422,10 @@ _STARTS: dict[str, Callable[[str], list[int]]] = {
     "calendar_count": _found(_CALENDAR_COUNT_START),
     "year_era": _found(_YEAR_ERA_START),
     "year": _year_starts,
-    "iso_date": _year_starts,
-    "decade": _year_starts,
+    "iso_date": _found(re.compile(_YEAR_START.pattern + "(?=-)")),  # 2024-
+    "decade": _found(re.compile(_YEAR_START.pattern + "(?=['’]?s)")),  # 1990s
     "year_attr": _year_starts,
-    "year_range_end": _year_starts,
+    "year_range_end": _found(re.compile("(?<=[0-9][-–])" + _YEAR_START.pattern)),  # (2009-)2010
 }
 
 
