@@ -32,7 +32,9 @@ DIGIT, YEAR = "<digit>", "<year>"  # markers: any digit; a 1600-2199 number
 # "decided"), a weekday not followed by a letter or digit ("Mon.", not "mon" of "month").
 # Every rule whose groups use them reads its months with a "\b" after, or before a
 # digit, "/", "-", "." or space, and its weekdays with a "\b" after.
-MONTH, WEEKDAY = "<month>", "<weekday>"
+# A unit word as a run of its own ("days", "month", not the "day" of "Friday"): the rules
+# whose groups use it read a unit after a space or "-", with an "s" at most after it.
+MONTH, WEEKDAY, UNIT = "<month>", "<weekday>", "<unit>"
 
 
 def _stems(words) -> frozenset[str]:
@@ -64,10 +66,10 @@ TRIGGERS: dict[str, tuple[frozenset[str], ...]] = {
     "quarter": (frozenset({"quarter", YEAR}),),
     "deixis": (_stems(k.split()[-1] for k in T.DEICTIC_DAYS),),
     "calendar": (_stems({"weekend", "week", "month", "year"}),),
-    "span_rel": (_UNITS,),
+    "span_rel": (frozenset({UNIT}),),
     "ago": (frozenset({"ago"}),),
-    "in_future": (_UNITS,),
-    "duration": (_stems([*T.UNITS, *T.DURATION_ONLY_UNITS]),),
+    "in_future": (frozenset({UNIT}),),
+    "duration": (frozenset({UNIT}),),
     "weekday": (_stems(_FULL_WEEKDAYS),),
     "weekday_abbr": (_stems(w + "." if stop else w for w, stop in T.LONE_WEEKDAY_ABBREVIATIONS.items()),),
     "year_attr": (frozenset({YEAR}),),
@@ -76,7 +78,7 @@ TRIGGERS: dict[str, tuple[frozenset[str], ...]] = {
     "of_month": (frozenset({"day", DIGIT}), _MONTH_WORD | {"month"}),
     "after_next": (frozenset({"after next"}),),
     "weekday_count": (_stems(_FULL_WEEKDAYS), _stems(T.COUNT_DIRECTIONS)),
-    "calendar_count": (_stems(T.CALENDAR_COUNT_DIRECTIONS), _UNITS),
+    "calendar_count": (_stems(T.CALENDAR_COUNT_DIRECTIONS), frozenset({UNIT})),
     "quarter_bare": (frozenset({"quarter", "qtr", "q1", "q2", "q3", "q4"}),),
     "upcoming_count": (frozenset({"upcoming"}),),
     "calendar_abbr": (frozenset(T.UNIT_ABBREVIATIONS),),
@@ -124,11 +126,12 @@ _YEAR_SHAPED = regex.compile(r"(?:1[6-9]|2[01])\d\d")  # what every year piece a
 _RUN = re.compile(r"[a-z0-9]+")
 _RUN_WORDS = tuple((w, bits) for w, bits in sorted(_BITS.items()) if _RUN.fullmatch(w))
 _OTHER_WORDS = tuple((w, bits) for w, bits in sorted(_BITS.items())
-                     if w not in (DIGIT, YEAR, MONTH, WEEKDAY) and not _RUN.fullmatch(w))
+                     if w not in (DIGIT, YEAR, MONTH, WEEKDAY, UNIT) and not _RUN.fullmatch(w))
 _MONTH_NAME = re.compile(r"(?:%s)(?![a-z])" % "|".join(sorted(vocab.MONTHS, key=lambda w: (-len(w), w))))
 _RUN_MARKERS = (  # a marker and what shows it in a run
     (MONTH, _MONTH_NAME),
     (WEEKDAY, re.compile(r"(?:%s)$" % "|".join(sorted(vocab.WEEKDAYS, key=lambda w: (-len(w), w))))),
+    (UNIT, re.compile(r"^(?:%s)s?$" % "|".join(sorted({*T.UNITS, *T.DURATION_ONLY_UNITS})))),
 )
 _RUN_BITS: dict[str, int] = {}  # a run of letters and digits -> the bits of the words in it
 _NO_BITS: set[str] = set()  # the runs among them that hold no word: most, taken out at once

@@ -72,7 +72,7 @@ def dateline(text: str, lines: Sequence[Line], skip: set[int]) -> tuple[Optional
     found: list[tuple[int, dt.date, bool]] = []  # (line index, date, follows a byline)
     for pos, i in enumerate(content):
         line = lines[i].stripped
-        if len(line) > 60 or not any(ch.isdigit() for ch in line):
+        if len(line) > 60 or not any(map(str.isdigit, line)):
             continue
         day = _full_date(line, None)
         if day:
