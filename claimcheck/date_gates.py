@@ -43,6 +43,17 @@ def _stems(words) -> frozenset[str]:
     return frozenset(w for w in words if not any(o != w and o in w for o in words))
 
 
+def _by_first_letter(forms) -> dict[str, str]:
+    """Alternations of ``forms`` (regex sources opening with a plain letter, in order) by
+    that letter: the engine tries a long alternation form by form at every place, and one
+    letter per group instead."""
+    assert all(f[0].isalpha() for f in forms), forms
+    rests: dict[str, list[str]] = {}
+    for form in forms:
+        rests.setdefault(form[0], []).append(form[1:])
+    return {first: "|".join(rest) for first, rest in rests.items()}
+
+
 _MONTHS = _stems(vocab.MONTHS)  # jan ... dec
 _FULL_WEEKDAYS = vocab.full_names(vocab.WEEKDAYS)  # monday ... (not "mon", inside "month")
 _UNITS = _stems(T.UNITS)
@@ -127,7 +138,8 @@ _RUN = re.compile(r"[a-z0-9]+")
 _RUN_WORDS = tuple((w, bits) for w, bits in sorted(_BITS.items()) if _RUN.fullmatch(w))
 _OTHER_WORDS = tuple((w, bits) for w, bits in sorted(_BITS.items())
                      if w not in (DIGIT, YEAR, MONTH, WEEKDAY, UNIT) and not _RUN.fullmatch(w))
-_MONTH_NAME = re.compile(r"(?:%s)(?![a-z])" % "|".join(sorted(vocab.MONTHS, key=lambda w: (-len(w), w))))
+_MONTH_NAME = re.compile(r"(?:%s)(?![a-z])" % "|".join(  # "s(?:eptember|ept|ep)|o(?:ctober|ct)|..."
+    f"{first}(?:{rest})" for first, rest in _by_first_letter(sorted(vocab.MONTHS, key=lambda w: (-len(w), w))).items()))
 _RUN_MARKERS = (  # a marker and what shows it in a run
     (MONTH, _MONTH_NAME),
     (WEEKDAY, re.compile(r"(?:%s)$" % "|".join(sorted(vocab.WEEKDAYS, key=lambda w: (-len(w), w))))),
@@ -219,8 +231,7 @@ def _at_word_start(forms) -> str:
     digit or "_" stands before them. Each form's first letter comes first and the check
     after it: the engine then skips to those letters, where a pattern opening with the
     check is tried at every place (twice as slow)."""
-    assert all(f[0].isalpha() for f in forms), forms
-    return "|".join(f"{f[0]}(?<![a-z0-9_]{f[0]}){f[1:]}" for f in forms)
+    return "|".join(f"{first}(?<![a-z0-9_]{first})(?:{rest})" for first, rest in _by_first_letter(forms).items())
 
 
 _DIGIT_START = r"[0-9](?<![a-z0-9_.,][0-9])"  # as _day() and _count(): not after a word, "." or ","
