@@ -27,6 +27,14 @@ from claimcheck import vocab
 # replaces most of the searches; the searches themselves are unchanged.
 
 DIGIT, YEAR = "<digit>", "<year>"  # markers: any digit; a 1600-2199 number
+# Markers read in runs of letters and digits (``_RUN``): a month name or abbreviation not
+# followed by a letter ("april", "Sept.", "feb13", not "mar" of "market" or "dec" of
+# "decided"), a weekday not followed by a letter or digit ("Mon.", not "mon" of "month").
+# Every rule whose groups use them reads its months with a "\b" after, or before a
+# digit, "/", "-", "." or space, and its weekdays with a "\b" after.
+# A unit word as a run of its own ("days", "month", not the "day" of "Friday"): the rules
+# whose groups use it read a unit after a space or "-", with an "s" at most after it.
+MONTH, WEEKDAY, UNIT = "<month>", "<weekday>", "<unit>"
 
 
 def _stems(words) -> frozenset[str]:
@@ -35,20 +43,32 @@ def _stems(words) -> frozenset[str]:
     return frozenset(w for w in words if not any(o != w and o in w for o in words))
 
 
+def _by_first_letter(forms) -> dict[str, str]:
+    """Alternations of ``forms`` (regex sources opening with a plain letter, in order) by
+    that letter: the engine tries a long alternation form by form at every place, and one
+    letter per group instead."""
+    assert all(f[0].isalpha() for f in forms), forms
+    rests: dict[str, list[str]] = {}
+    for form in forms:
+        rests.setdefault(form[0], []).append(form[1:])
+    return {first: "|".join(rest) for first, rest in rests.items()}
+
+
 _MONTHS = _stems(vocab.MONTHS)  # jan ... dec
 _FULL_WEEKDAYS = vocab.full_names(vocab.WEEKDAYS)  # monday ... (not "mon", inside "month")
 _UNITS = _stems(T.UNITS)
-_ANY_DATE_END = _MONTHS | {YEAR}
+_MONTH_WORD = frozenset({MONTH})
+_ANY_DATE_END = _MONTH_WORD | {YEAR}
 
 _DAY_WORD_STEMS = {w.split()[0].split("-")[0] for w in T.DAY_ORDINAL_WORDS}  # first ... thirty
 
 TRIGGERS: dict[str, tuple[frozenset[str], ...]] = {
-    "day_date": (_MONTHS, frozenset({DIGIT})),
+    "day_date": (_MONTH_WORD, frozenset({DIGIT})),
     "iso_date": (frozenset({YEAR}),),
     "numeric_date": (frozenset({YEAR}),),
     "numeric_date_yy": (frozenset({DIGIT}), frozenset({"/", "-"})),
     "numeric_month": (frozenset({YEAR}), frozenset({"/", "-"})),
-    "month": (_MONTHS,),
+    "month": (_MONTH_WORD,),
     "season": (_stems(vocab.SEASONS),),
     "year": (frozenset({YEAR}),),
     "year_words": (_stems([*T.YEAR_WORD_HUNDREDS, "thousand"]),),
@@ -57,19 +77,19 @@ TRIGGERS: dict[str, tuple[frozenset[str], ...]] = {
     "quarter": (frozenset({"quarter", YEAR}),),
     "deixis": (_stems(k.split()[-1] for k in T.DEICTIC_DAYS),),
     "calendar": (_stems({"weekend", "week", "month", "year"}),),
-    "span_rel": (_UNITS,),
+    "span_rel": (frozenset({UNIT}),),
     "ago": (frozenset({"ago"}),),
-    "in_future": (_UNITS,),
-    "duration": (_stems([*T.UNITS, *T.DURATION_ONLY_UNITS]),),
+    "in_future": (frozenset({UNIT}),),
+    "duration": (frozenset({UNIT}),),
     "weekday": (_stems(_FULL_WEEKDAYS),),
     "weekday_abbr": (_stems(w + "." if stop else w for w, stop in T.LONE_WEEKDAY_ABBREVIATIONS.items()),),
     "year_attr": (frozenset({YEAR}),),
     "year_range_end": (frozenset({YEAR}),),
     "century": (frozenset({"century"}),),
-    "of_month": (frozenset({"day", DIGIT}), _MONTHS | {"month"}),
+    "of_month": (frozenset({"day", DIGIT}), _MONTH_WORD | {"month"}),
     "after_next": (frozenset({"after next"}),),
     "weekday_count": (_stems(_FULL_WEEKDAYS), _stems(T.COUNT_DIRECTIONS)),
-    "calendar_count": (_stems(T.CALENDAR_COUNT_DIRECTIONS), _UNITS),
+    "calendar_count": (_stems(T.CALENDAR_COUNT_DIRECTIONS), frozenset({UNIT})),
     "quarter_bare": (frozenset({"quarter", "qtr", "q1", "q2", "q3", "q4"}),),
     "upcoming_count": (frozenset({"upcoming"}),),
     "calendar_abbr": (frozenset(T.UNIT_ABBREVIATIONS),),
@@ -79,28 +99,28 @@ TRIGGERS: dict[str, tuple[frozenset[str], ...]] = {
     "span": (frozenset({"from", "between"}), _ANY_DATE_END),
     "quarter_rel": (frozenset({"quarter"}),),
     "quarter_code": (frozenset({YEAR}), frozenset({"q1", "q2", "q3", "q4", "h1", "h2"})),
-    "weekday_day": (_stems(_FULL_WEEKDAYS | set(vocab.WEEKDAYS)), frozenset({DIGIT}) | _stems(_DAY_WORD_STEMS)),
-    "day_range": (_MONTHS, frozenset({DIGIT}) | _stems(_DAY_WORD_STEMS)),
+    "weekday_day": (frozenset({WEEKDAY}), frozenset({DIGIT}) | _stems(_DAY_WORD_STEMS)),
+    "day_range": (_MONTH_WORD, frozenset({DIGIT}) | _stems(_DAY_WORD_STEMS)),
     "week_of": (frozenset({"week", "w/c"}), _ANY_DATE_END | frozenset({"month", "year"})),
-    "weekday_week": (frozenset({"week"}), _stems(vocab.WEEKDAYS)),
+    "weekday_week": (frozenset({"week"}), frozenset({WEEKDAY})),
     "weekday_mod": (_stems(T.WEEKDAY_MODIFIERS), _stems(_FULL_WEEKDAYS)),
-    "month_numeric": (_MONTHS, frozenset({DIGIT}), frozenset({"/", "-", ","})),
-    "month_glued": (_MONTHS, frozenset({DIGIT})),
+    "month_numeric": (_MONTH_WORD, frozenset({DIGIT}), frozenset({"/", "-", ","})),
+    "month_glued": (_MONTH_WORD, frozenset({DIGIT})),
     "numeric_range": (frozenset({DIGIT}), frozenset({"/", "-"})),
     "numeric_day": (frozenset({DIGIT}), frozenset({"/"})),
     "edge_of": (frozenset({"end", "beginning", "start", "earlier", "later", "eoy", "eom"}),
                 _ANY_DATE_END | frozenset({"year", "month", "week", "eoy", "eom"})),
-    "day_date_of_year": (_MONTHS, frozenset({YEAR})),
-    "day_date_words": (_MONTHS, _stems(_DAY_WORD_STEMS) | {"1st", "2nd", "3rd"} | {f"{d}th" for d in "0123456789"}),
+    "day_date_of_year": (_MONTH_WORD, frozenset({YEAR})),
+    "day_date_words": (_MONTH_WORD, _stems(_DAY_WORD_STEMS) | {"1st", "2nd", "3rd"} | {f"{d}th" for d in "0123456789"}),
     "day_of_month": (frozenset({"the"}), frozenset({DIGIT})),
-    "nth_day_of": (frozenset({"day"}), _MONTHS | frozenset({"month"})),
+    "nth_day_of": (frozenset({"day"}), _MONTH_WORD | frozenset({"month"})),
     "deixis_range": (frozenset({"between", "from"}), frozenset({"now", "today", "tomorrow", "yesterday"})),
     "offset_from_deixis": (_UNITS, frozenset({"today", "tomorrow", "yesterday"}), frozenset({"after", "from", "before"})),
     "iso_week": (frozenset({"week"}), frozenset({DIGIT})),
     "iso_embedded": (frozenset({YEAR}),),
     "year_list": (frozenset({YEAR}), frozenset({"and", "or"})),
     "to_date": (frozenset({"date"}),),
-    "month_span_year": (frozenset({"from", "between"}), _MONTHS, frozenset({YEAR})),
+    "month_span_year": (frozenset({"from", "between"}), _MONTH_WORD, frozenset({YEAR})),
     "calendar_year": (frozenset({"calendar"}),),
 }
 assert all(any(t in name for t in T.HOLIDAY_TRIGGERS) for name in T.HOLIDAYS), "a holiday without a trigger"
@@ -117,7 +137,14 @@ _YEAR_SHAPED = regex.compile(r"(?:1[6-9]|2[01])\d\d")  # what every year piece a
 _RUN = re.compile(r"[a-z0-9]+")
 _RUN_WORDS = tuple((w, bits) for w, bits in sorted(_BITS.items()) if _RUN.fullmatch(w))
 _OTHER_WORDS = tuple((w, bits) for w, bits in sorted(_BITS.items())
-                     if w not in (DIGIT, YEAR) and not _RUN.fullmatch(w))
+                     if w not in (DIGIT, YEAR, MONTH, WEEKDAY, UNIT) and not _RUN.fullmatch(w))
+_MONTH_NAME = re.compile(r"(?:%s)(?![a-z])" % "|".join(  # "s(?:eptember|ept|ep)|o(?:ctober|ct)|..."
+    f"{first}(?:{rest})" for first, rest in _by_first_letter(sorted(vocab.MONTHS, key=lambda w: (-len(w), w))).items()))
+_RUN_MARKERS = (  # a marker and what shows it in a run
+    (MONTH, _MONTH_NAME),
+    (WEEKDAY, re.compile(r"(?:%s)$" % "|".join(sorted(vocab.WEEKDAYS, key=lambda w: (-len(w), w))))),
+    (UNIT, re.compile(r"^(?:%s)s?$" % "|".join(sorted({*T.UNITS, *T.DURATION_ONLY_UNITS})))),
+)
 _RUN_BITS: dict[str, int] = {}  # a run of letters and digits -> the bits of the words in it
 _NO_BITS: set[str] = set()  # the runs among them that hold no word: most, taken out at once
 
@@ -129,6 +156,9 @@ def _run_bits(run: str) -> int:
         for word, word_bits in _RUN_WORDS:
             if word in run:
                 bits |= word_bits
+        for marker, shown in _RUN_MARKERS:
+            if shown.search(run):
+                bits |= _BITS[marker]
         if len(_RUN_BITS) > 100_000:
             _RUN_BITS.clear()
             _NO_BITS.clear()
@@ -194,9 +224,18 @@ def _prefix_free(words) -> list[str]:
 # A count's first word is whole: "a", "three", "twenty(-one)", "couple (of)", never "about".
 _COUNT_FIRST_WORDS = sorted({"a", "an", *vocab.UNIT_WORDS, *vocab.TENS_WORDS, *(w.split()[0] for w in T.VAGUE_COUNTS)},
                             key=lambda w: (-len(w), w))
-_DIGIT_START = r"(?<![a-z0-9_.,])[0-9]"  # as _day() and _count(): not after a word, "." or ","
-_COUNT_START = re.compile(rf"{_DIGIT_START}|(?<![a-z0-9_])(?:{'|'.join(_COUNT_FIRST_WORDS)})(?![a-z0-9_])")  # 3, a, three
-_DAY_START = re.compile(_DIGIT_START)
+
+
+def _at_word_start(forms) -> str:
+    """Alternation of ``forms`` (regex sources opening with a plain letter) where no letter,
+    digit or "_" stands before them. Each form's first letter comes first and the check
+    after it: the engine then skips to those letters, where a pattern opening with the
+    check is tried at every place (twice as slow)."""
+    return "|".join(f"{first}(?<![a-z0-9_]{first})(?:{rest})" for first, rest in _by_first_letter(forms).items())
+
+
+_DIGIT_START = r"[0-9](?<![a-z0-9_.,][0-9])"  # as _day() and _count(): not after a word, "." or ","
+_COUNT_START = re.compile(rf"{_DIGIT_START}|(?:{_at_word_start(_COUNT_FIRST_WORDS)})(?![a-z0-9_])")  # 3, a, three
 
 
 def _stem_starts(stems: frozenset[str]) -> Callable[[str], list[int]]:
@@ -213,23 +252,32 @@ def _stem_starts(stems: frozenset[str]) -> Callable[[str], list[int]]:
     return starts
 
 
-# Shared by several rules, and by the combined scanners built on it below.
-_month_starts = functools.lru_cache(maxsize=4)(_stem_starts(frozenset(_MONTHS)))
+
 
 
 # A holiday name starts with one of these whole words ("black", "st", "mother's", ...),
 # its apostrophe optional as in _phrase: "st" is looked for in "St. Patrick's", not in "state".
 _HOLIDAY_FIRST_WORDS = sorted({name.split()[0].lower() for name in T.HOLIDAYS}, key=lambda w: (-len(w), w))
-_HOLIDAY_START = re.compile(r"(?<![a-z0-9_])(?:%s)(?![a-z0-9_])" % "|".join(
-    "['’]?".join(re.escape(part) for part in word.split("'")) for word in _HOLIDAY_FIRST_WORDS))
-# "the first Tuesday of", "last day of", "20th of": an ordinal, "last" or a digit.
-_OF_MONTH_START = re.compile(r"(?<![a-z0-9_])(?:last|%s)|%s" % (
-    "|".join(_prefix_free(w for w in T.NTH if not w[0].isdigit())), _DIGIT_START))
+
+
+def _holiday_word(word: str) -> str:
+    return "['’]?".join(re.escape(part) for part in word.split("'"))
+
+
+def _holiday_rest(first: str) -> str:
+    """What may follow a holiday's first word: the rest of one of its names, as _phrase
+    writes it, and then no letter, digit or apostrophe."""
+    rests = sorted({"".join(r"\.?\s+" + _holiday_word(w) for w in name.lower().split()[1:])
+                    for name in T.HOLIDAYS if name.lower().split()[0] == first}, key=lambda r: (-len(r), r))
+    return "(?:%s)(?![a-z0-9_'’])" % "|".join(rests)
+
+
+_HOLIDAY_START = re.compile(_at_word_start(
+    [f"{_holiday_word(word)}(?={_holiday_rest(word)})" for word in _HOLIDAY_FIRST_WORDS]))
 
 _DAY_WORD_STARTS = _prefix_free(w.split()[0].split("-")[0] for w in T.DAY_ORDINAL_WORDS)
 # A day in digits or words, or "the" before one: where a date written day first starts.
 _DAY_WORDS = "|".join(_DAY_WORD_STARTS)
-_DAY_OR_THE_START = re.compile(rf"{_DIGIT_START}|(?<![a-z0-9_])the\s+(?=[0-9])")  # 12 / the 12th
 _DAY_WORD_START = re.compile(rf"(?<![a-z0-9_])(?:the\s+(?=(?:{_DAY_WORDS}))|(?:{_DAY_WORDS}))")  # (the) second
 _NUMBER_THEN_MONTH = re.compile(r"(?<![a-z0-9_/-])[0-9]{1,4}[/-](?:[0-9]{1,4}[/-])?[a-z]")  # 05-aug, 2020/23/sep
 _THE_DAY_START = re.compile(rf"the(?<=(?<![a-z0-9_])the)\s+(?=[0-9]|(?:{_DAY_WORDS}))")  # the 15th / the second
@@ -256,6 +304,12 @@ def _found(pattern: re.Pattern) -> Callable[[str], list[int]]:
     return starts
 
 
+# Where a month name or abbreviation stands, as the MONTH marker reads it ("xApril 5"
+# holds one). No month name holds another but at its start, so no match hides one.
+assert not any(o in w[1:] for w in vocab.MONTHS for o in vocab.MONTHS), "a month name inside another"
+_month_starts = _found(_MONTH_NAME)  # shared by several rules and the scanners below
+
+
 def _months_and(found: Callable[[str], list[int]]) -> Callable[[str], list[int]]:
     return lambda low: _month_starts(low) + found(low)
 
@@ -273,30 +327,95 @@ def _holiday_starts(lowered: str) -> list[int]:
     return [] if _HOLIDAY_RUNS.isdisjoint(_RUN.findall(lowered)) else _holiday_scan(lowered)
 
 
+# Tighter looks for the rules tried in many sentences but seldom matching: the word or
+# digit a core starts with (as the looks above, so they only ever drop places), and in a
+# lookahead, which neither hides the next place nor stands for the whole core, what
+# must follow it. A month name is _MONTH_NAME's: not followed by a letter.
+_MONTH = _MONTH_NAME.pattern
+
+
+def _words(words) -> str:
+    """Alternation of table words, longest first, a space matching any whitespace."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+_COUNT = _COUNT_START.pattern
+_DAY_REST = r"[0-9]?(?:st|nd|rd|th)?(?![a-z0-9_])"  # a day after its first digit: 5 / 15th
+_DAY_AFTER = r"\.?\s+(?:the\s+)?[0-9]{1,2}(?![0-9])"  # after a month: " 28", ". the 28th"
+_RANGE_WORD = r"\s*(?:[-–—]|to|through|thru|until|till|and)"  # a day range's _RANGE_SEP, its spaces after left out
+_OF_OR_IN = r"\s+(?:of|in)\s"
+_DAY_DATE_START = re.compile(
+    rf"""{_MONTH}(?={_DAY_AFTER})                             # April 28 / Apr. the 28th
+      | {_DIGIT_START}(?={_DAY_REST}\s+(?:of\s+)?{_MONTH})   # 28 April / 1st of march
+    """, re.VERBOSE)
+_RANGE_END = rf"{_RANGE_WORD}\s*(?:the\s+)?(?:[0-9]|{_MONTH})"  # - 19 / to the 19th / to June
+_YEAR_THEN_RANGE = rf"(?:,?\s*(?:of\s+|in\s+)?{_YEAR_START.pattern})?{_RANGE_WORD}"  # (, 2014) -
+_DAY_RANGE_DAY = rf"{_DAY_REST}(?:\s+(?:of\s+)?{_MONTH}\.?{_YEAR_THEN_RANGE}|{_RANGE_END})"  # 9 June - / 9 to 12
+_DAY_RANGE_START = re.compile(
+    rf"""{_MONTH}(?={_DAY_AFTER}(?:st|nd|rd|th)?{_YEAR_THEN_RANGE}  # Nov 18 -
+                  |\.?{_RANGE_WORD}\s*{_MONTH})                   # Jan-Feb
+      | {_DIGIT_START}(?={_DAY_RANGE_DAY})                     # 9 to / 26th of june
+      | {_at_word_start(["the"])}\s+(?=[0-9]{_DAY_RANGE_DAY})  # the 9th to
+    """, re.VERBOSE)
+_OF_OR_IN_YEAR = r"\s+(?:of|in)\s"  # what follows the day and month of "July 4th of 1995"
+_DAY_DATE_OF_YEAR_START = re.compile(
+    rf"""{_MONTH}(?={_DAY_AFTER}(?:st|nd|rd|th)?{_OF_OR_IN_YEAR})                  # July 4th of
+      | {_DIGIT_START}(?={_DAY_REST}\s+(?:of\s+)?{_MONTH}\.?{_OF_OR_IN_YEAR})      # 4th of July in
+      | {_at_word_start(["the"])}\s+(?=[0-9]{_DAY_REST}\s+(?:of\s+)?{_MONTH}\.?{_OF_OR_IN_YEAR})
+    """, re.VERBOSE)
+# A weekday name, then a day: "Friday, 13th", "Mon 7/6", "Tuesday the 4th". No weekday name
+# holds another but at its start.
+assert not any(o in w[1:] for w in vocab.WEEKDAYS for o in vocab.WEEKDAYS), "a weekday name inside another"
+_WEEKDAY_DAY_START = re.compile(rf"(?:{_words(vocab.WEEKDAYS)})(?![a-z0-9_])(?=\.?,?\s+(?:[0-9]|the\s))")
+_MONTH_AMONG_DIGITS_START = re.compile(
+    rf"""(?<![a-z0-9_/-]){_MONTH}(?=\.?(?:[/-]|\s*[0-9]{{1,2}}\s+,)|,\s*{_YEAR_START.pattern})  # Oct/2, Dec31 , Dec, 2018
+      | {_NUMBER_THEN_MONTH.pattern}                           # 05-aug
+    """, re.VERBOSE)
+_MONTH_GLUED_START = re.compile(
+    rf"""(?<![a-z0-9_/-]){_MONTH}(?=[0-9])                    # Feb13
+      | {_DAY_GLUED_MONTH.pattern}                             # 14april
+    """, re.VERBOSE)
+_OF_MONTH_START = re.compile(  # "the first Tuesday of", "last day of", "20th (day) in"
+    rf"""(?:{_at_word_start(["last", *_prefix_free(w for w in T.NTH if not w[0].isdigit())])})
+         (?=(?:\s+[a-z]+\.?){{0,2}}{_OF_OR_IN})
+      | {_DIGIT_START}(?={_DAY_REST}(?:\s+[a-z]+\.?){{0,2}}{_OF_OR_IN})
+    """, re.VERBOSE)
+_DURATION_START = re.compile(  # a count, then a unit: "three months", "2.5-hour", "couple of days"
+    rf"(?:{_COUNT})(?=[a-z0-9.,-]*(?:\s+[a-z]+)?[-\s]+(?:{_words([*T.UNITS, *T.DURATION_ONLY_UNITS])}))")
+_IN_FUTURE_START = re.compile(rf"{_at_word_start(['in'])}(?=\s+(?:{_COUNT}))")  # in two
+_SPAN_REL_START = re.compile(  # the past (three) months / the weeks ahead / recent years
+    rf"(?:{_at_word_start(['the', 'recent'])})(?=\s+(?:{_words([*T.SPAN_DIRECTIONS, *T.UNITS])}))")
+_CALENDAR_START = re.compile(  # last week / this past month / the weekend: a modifier's first word
+    rf"(?:{_at_word_start(_words({m.split()[0] for m in T.CALENDAR_MODIFIERS} | {'the'}).split('|'))})"
+    rf"(?=(?:\s+[a-z]+)?\s+(?:week|month|year))")
+_CALENDAR_COUNT_START = re.compile(  # last two years
+    rf"(?:{_at_word_start(_words(T.CALENDAR_COUNT_DIRECTIONS).split('|'))})(?=\s+(?:{_COUNT}))")
+_YEAR_ERA_START = re.compile(  # 14 AD / 2014 c.e.
+    r"[0-9](?<![a-z0-9_.,/$£€][0-9])(?=[0-9]{0,3}\s*(?:ad|ce|a\.d|c\.e)(?![a-z0-9_]))")
+
 _count_starts = _found(_COUNT_START)
 _the_day_starts = _found(_THE_DAY_START)
 _year_starts = _found(_YEAR_START)
-_months_or_day_starts = _months_and(_found(_DAY_OR_THE_START))
 _from_between_starts = _stem_starts(frozenset({"between", "from"}))
 _number_then_number_starts = _found(_NUMBER_THEN_NUMBER)
 
 _STARTS: dict[str, Callable[[str], list[int]]] = {
-    "day_date": _months_and(_found(_DAY_START)),
+    "day_date": _found(_DAY_DATE_START),
     "month": _month_starts,
-    "duration": _count_starts,
+    "duration": _found(_DURATION_START),
     "holiday": _holiday_starts,
     "of_month": _found(_OF_MONTH_START),
-    "day_range": _months_or_day_starts,
-    "day_date_of_year": _months_or_day_starts,
+    "day_range": _found(_DAY_RANGE_START),
+    "day_date_of_year": _found(_DAY_DATE_OF_YEAR_START),
     "day_date_words": _months_and(_found(_DAY_WORD_START)),
-    "month_numeric": _months_and(_found(_NUMBER_THEN_MONTH)),
-    "month_glued": _months_and(_found(_DAY_GLUED_MONTH)),
+    "month_numeric": _found(_MONTH_AMONG_DIGITS_START),
+    "month_glued": _found(_MONTH_GLUED_START),
     "numeric_range": _number_then_number_starts,
     "numeric_day": _number_then_number_starts,
     "numeric_date_yy": _found(_NUMERIC_YY),
     "numeric_month": _found(_YEAR_AND_MONTH),
     "year_words": _found(_YEAR_WORDS_START),
-    "weekday_day": _stem_starts(_stems(vocab.WEEKDAYS)),
+    "weekday_day": _found(_WEEKDAY_DAY_START),
     "weekday_week": _stem_starts(_stems([*vocab.WEEKDAYS, *T.WEEK_MODIFIERS])),
     "edge_of": _stem_starts(_stems([*T.EDGES, *T.EOX])),
     "offset_from_deixis": _count_starts,
@@ -311,29 +430,42 @@ _STARTS: dict[str, Callable[[str], list[int]]] = {
     "year_list": _year_starts,
     "iso_embedded": _year_starts,
     "quarter_code": _found(_YEAR_OR_Q_START),
+    "in_future": _found(_IN_FUTURE_START),
+    "span_rel": _found(_SPAN_REL_START),
+    "calendar": _found(_CALENDAR_START),
+    "calendar_count": _found(_CALENDAR_COUNT_START),
+    "year_era": _found(_YEAR_ERA_START),
+    "year": _year_starts,
+    "iso_date": _found(re.compile(_YEAR_START.pattern + "(?=-)")),  # 2024-
+    "decade": _found(re.compile(_YEAR_START.pattern + "(?=['’]?s)")),  # 1990s
+    "year_attr": _year_starts,
+    "year_range_end": _found(re.compile("(?<=[0-9][-–])" + _YEAR_START.pattern)),  # (2009-)2010
 }
 
 
 def match_starts(name: str, text: str, start: int, end: int) -> Optional[list[int]]:
     """Ascending offsets in ``text[start:end]`` where rule ``name``'s core may start, or
     None when the rule has no quick look or it cannot be trusted here."""
-    starts = _STARTS.get(name)
-    if starts is None:
-        return None
-    lowered = _quick_look(text, start, end)
-    if lowered is None:
-        return None
-    return _in_order(starts, lowered, start)
+    return Stretch(text, start, end).match_starts(name)
 
 
-@functools.lru_cache(maxsize=16)
-def _in_order(starts: Callable[[str], list[int]], lowered: str, start: int) -> list[int]:
-    """A scanner's starts in a stretch, as ascending text offsets; rules that share a
-    scanner share the list (which no caller changes)."""
-    return sorted(start + i for i in set(starts(lowered)))
+class Stretch:
+    """A stretch of text as the quick looks read it, for all the rules tried there:
+    lower-cased once, each scanner run once (rules that share one share its list)."""
 
+    __slots__ = ("start", "lowered", "_starts")
 
-@functools.lru_cache(maxsize=4)
-def _quick_look(text: str, start: int, end: int) -> Optional[str]:
-    """``vocab.quick_look_text`` of a stretch, read once for all the rules tried there."""
-    return vocab.quick_look_text(text[start:end])
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.start = start
+        self.lowered = vocab.quick_look_text(text[start:end])  # None: not to be trusted
+        self._starts: dict[Callable[[str], list[int]], list[int]] = {}
+
+    def match_starts(self, name: str) -> Optional[list[int]]:
+        """``match_starts`` of rule ``name`` here (a list no caller changes)."""
+        scan = _STARTS.get(name)
+        if scan is None or self.lowered is None:
+            return None
+        starts = self._starts.get(scan)
+        if starts is None:
+            starts = self._starts[scan] = sorted(self.start + i for i in set(scan(self.lowered)))
+        return starts

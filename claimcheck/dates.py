@@ -379,10 +379,11 @@ def find_date_mentions(text: str, start: int = 0, end: int | None = None, *,
         anchor = anchor.date()
     found: list[tuple[int, int, int, DateMention]] = []
     deadline = time.monotonic() + SEARCH_TIMEOUT
+    stretch = G.Stretch(text, start, end)
     for rank, name in G.ranked_rules_to_try(text, start, end):  # the stretch holds words of each
         if name in P.OPT_IN and not present:
             continue  # not asked for
-        starts = G.match_starts(name, text, start, end)
+        starts = stretch.match_starts(name)
         if starts is not None and not starts:
             continue  # no place its core can start: not even compiled, if never met
         pattern = P.PATTERNS[name]

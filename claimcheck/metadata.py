@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from typing import TYPE_CHECKING, Optional, Sequence
 
 import regex
@@ -66,13 +67,12 @@ def dateline(text: str, lines: Sequence[Line], skip: set[int]) -> tuple[Optional
     """(published date, dateline line indexes, agency) from the top of the text."""
     from .text import byline_match
 
-    years = [int(y) for y in _YEAR.findall(text)]
-    latest_year = max(years) if years else None
-    content = [i for i, line in enumerate(lines) if not line.blank and i not in skip][:_HEAD_LINES]
+    content = list(itertools.islice((i for i, line in enumerate(lines) if not line.blank and i not in skip),
+                                    _HEAD_LINES))
     found: list[tuple[int, dt.date, bool]] = []  # (line index, date, follows a byline)
     for pos, i in enumerate(content):
         line = lines[i].stripped
-        if len(line) > 60 or not any(ch.isdigit() for ch in line):
+        if len(line) > 60 or not any(map(str.isdigit, line)):
             continue
         day = _full_date(line, None)
         if day:
@@ -83,9 +83,14 @@ def dateline(text: str, lines: Sequence[Line], skip: set[int]) -> tuple[Optional
         # headline is often the day a blog reposted it.
         best = next((f for f in found if f[2]), found[0])
         return MetaField(best[1].isoformat(), "dateline"), [f[0] for f in found], None
+    latest_year = None  # the text's latest year, read only when a wire dateline needs it
     for i in content[:3]:
         match = _WIRE_DATELINE.match(lines[i].text)
-        if match and latest_year:
+        if match is None:
+            continue
+        if latest_year is None:
+            latest_year = max(map(int, _YEAR.findall(text)), default=0)
+        if latest_year:
             day = _full_date(match.group("date"), latest_year)
             if day:
                 source = "dateline" if _YEAR.search(match.group("date")) else f"dateline (year {latest_year} from the text)"
