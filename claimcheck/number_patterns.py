@@ -206,7 +206,8 @@ _QTY = rf"""{_START}
        (?P<lounit>{_UNIT})?                           # 5% (of 5% to 10%)
        (?:(?P<conn>{_CONN})(?P<cur2>{_CUR})?(?P<hi>{_NUMBER_BARE}))?  # -12,000, to $12bn
        (?P<post>{_POST})?)                                # or more, -plus, -odd
-    (?P<unit>(?(vague){_S}of)?{_UNIT})?                   # 120 mm, of dollars
+    (?:(?(lo)(?(lounit)|(?(conn)|(?(post)|(?!)))))        # (after a bare number lounit has tried here:
+       (?P<unit>(?(vague){_S}of)?{_UNIT}))?               # its failure is this one's) 120 mm, of dollars
     (?P<post2>{_S}or{_S}(?:so|more){_WEND})?             # 10 days or so
     {_END}
 """
