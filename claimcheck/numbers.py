@@ -503,13 +503,14 @@ def _phrase_at(text: str, pos: int, end: int, hints: _Hints):
         if m is not None:
             return m
     hedge = shapes.hedge.match(text, pos, end, timeout=_SHORT) if look.startswith(P.HEDGE_STARTS, i) else None
+    tried = {}  # shape name -> its match here (or None), from the pass with the hedge
     if hedge is not None:  # first every shape with the hedge (its number starts after it)...
         for name in _hedged_shapes(look, i + hedge.end() - pos):
-            m = shapes.hedged[name].match(text, pos, end, timeout=_SHORT)
+            m = tried[name] = shapes.hedged[name].match(text, pos, end, timeout=_SHORT)
             if m is not None and m["hedge"] is not None:  # (a match without it must wait its turn)
                 return m
-    for name in _hedged_shapes(look, i):  # ...then every shape without one
-        m = shapes.hedged[name].match(text, pos, end, timeout=_SHORT)
+    for name in _hedged_shapes(look, i):  # ...then every shape without one (same pattern, same place)
+        m = tried[name] if name in tried else shapes.hedged[name].match(text, pos, end, timeout=_SHORT)
         if m is not None:
             return m
     return None
