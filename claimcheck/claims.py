@@ -113,27 +113,36 @@ def claims_in(reading: DocumentReading) -> list[Claim]:
 
 
 class _LastNouns:
-    """For each sentence, the last lexicon noun among its first k words, for every k.
+    """For each sentence, the last lexicon noun among its first k words.
 
-    Computed once per sentence, so finding the antecedent of "them" costs the same
-    however many numbers the sentence holds.
+    Found by walking back from word k, and each answer on the way is kept, so a word
+    is looked at once per sentence: finding the antecedent of "them" costs the same
+    however many numbers the sentence holds, and a sentence whose last words hold a
+    noun is not read to its start.
     """
 
     def __init__(self, sentence_words: SentenceWords, lex: Lexicon) -> None:
         self.words = sentence_words
         self.lex = lex
-        self._last: dict[int, list[Optional[list[Token]]]] = {}
+        self._last: dict[int, dict[int, Optional[list[Token]]]] = {}  # sentence -> {k: last noun in the first k words}
 
     def before(self, index: int, count: Optional[int] = None) -> Optional[list[Token]]:
         """The last lexicon noun in the first ``count`` words of sentence ``index`` (all by default)."""
-        if index not in self._last:
-            tokens = self.words[index]
-            last: list[Optional[list[Token]]] = [None]
-            for end in range(1, len(tokens) + 1):
-                last.append(_lexicon_noun(self.lex, tokens, end) or last[-1])
-            self._last[index] = last
-        last = self._last[index]
-        return last[len(last) - 1 if count is None else count]
+        tokens = self.words[index]
+        known = self._last.setdefault(index, {0: None})
+        count = len(tokens) if count is None else count
+        walked = []
+        end = count
+        while end not in known:  # the noun ending at the end-th word, else the one before it
+            found = _lexicon_noun(self.lex, tokens, end)
+            if found is not None:
+                known[end] = found
+                break
+            walked.append(end)
+            end -= 1
+        for k in walked:
+            known[k] = known[end]
+        return known[count]
 
 
 @dataclass(frozen=True)
@@ -143,8 +152,8 @@ class _SentenceContext:
     index: int
     sentence: Sentence
     tokens: list[Token]
-    token_starts: list[int]
-    token_ends: list[int]
+    token_starts: Sequence[int]
+    token_ends: Sequence[int]
     phrases: Sequence[NumberPhrase]
     phrase_starts: list[int]
     dates: Sequence[DateMention]
@@ -156,8 +165,9 @@ class _SentenceContext:
     @classmethod
     def build(cls, index: int, sentence: Sentence, tokens: list[Token], phrases: Sequence[NumberPhrase],
               dates: Sequence[DateMention], breaks: list[int], nouns: _LastNouns) -> "_SentenceContext":
+        starts, ends = list(zip(*tokens))[:2] or ((), ())  # the tokens' first two columns, in one pass
         return cls(
-            index, sentence, tokens, [t.start for t in tokens], [t.end for t in tokens],
+            index, sentence, tokens, starts, ends,
             phrases, [p.start for p in phrases], dates, [m.start for m in dates], [m.end for m in dates],
             breaks, nouns,
         )
@@ -236,8 +246,10 @@ def _counted_noun(text, lex, phrase, after, context, words_before):
             pronoun = after[i]
     run = [] if pronoun else _noun_phrase(text, lex, phrase, after[i:], context)
     best = None
-    for k in range(len(run)):
-        best = _lexicon_noun(lex, run, k + 1) or best
+    for end in range(len(run), 0, -1):  # the lexicon noun that ends last in the run
+        best = _lexicon_noun(lex, run, end)
+        if best:
+            break
     if best:
         return text[best[0].start : best[-1].end], best, []
     plural = next((t for t in run if _looks_plural(t)), None)
