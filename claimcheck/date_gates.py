@@ -179,12 +179,14 @@ def ranked_rules_to_try(text: str, start: int, end: int) -> tuple[tuple[int, str
     return _tried(_present_groups(text, start, end))[1]
 
 
-def _present_groups(text: str, start: int, end: int) -> int:
-    """The bits of the trigger groups ``text[start:end]`` holds a word of."""
-    lowered = vocab.ascii_lower(text[start:end])
+def _present_groups(text: str, start: int, end: int, lowered: Optional[str] = None) -> int:
+    """The bits of the trigger groups ``text[start:end]`` holds a word of (``lowered``:
+    its ``ascii_lower``, if the caller has it)."""
+    if lowered is None:
+        lowered = vocab.ascii_lower(text[start:end])
     present = 0
     known = _RUN_BITS.get
-    for run in set(_RUN.findall(lowered)).difference(_NO_BITS):
+    for run in _runs(lowered).difference(_NO_BITS):
         bits = known(run)
         present |= _run_bits(run) if bits is None else bits
     for word, bits in _OTHER_WORDS:
@@ -195,6 +197,13 @@ def _present_groups(text: str, start: int, end: int) -> int:
         if _YEAR_SHAPED.search(text, start, end):
             present |= _BITS[YEAR]
     return present
+
+
+@functools.lru_cache(maxsize=4)
+def _runs(lowered: str) -> frozenset[str]:
+    """The runs of letters and digits in a stretch (the trigger look's and the holiday
+    scanner's)."""
+    return frozenset(_RUN.findall(lowered))
 
 
 def _tried(present: int) -> tuple[frozenset[str], tuple[tuple[int, str], ...]]:
@@ -296,12 +305,16 @@ _YEAR_WORDS_START = re.compile(r"(?<![a-z0-9_])(?:%s|two(?=\s+thousand))" % "|".
 
 
 def _found(pattern: re.Pattern) -> Callable[[str], list[int]]:
-    """Where ``pattern`` matches in a stretch; remembered for the last few stretches,
-    since several rules share a scanner."""
+    """Where ``pattern`` matches in a stretch, in order; remembered for the last few
+    stretches, since several rules share a scanner."""
     @functools.lru_cache(maxsize=4)
     def starts(lowered: str) -> list[int]:
         return [m.start() for m in pattern.finditer(lowered)]
+    _IN_ORDER.add(starts)
     return starts
+
+
+_IN_ORDER: set[Callable[[str], list[int]]] = set()  # the scanners whose places come sorted, each once
 
 
 # Where a month name or abbreviation stands, as the MONTH marker reads it ("xApril 5"
@@ -320,11 +333,19 @@ def _months_and(found: Callable[[str], list[int]]) -> Callable[[str], list[int]]
 _HOLIDAY_RUNS = frozenset(_RUN.match(form).group() for word in _HOLIDAY_FIRST_WORDS
                           for form in (word.split("'")[0], word.replace("'", "")))
 assert all(_RUN.match(word) for word in _HOLIDAY_FIRST_WORDS), "a holiday opening with a sign"
-_holiday_scan = _found(_HOLIDAY_START)
 
 
 def _holiday_starts(lowered: str) -> list[int]:
-    return [] if _HOLIDAY_RUNS.isdisjoint(_RUN.findall(lowered)) else _holiday_scan(lowered)
+    """Where a holiday may start: its scanner tried only where one of those runs stands
+    (a holiday's first word is a whole run, see _HOLIDAY_START), not at every letter."""
+    found = set()
+    for run in _HOLIDAY_RUNS.intersection(_runs(lowered)):
+        i = lowered.find(run)
+        while i >= 0:
+            if _HOLIDAY_START.match(lowered, i):
+                found.add(i)
+            i = lowered.find(run, i + 1)
+    return sorted(found)
 
 
 # Tighter looks for the rules tried in many sentences but seldom matching: the word or
@@ -399,6 +420,7 @@ _year_starts = _found(_YEAR_START)
 _from_between_starts = _stem_starts(frozenset({"between", "from"}))
 _number_then_number_starts = _found(_NUMBER_THEN_NUMBER)
 
+_IN_ORDER.add(_holiday_starts)
 _STARTS: dict[str, Callable[[str], list[int]]] = {
     "day_date": _found(_DAY_DATE_START),
     "month": _month_starts,
@@ -451,13 +473,21 @@ def match_starts(name: str, text: str, start: int, end: int) -> Optional[list[in
 
 class Stretch:
     """A stretch of text as the quick looks read it, for all the rules tried there:
-    lower-cased once, each scanner run once (rules that share one share its list)."""
+    lower-cased once, the rules to try found once (``ranked_rules``, as
+    ``ranked_rules_to_try``), each scanner run once (rules that share one share its list)."""
 
-    __slots__ = ("start", "lowered", "_starts")
+    __slots__ = ("start", "lowered", "ranked_rules", "_starts")
 
     def __init__(self, text: str, start: int, end: int) -> None:
         self.start = start
-        self.lowered = vocab.quick_look_text(text[start:end])  # None: not to be trusted
+        chunk = text[start:end]
+        if chunk.isascii():  # as almost always: ascii_lower is lower(), and to be trusted
+            self.lowered = chunk.lower()
+            lowered = self.lowered
+        else:
+            self.lowered = vocab.quick_look_text(chunk)  # None: not to be trusted
+            lowered = vocab.ascii_lower(chunk)
+        self.ranked_rules = _tried(_present_groups(text, start, end, lowered))[1]
         self._starts: dict[Callable[[str], list[int]], list[int]] = {}
 
     def match_starts(self, name: str) -> Optional[list[int]]:
@@ -467,5 +497,8 @@ class Stretch:
             return None
         starts = self._starts.get(scan)
         if starts is None:
-            starts = self._starts[scan] = sorted(self.start + i for i in set(scan(self.lowered)))
+            found = scan(self.lowered)
+            if scan not in _IN_ORDER:
+                found = sorted(set(found))
+            starts = self._starts[scan] = [self.start + i for i in found] if self.start else found
         return starts
