@@ -414,6 +414,35 @@ _CALENDAR_COUNT_START = re.compile(  # last two years
 _YEAR_ERA_START = re.compile(  # 14 AD / 2014 c.e.
     r"[0-9](?<![a-z0-9_.,/$£€][0-9])(?=[0-9]{0,3}\s*(?:ad|ce|a\.d|c\.e)(?![a-z0-9_]))")
 
+# The month-led scanners above start at a month name (_MONTH, as _month_starts finds it),
+# at a digit no digit stands before (each _DIGIT_START, _NUMBER_THEN_MONTH and
+# _DAY_GLUED_MONTH is one) or at "the": they are tried at those places only, found once
+# per stretch, instead of at every one of the many letters a month name may open with.
+_DIGIT_RUN_START = re.compile(r"(?<![0-9])[0-9]")
+
+
+@functools.lru_cache(maxsize=4)
+def _month_digit_or_the(lowered: str) -> list[int]:
+    places = set(_month_starts(lowered))
+    places.update(m.start() for m in _DIGIT_RUN_START.finditer(lowered))
+    i = lowered.find("the")
+    while i >= 0:
+        places.add(i)
+        i = lowered.find("the", i + 1)
+    return sorted(places)
+
+
+def _found_at_month_digit_or_the(pattern: re.Pattern) -> Callable[[str], list[int]]:
+    """Where ``pattern`` (a month-led scanner) matches, in order."""
+    match = pattern.match
+
+    @functools.lru_cache(maxsize=4)
+    def starts(lowered: str) -> list[int]:
+        return [i for i in _month_digit_or_the(lowered) if match(lowered, i)]
+    _IN_ORDER.add(starts)
+    return starts
+
+
 _count_starts = _found(_COUNT_START)
 _the_day_starts = _found(_THE_DAY_START)
 _year_starts = _found(_YEAR_START)
@@ -422,16 +451,16 @@ _number_then_number_starts = _found(_NUMBER_THEN_NUMBER)
 
 _IN_ORDER.add(_holiday_starts)
 _STARTS: dict[str, Callable[[str], list[int]]] = {
-    "day_date": _found(_DAY_DATE_START),
+    "day_date": _found_at_month_digit_or_the(_DAY_DATE_START),
     "month": _month_starts,
     "duration": _found(_DURATION_START),
     "holiday": _holiday_starts,
     "of_month": _found(_OF_MONTH_START),
-    "day_range": _found(_DAY_RANGE_START),
-    "day_date_of_year": _found(_DAY_DATE_OF_YEAR_START),
+    "day_range": _found_at_month_digit_or_the(_DAY_RANGE_START),
+    "day_date_of_year": _found_at_month_digit_or_the(_DAY_DATE_OF_YEAR_START),
     "day_date_words": _months_and(_found(_DAY_WORD_START)),
-    "month_numeric": _found(_MONTH_AMONG_DIGITS_START),
-    "month_glued": _found(_MONTH_GLUED_START),
+    "month_numeric": _found_at_month_digit_or_the(_MONTH_AMONG_DIGITS_START),
+    "month_glued": _found_at_month_digit_or_the(_MONTH_GLUED_START),
     "numeric_range": _number_then_number_starts,
     "numeric_day": _number_then_number_starts,
     "numeric_date_yy": _found(_NUMERIC_YY),
@@ -447,6 +476,7 @@ _STARTS: dict[str, Callable[[str], list[int]]] = {
     "deixis_range": _from_between_starts,
     "month_span_year": _from_between_starts,
     "weekday_mod": _stem_starts(_stems(T.WEEKDAY_MODIFIERS)),
+    "weekday": _stem_starts(_stems(_FULL_WEEKDAYS)),  # the weekday word opens the core
     "weekday_abbr": _found(_LONE_WEEKDAY_START),
     "iso_week": _stem_starts(frozenset({"week"})),
     "year_list": _year_starts,

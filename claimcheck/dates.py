@@ -407,7 +407,9 @@ def find_date_mentions(text: str, start: int = 0, end: int | None = None, *,
 
 def _matches(pattern: regex.Pattern, text: str, start: int, end: int, starts: Optional[list[int]],
              deadline: float) -> Iterator[regex.Match]:
-    """``pattern.finditer(text, start, end)``, tried only at ``starts`` when they are given."""
+    """``pattern.finditer(text, start, end)``, tried only at ``starts`` when they are given
+    (each try with the time left of the search, so that many short tries are cut off as
+    one long scan would be)."""
     if starts is None:
         yield from pattern.finditer(text, start, end, timeout=max(0.01, deadline - time.monotonic()))
         return
@@ -415,7 +417,10 @@ def _matches(pattern: regex.Pattern, text: str, start: int, end: int, starts: Op
     for at in starts:
         if at < pos:
             continue  # inside the previous match
-        m = pattern.match(text, at, end, timeout=max(0.01, deadline - time.monotonic()))
+        left = deadline - time.monotonic()
+        if left <= 0:  # the time of all patterns is spent: as a finditer cut off
+            raise TimeoutError
+        m = pattern.match(text, at, end, timeout=max(0.01, left))
         if m is not None:
             yield m
             pos = max(m.end(), at + 1)
