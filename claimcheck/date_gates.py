@@ -130,6 +130,7 @@ _BITS = {w: sum(1 << i for i, g in enumerate(_GROUPS) if w in g) for g in _GROUP
 _NEEDS = {name: sum(1 << _GROUPS.index(g) for g in groups) for name, groups in TRIGGERS.items()}
 _DIGIT = regex.compile(r"\d")
 _YEAR_SHAPED = regex.compile(r"(?:1[6-9]|2[01])\d\d")  # what every year piece above holds
+_ASCII_DIGIT, _ASCII_YEAR_SHAPED = re.compile(r"[0-9]"), re.compile(r"(?:1[6-9]|2[01])[0-9][0-9]")  # the same in ASCII text
 
 # A word of letters and digits only lies inside one run of them: such words are looked
 # for in each run once (the runs' bits remembered across stretches), the others in the
@@ -192,10 +193,16 @@ def _present_groups(text: str, start: int, end: int, lowered: Optional[str] = No
     for word, bits in _OTHER_WORDS:
         if word in lowered:
             present |= bits
-    if _DIGIT.search(text, start, end):
+    if lowered.isascii():  # as almost always (no digit but ASCII ones): the quicker engine
+        has_digit = _ASCII_DIGIT.search(lowered) is not None
+        year_shaped = has_digit and _ASCII_YEAR_SHAPED.search(lowered) is not None
+    else:  # the patterns' own \d (their Unicode tables may know digits the standard's lack)
+        has_digit = _DIGIT.search(text, start, end) is not None
+        year_shaped = has_digit and _YEAR_SHAPED.search(text, start, end) is not None
+    if has_digit:
         present |= _BITS[DIGIT]
-        if _YEAR_SHAPED.search(text, start, end):
-            present |= _BITS[YEAR]
+    if year_shaped:
+        present |= _BITS[YEAR]
     return present
 
 
@@ -516,7 +523,7 @@ class Stretch:
             lowered = self.lowered
         else:
             self.lowered = vocab.quick_look_text(chunk)  # None: not to be trusted
-            lowered = vocab.ascii_lower(chunk)
+            lowered = self.lowered if self.lowered is not None else vocab.ascii_lower(chunk)
         self.ranked_rules = _tried(_present_groups(text, start, end, lowered))[1]
         self._starts: dict[Callable[[str], list[int]], list[int]] = {}
 
