@@ -130,6 +130,7 @@ _BITS = {w: sum(1 << i for i, g in enumerate(_GROUPS) if w in g) for g in _GROUP
 _NEEDS = {name: sum(1 << _GROUPS.index(g) for g in groups) for name, groups in TRIGGERS.items()}
 _DIGIT = regex.compile(r"\d")
 _YEAR_SHAPED = regex.compile(r"(?:1[6-9]|2[01])\d\d")  # what every year piece above holds
+_ASCII_DIGIT, _ASCII_YEAR_SHAPED = re.compile(r"[0-9]"), re.compile(r"(?:1[6-9]|2[01])[0-9][0-9]")  # the same in ASCII text
 
 # A word of letters and digits only lies inside one run of them: such words are looked
 # for in each run once (the runs' bits remembered across stretches), the others in the
@@ -179,22 +180,37 @@ def ranked_rules_to_try(text: str, start: int, end: int) -> tuple[tuple[int, str
     return _tried(_present_groups(text, start, end))[1]
 
 
-def _present_groups(text: str, start: int, end: int) -> int:
-    """The bits of the trigger groups ``text[start:end]`` holds a word of."""
-    lowered = vocab.ascii_lower(text[start:end])
+def _present_groups(text: str, start: int, end: int, lowered: Optional[str] = None) -> int:
+    """The bits of the trigger groups ``text[start:end]`` holds a word of (``lowered``:
+    its ``ascii_lower``, if the caller has it)."""
+    if lowered is None:
+        lowered = vocab.ascii_lower(text[start:end])
     present = 0
     known = _RUN_BITS.get
-    for run in set(_RUN.findall(lowered)).difference(_NO_BITS):
+    for run in _runs(lowered).difference(_NO_BITS):
         bits = known(run)
         present |= _run_bits(run) if bits is None else bits
     for word, bits in _OTHER_WORDS:
         if word in lowered:
             present |= bits
-    if _DIGIT.search(text, start, end):
+    if lowered.isascii():  # as almost always (no digit but ASCII ones): the quicker engine
+        has_digit = _ASCII_DIGIT.search(lowered) is not None
+        year_shaped = has_digit and _ASCII_YEAR_SHAPED.search(lowered) is not None
+    else:  # the patterns' own \d (their Unicode tables may know digits the standard's lack)
+        has_digit = _DIGIT.search(text, start, end) is not None
+        year_shaped = has_digit and _YEAR_SHAPED.search(text, start, end) is not None
+    if has_digit:
         present |= _BITS[DIGIT]
-        if _YEAR_SHAPED.search(text, start, end):
-            present |= _BITS[YEAR]
+    if year_shaped:
+        present |= _BITS[YEAR]
     return present
+
+
+@functools.lru_cache(maxsize=4)
+def _runs(lowered: str) -> frozenset[str]:
+    """The runs of letters and digits in a stretch (the trigger look's and the holiday
+    scanner's)."""
+    return frozenset(_RUN.findall(lowered))
 
 
 def _tried(present: int) -> tuple[frozenset[str], tuple[tuple[int, str], ...]]:
@@ -296,12 +312,16 @@ _YEAR_WORDS_START = re.compile(r"(?<![a-z0-9_])(?:%s|two(?=\s+thousand))" % "|".
 
 
 def _found(pattern: re.Pattern) -> Callable[[str], list[int]]:
-    """Where ``pattern`` matches in a stretch; remembered for the last few stretches,
-    since several rules share a scanner."""
+    """Where ``pattern`` matches in a stretch, in order; remembered for the last few
+    stretches, since several rules share a scanner."""
     @functools.lru_cache(maxsize=4)
     def starts(lowered: str) -> list[int]:
         return [m.start() for m in pattern.finditer(lowered)]
+    _IN_ORDER.add(starts)
     return starts
+
+
+_IN_ORDER: set[Callable[[str], list[int]]] = set()  # the scanners whose places come sorted, each once
 
 
 # Where a month name or abbreviation stands, as the MONTH marker reads it ("xApril 5"
@@ -320,11 +340,19 @@ def _months_and(found: Callable[[str], list[int]]) -> Callable[[str], list[int]]
 _HOLIDAY_RUNS = frozenset(_RUN.match(form).group() for word in _HOLIDAY_FIRST_WORDS
                           for form in (word.split("'")[0], word.replace("'", "")))
 assert all(_RUN.match(word) for word in _HOLIDAY_FIRST_WORDS), "a holiday opening with a sign"
-_holiday_scan = _found(_HOLIDAY_START)
 
 
 def _holiday_starts(lowered: str) -> list[int]:
-    return [] if _HOLIDAY_RUNS.isdisjoint(_RUN.findall(lowered)) else _holiday_scan(lowered)
+    """Where a holiday may start: its scanner tried only where one of those runs stands
+    (a holiday's first word is a whole run, see _HOLIDAY_START), not at every letter."""
+    found = set()
+    for run in _HOLIDAY_RUNS.intersection(_runs(lowered)):
+        i = lowered.find(run)
+        while i >= 0:
+            if _HOLIDAY_START.match(lowered, i):
+                found.add(i)
+            i = lowered.find(run, i + 1)
+    return sorted(found)
 
 
 # Tighter looks for the rules tried in many sentences but seldom matching: the word or
@@ -393,23 +421,53 @@ _CALENDAR_COUNT_START = re.compile(  # last two years
 _YEAR_ERA_START = re.compile(  # 14 AD / 2014 c.e.
     r"[0-9](?<![a-z0-9_.,/$£€][0-9])(?=[0-9]{0,3}\s*(?:ad|ce|a\.d|c\.e)(?![a-z0-9_]))")
 
+# The month-led scanners above start at a month name (_MONTH, as _month_starts finds it),
+# at a digit no digit stands before (each _DIGIT_START, _NUMBER_THEN_MONTH and
+# _DAY_GLUED_MONTH is one) or at "the": they are tried at those places only, found once
+# per stretch, instead of at every one of the many letters a month name may open with.
+_DIGIT_RUN_START = re.compile(r"(?<![0-9])[0-9]")
+
+
+@functools.lru_cache(maxsize=4)
+def _month_digit_or_the(lowered: str) -> list[int]:
+    places = set(_month_starts(lowered))
+    places.update(m.start() for m in _DIGIT_RUN_START.finditer(lowered))
+    i = lowered.find("the")
+    while i >= 0:
+        places.add(i)
+        i = lowered.find("the", i + 1)
+    return sorted(places)
+
+
+def _found_at_month_digit_or_the(pattern: re.Pattern) -> Callable[[str], list[int]]:
+    """Where ``pattern`` (a month-led scanner) matches, in order."""
+    match = pattern.match
+
+    @functools.lru_cache(maxsize=4)
+    def starts(lowered: str) -> list[int]:
+        return [i for i in _month_digit_or_the(lowered) if match(lowered, i)]
+    _IN_ORDER.add(starts)
+    return starts
+
+
 _count_starts = _found(_COUNT_START)
 _the_day_starts = _found(_THE_DAY_START)
 _year_starts = _found(_YEAR_START)
 _from_between_starts = _stem_starts(frozenset({"between", "from"}))
 _number_then_number_starts = _found(_NUMBER_THEN_NUMBER)
 
+_IN_ORDER.add(_holiday_starts)
 _STARTS: dict[str, Callable[[str], list[int]]] = {
-    "day_date": _found(_DAY_DATE_START),
+    "day_date": _found_at_month_digit_or_the(_DAY_DATE_START),
     "month": _month_starts,
     "duration": _found(_DURATION_START),
     "holiday": _holiday_starts,
     "of_month": _found(_OF_MONTH_START),
-    "day_range": _found(_DAY_RANGE_START),
-    "day_date_of_year": _found(_DAY_DATE_OF_YEAR_START),
+    "day_range": _found_at_month_digit_or_the(_DAY_RANGE_START),
+    "day_date_of_year": _found_at_month_digit_or_the(_DAY_DATE_OF_YEAR_START),
     "day_date_words": _months_and(_found(_DAY_WORD_START)),
-    "month_numeric": _found(_MONTH_AMONG_DIGITS_START),
-    "month_glued": _found(_MONTH_GLUED_START),
+    "month_numeric": _found_at_month_digit_or_the(_MONTH_AMONG_DIGITS_START),
+    "month_glued": _found_at_month_digit_or_the(_MONTH_GLUED_START),
     "numeric_range": _number_then_number_starts,
     "numeric_day": _number_then_number_starts,
     "numeric_date_yy": _found(_NUMERIC_YY),
@@ -425,6 +483,7 @@ _STARTS: dict[str, Callable[[str], list[int]]] = {
     "deixis_range": _from_between_starts,
     "month_span_year": _from_between_starts,
     "weekday_mod": _stem_starts(_stems(T.WEEKDAY_MODIFIERS)),
+    "weekday": _stem_starts(_stems(_FULL_WEEKDAYS)),  # the weekday word opens the core
     "weekday_abbr": _found(_LONE_WEEKDAY_START),
     "iso_week": _stem_starts(frozenset({"week"})),
     "year_list": _year_starts,
@@ -451,13 +510,21 @@ def match_starts(name: str, text: str, start: int, end: int) -> Optional[list[in
 
 class Stretch:
     """A stretch of text as the quick looks read it, for all the rules tried there:
-    lower-cased once, each scanner run once (rules that share one share its list)."""
+    lower-cased once, the rules to try found once (``ranked_rules``, as
+    ``ranked_rules_to_try``), each scanner run once (rules that share one share its list)."""
 
-    __slots__ = ("start", "lowered", "_starts")
+    __slots__ = ("start", "lowered", "ranked_rules", "_starts")
 
     def __init__(self, text: str, start: int, end: int) -> None:
         self.start = start
-        self.lowered = vocab.quick_look_text(text[start:end])  # None: not to be trusted
+        chunk = text[start:end]
+        if chunk.isascii():  # as almost always: ascii_lower is lower(), and to be trusted
+            self.lowered = chunk.lower()
+            lowered = self.lowered
+        else:
+            self.lowered = vocab.quick_look_text(chunk)  # None: not to be trusted
+            lowered = self.lowered if self.lowered is not None else vocab.ascii_lower(chunk)
+        self.ranked_rules = _tried(_present_groups(text, start, end, lowered))[1]
         self._starts: dict[Callable[[str], list[int]], list[int]] = {}
 
     def match_starts(self, name: str) -> Optional[list[int]]:
@@ -467,5 +534,8 @@ class Stretch:
             return None
         starts = self._starts.get(scan)
         if starts is None:
-            starts = self._starts[scan] = sorted(self.start + i for i in set(scan(self.lowered)))
+            found = scan(self.lowered)
+            if scan not in _IN_ORDER:
+                found = sorted(set(found))
+            starts = self._starts[scan] = [self.start + i for i in found] if self.start else found
         return starts

@@ -377,10 +377,11 @@ def find_date_mentions(text: str, start: int = 0, end: int | None = None, *,
     start = max(0, min(start, end))
     if isinstance(anchor, dt.datetime):
         anchor = anchor.date()
-    found: list[tuple[int, int, int, DateMention]] = []
+    found: list[tuple[int, int, int, str, Context]] = []  # (length, start, rank, rule, match)
     deadline = time.monotonic() + SEARCH_TIMEOUT
+    prefer_future = prefer == "future"
     stretch = G.Stretch(text, start, end)
-    for rank, name in G.ranked_rules_to_try(text, start, end):  # the stretch holds words of each
+    for rank, name in stretch.ranked_rules:  # the stretch holds words of each
         if name in P.OPT_IN and not present:
             continue  # not asked for
         starts = stretch.match_starts(name)
@@ -388,25 +389,27 @@ def find_date_mentions(text: str, start: int = 0, end: int | None = None, *,
             continue  # no place its core can start: not even compiled, if never met
         pattern = P.PATTERNS[name]
         has_left = name in P.LEFT_PATTERNS  # compiled at the rule's first match, if any
+        left_required = name in P.LEFT_REQUIRED
         try:
             for m in _matches(pattern, text, start, end, starts, deadline):
                 left = None
                 if has_left:
                     left = P.LEFT_PATTERNS[name].match(text, max(start, m.start() - P.LEFT_REACH), m.start())
                     left = left if left is not None and left.end() > left.start() else None
-                if left is None and name in P.LEFT_REQUIRED:
+                if left is None and left_required:
                     continue
-                mention = _mention(name, Context(text, m, left, anchor, prefer == "future"), assumed)
-                if mention is not None:
-                    found.append((mention.end - mention.start, mention.start, rank, mention))
+                at = m.start() if left is None else left.start()
+                found.append((m.end() - at, at, rank, name, Context(text, m, left, anchor, prefer_future)))
         except TimeoutError:
             warn_partial(f"dates ({name})", start, end)  # keep what this pattern found so far
-    return _longest_first(found)
+    return _longest_first(found, assumed)
 
 
 def _matches(pattern: regex.Pattern, text: str, start: int, end: int, starts: Optional[list[int]],
              deadline: float) -> Iterator[regex.Match]:
-    """``pattern.finditer(text, start, end)``, tried only at ``starts`` when they are given."""
+    """``pattern.finditer(text, start, end)``, tried only at ``starts`` when they are given
+    (each try with the time left of the search, so that many short tries are cut off as
+    one long scan would be)."""
     if starts is None:
         yield from pattern.finditer(text, start, end, timeout=max(0.01, deadline - time.monotonic()))
         return
@@ -414,7 +417,10 @@ def _matches(pattern: regex.Pattern, text: str, start: int, end: int, starts: Op
     for at in starts:
         if at < pos:
             continue  # inside the previous match
-        m = pattern.match(text, at, end, timeout=max(0.01, deadline - time.monotonic()))
+        left = deadline - time.monotonic()
+        if left <= 0:  # the time of all patterns is spent: as a finditer cut off
+            raise TimeoutError
+        m = pattern.match(text, at, end, timeout=max(0.01, left))
         if m is not None:
             yield m
             pos = max(m.end(), at + 1)
@@ -444,16 +450,22 @@ def _mention(name: str, c: Context, assumed: bool) -> Optional[DateMention]:
                        res.future, c.anchor if used else None, assumed if used else False)
 
 
-def _longest_first(found: list[tuple[int, int, int, DateMention]]) -> list[DateMention]:
-    """Keep the longest of overlapping mentions (then the earliest, then pattern order)."""
+def _longest_first(found: list[tuple[int, int, int, str, Context]], assumed: bool) -> list[DateMention]:
+    """The mentions of the matches found, the longest of overlapping ones kept (then the
+    earliest, then pattern order). A match is resolved only when no longer one has been
+    kept over it (most overlapped matches never are); one that resolves to no mention
+    leaves its place to the next, as if never found."""
     taken: list[DateMention] = []
     starts: list[int] = []
 
-    for _, _, _, mention in sorted(found, key=lambda f: (-f[0], f[1], f[2])):
-        i = bisect.bisect(starts, mention.start)
-        if i and taken[i - 1].end > mention.start:
+    for length, start, _, name, c in sorted(found, key=lambda f: (-f[0], f[1], f[2])):
+        i = bisect.bisect(starts, start)
+        if i and taken[i - 1].end > start:
             continue
-        if i < len(taken) and taken[i].start < mention.end:
+        if i < len(taken) and taken[i].start < start + length:
+            continue
+        mention = _mention(name, c, assumed)
+        if mention is None:
             continue
         starts.insert(i, mention.start)
         taken.insert(i, mention)
