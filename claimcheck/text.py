@@ -80,13 +80,9 @@ def line_bounds(text: str, offset: int) -> tuple[int, int]:
 _BULLET = regex.compile(r"^[\s\-*•·]+")
 
 
-def _furniture_key(line: Line) -> str:
-    """The line without a leading bullet, case-folded ("- Get link" -> "get link")."""
-    return _key(line.stripped)
-
-
 def _key(stripped: str) -> str:
-    """``_furniture_key`` of a line given stripped."""
+    """A stripped line without a leading bullet, case-folded ("- Get link" -> "get link"):
+    what the furniture and trailing-block rules are matched against."""
     if stripped[:1].isalnum():  # no bullet to take off (nor white space: it is stripped)
         return stripped.casefold()
     key = _BULLET.sub("", stripped).strip()
@@ -105,12 +101,8 @@ def _furniture_rules() -> tuple[frozenset, regex.Pattern, regex.Pattern]:
     return exact, _any_of(data["lines"]["patterns"]), _any_of(data["blocks"]["starts"])
 
 
-def is_furniture_line(line: Line) -> bool:
-    """True for a share button, ad slot, copyright line or similar."""
-    return _is_furniture(_furniture_key(line))
-
-
 def _is_furniture(key: str) -> bool:
+    """True for a share button, ad slot, copyright line or similar (``key``: see ``_key``)."""
     exact, pattern, _ = _furniture_rules()
     if not key:
         return False
@@ -119,12 +111,8 @@ def _is_furniture(key: str) -> bool:
     return pattern.search(key, timeout=_timeout(len(key))) is not None
 
 
-def starts_trailing_block(line: Line) -> bool:
-    """True for a heading such as "Related Articles" or "Comments"."""
-    return _starts_block(_furniture_key(line))
-
-
 def _starts_block(key: str) -> bool:
+    """True for a heading such as "Related Articles" or "Comments" (``key``: see ``_key``)."""
     _, _, blocks = _furniture_rules()
     return bool(key) and blocks.search(key, timeout=_timeout(len(key))) is not None
 
@@ -163,13 +151,8 @@ def _byline_match(text: str) -> Optional[regex.Match]:
     return _BYLINE.match(text, timeout=TIMEOUT)
 
 
-def looks_like_headline(line: Line) -> bool:
-    """A line of 4-30 words that starts with a capital and does not end a sentence."""
-    return _looks_like_headline(line.stripped)
-
-
 def _looks_like_headline(text: str) -> bool:
-    """``looks_like_headline`` of a line given stripped."""
+    """A stripped line of 4-30 words that starts with a capital and does not end a sentence."""
     if not text or text[-1] in _SENTENCE_END or not text[0].isupper():  # before splitting a paragraph into words
         return False
     return 4 <= len(text.split()) <= 30
