@@ -174,12 +174,6 @@ def rules_to_try(text: str, start: int, end: int) -> frozenset[str]:
     return _tried(_present_groups(text, start, end))[0]
 
 
-def ranked_rules_to_try(text: str, start: int, end: int) -> tuple[tuple[int, str], ...]:
-    """``rules_to_try`` as (rank, name) pairs in rule order (a rule's rank is its place
-    in ``PATTERNS``, which breaks ties between mentions of one length)."""
-    return _tried(_present_groups(text, start, end))[1]
-
-
 def _present_groups(text: str, start: int, end: int, lowered: Optional[str] = None) -> int:
     """The bits of the trigger groups ``text[start:end]`` holds a word of (``lowered``:
     its ``ascii_lower``, if the caller has it)."""
@@ -266,9 +260,6 @@ def _stem_starts(stems: frozenset[str]) -> Callable[[str], list[int]]:
                 i = lowered.find(stem, i + 1)
         return found
     return starts
-
-
-
 
 
 # A holiday name starts with one of these whole words ("black", "st", "mother's", ...),
@@ -371,7 +362,7 @@ _COUNT = _COUNT_START.pattern
 _DAY_REST = r"[0-9]?(?:st|nd|rd|th)?(?![a-z0-9_])"  # a day after its first digit: 5 / 15th
 _DAY_AFTER = r"\.?\s+(?:the\s+)?[0-9]{1,2}(?![0-9])"  # after a month: " 28", ". the 28th"
 _RANGE_WORD = r"\s*(?:[-–—]|to|through|thru|until|till|and)"  # a day range's _RANGE_SEP, its spaces after left out
-_OF_OR_IN = r"\s+(?:of|in)\s"
+_OF_OR_IN = r"\s+(?:of|in)\s"  # "the 20th of", "July 4th of 1995"
 _DAY_DATE_START = re.compile(
     rf"""{_MONTH}(?={_DAY_AFTER})                             # April 28 / Apr. the 28th
       | {_DIGIT_START}(?={_DAY_REST}\s+(?:of\s+)?{_MONTH})   # 28 April / 1st of march
@@ -385,11 +376,10 @@ _DAY_RANGE_START = re.compile(
       | {_DIGIT_START}(?={_DAY_RANGE_DAY})                     # 9 to / 26th of june
       | {_at_word_start(["the"])}\s+(?=[0-9]{_DAY_RANGE_DAY})  # the 9th to
     """, re.VERBOSE)
-_OF_OR_IN_YEAR = r"\s+(?:of|in)\s"  # what follows the day and month of "July 4th of 1995"
 _DAY_DATE_OF_YEAR_START = re.compile(
-    rf"""{_MONTH}(?={_DAY_AFTER}(?:st|nd|rd|th)?{_OF_OR_IN_YEAR})                  # July 4th of
-      | {_DIGIT_START}(?={_DAY_REST}\s+(?:of\s+)?{_MONTH}\.?{_OF_OR_IN_YEAR})      # 4th of July in
-      | {_at_word_start(["the"])}\s+(?=[0-9]{_DAY_REST}\s+(?:of\s+)?{_MONTH}\.?{_OF_OR_IN_YEAR})
+    rf"""{_MONTH}(?={_DAY_AFTER}(?:st|nd|rd|th)?{_OF_OR_IN})                  # July 4th of
+      | {_DIGIT_START}(?={_DAY_REST}\s+(?:of\s+)?{_MONTH}\.?{_OF_OR_IN})      # 4th of July in
+      | {_at_word_start(["the"])}\s+(?=[0-9]{_DAY_REST}\s+(?:of\s+)?{_MONTH}\.?{_OF_OR_IN})
     """, re.VERBOSE)
 # A weekday name, then a day: "Friday, 13th", "Mon 7/6", "Tuesday the 4th". No weekday name
 # holds another but at its start.
@@ -510,8 +500,10 @@ def match_starts(name: str, text: str, start: int, end: int) -> Optional[list[in
 
 class Stretch:
     """A stretch of text as the quick looks read it, for all the rules tried there:
-    lower-cased once, the rules to try found once (``ranked_rules``, as
-    ``ranked_rules_to_try``), each scanner run once (rules that share one share its list)."""
+    lower-cased once, the rules to try found once (``ranked_rules``: ``rules_to_try`` as
+    (rank, name) pairs in rule order, a rule's rank being its place in ``PATTERNS``, which
+    breaks ties between mentions of one length), each scanner run once (rules that share
+    one share its list)."""
 
     __slots__ = ("start", "lowered", "ranked_rules", "_starts")
 
