@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from hypothesis import strategies as st
 
 from claimcheck.claims import extract_claims
 from claimcheck.corpus import build_document
+from timing import least_time
 
 CASES = json.loads((Path(__file__).parent / "cases" / "claims.json").read_text(encoding="utf-8"))
 
@@ -107,17 +109,6 @@ def test_extraction_on_news_like_word_salad(text):
             assert claim.time.resolved.start <= claim.time.resolved.end
 
 
-def _best_of(repeat, fn):
-    import time
-
-    best = float("inf")
-    for _ in range(repeat):
-        started = time.process_time()
-        fn()
-        best = min(best, time.process_time() - started)
-    return max(best, 1e-3)
-
-
 @pytest.mark.parametrize("shape", ["{} troops", "{}"])
 def test_a_sentence_with_thousands_of_numbers_stays_linear(shape):
     def sentence(n):
@@ -125,7 +116,8 @@ def test_a_sentence_with_thousands_of_numbers_stays_linear(shape):
 
     small, large = build_document("a.txt", None, sentence(250)), build_document("b.txt", None, sentence(2_000))
     assert len(extract_claims(large)) > 1_900
-    ratio = _best_of(1, lambda: extract_claims(large)) / _best_of(3, lambda: extract_claims(small))
+    small_time = least_time(lambda: extract_claims(small), clock=time.process_time)
+    ratio = least_time(lambda: extract_claims(large), enough=24 * small_time, clock=time.process_time) / small_time
     assert ratio < 24, ratio  # 8x the numbers: linear is ~8x, quadratic ~64x
 
 

@@ -21,6 +21,7 @@ import pytest
 
 import hostile_inputs as hostile
 from helpers import PLAIN, run
+from timing import least_time
 from claimcheck import reading
 import claimcheck
 from claimcheck.claims import document_sentences, extract_claims
@@ -463,12 +464,6 @@ def test_claims_not_read_for_a_document_are_a_warning(tmp_path, monkeypatch):
 
 # ---------------------------------------------------------------- size and shape
 
-def _elapsed(fn) -> float:
-    started = time.perf_counter()
-    fn()
-    return max(time.perf_counter() - started, 1e-3)
-
-
 def test_a_50_mb_file_is_read_and_decoded(tmp_path):
     """The byte layer at full size; the layout and claims layers at a tenth of it below."""
     big = _write(tmp_path / "big.txt", (hostile.ARTICLE * (50_000_000 // len(hostile.ARTICLE) + 1)).encode()[:50_000_000])
@@ -481,7 +476,8 @@ def test_a_50_mb_file_is_read_and_decoded(tmp_path):
 def test_large_files_load_in_time_linear_in_their_size(tmp_path):
     small = _write(tmp_path / "small.txt", (hostile.ARTICLE * 3_000).encode())  # about 0.3 MB
     large = _write(tmp_path / "large.txt", (hostile.ARTICLE * 24_000).encode())  # about 2.3 MB
-    ratio = _elapsed(lambda: load_corpus([str(large)])) / _elapsed(lambda: load_corpus([str(small)]))
+    small_time = least_time(lambda: load_corpus([str(small)]))
+    ratio = least_time(lambda: load_corpus([str(large)]), enough=24 * small_time) / small_time
     assert ratio < 24, ratio  # 8x the size: linear is ~8x
 
 
@@ -707,26 +703,20 @@ def test_every_compiled_pattern_is_linear_on_100_kb_of_bait(sample):
     # One step per character: the slowest linear pattern here takes about 5 of these
     # (measured); a backtracking one takes thousands.
     every_character = regex.compile(r"(?s).")
-    yardstick = min(_elapsed(lambda: every_character.findall(text)) for _ in range(3))
+    yardstick = least_time(lambda: every_character.findall(text))
     bound = 100 * yardstick
     slow = []
     for name, pattern in _compiled_patterns().items():
         reach = _reach(name)
         limit = {"timeout": bound} if isinstance(pattern, regex.Pattern) else {}
-
-        def run() -> float:
-            try:
-                if reach == "scan":
-                    return _elapsed(lambda: sum(1 for _ in pattern.finditer(text, **limit)))
-                # tried at places: at the start of the bait, with all of it (or its window) ahead
-                return _elapsed(lambda: [pattern.match(text, at, len(text) if reach is None else at + reach, **limit)
-                                         for at in range(0, len(text), len(text) // 50)])
-            except TimeoutError:
-                return float("inf")
-
-        took = run()
-        if took > bound:  # a busy machine can stall one run; a backtracking pattern is slow every time
-            took = min(took, run(), run())
+        if reach == "scan":
+            def try_pattern() -> object:
+                return sum(1 for _ in pattern.finditer(text, **limit))
+        else:  # tried at places: at the start of the bait, with all of it (or its window) ahead
+            def try_pattern() -> object:
+                return [pattern.match(text, at, len(text) if reach is None else at + reach, **limit)
+                        for at in range(0, len(text), len(text) // 50)]
+        took = least_time(try_pattern, enough=bound, limit_reached=(TimeoutError,))
         if took > bound:
             slow.append(f"{name}: {took:.2f}s")
     assert not slow, f"{sample} (bound {bound:.2f}s): {slow}"
