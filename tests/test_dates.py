@@ -274,3 +274,35 @@ def test_search_timeout_returns_partial_results_and_says_so(monkeypatch):
     text = "on Saturday " * 20_000
     with pytest.warns(PartialReadWarning, match="may be missing"):
         assert isinstance(find_date_mentions(text, anchor=dt.date(2025, 4, 28)), list)
+
+
+def _naive_present_groups(text: str) -> int:
+    """The trigger groups of ``text`` looked for the plain way: every word as a substring
+    of the lowered text, the run markers in every run of letters and digits, digits with
+    the patterns' own \\d (the token-by-token look must give the same)."""
+    g = date_gates
+    lowered = vocab.ascii_lower(text)
+    present = 0
+    for word, bits in g._BITS.items():
+        if word not in (g.DIGIT, g.YEAR, g.MONTH, g.WEEKDAY, g.UNIT) and word in lowered:
+            present |= bits
+    for run in g._RUN.findall(lowered):
+        for marker, shown in g._RUN_MARKERS:
+            if shown.search(run):
+                present |= g._BITS[marker]
+    if g._DIGIT.search(text):
+        present |= g._BITS[g.DIGIT]
+    if g._YEAR_SHAPED.search(text):
+        present |= g._BITS[g.YEAR]
+    return present
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.one_of(st.text(max_size=100), _texty))
+def test_token_look_finds_the_trigger_groups_of_the_plain_look(text):
+    assert date_gates._present_groups(text, 0, len(text)) == _naive_present_groups(text)
+
+
+def test_token_look_on_cases():
+    for case in CASES:
+        assert date_gates._present_groups(case["text"], 0, len(case["text"])) == _naive_present_groups(case["text"])
