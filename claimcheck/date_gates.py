@@ -316,21 +316,25 @@ _HOLIDAY_START = re.compile(_at_word_start(
 _DAY_WORD_STARTS = _prefix_free(w.split()[0].split("-")[0] for w in T.DAY_ORDINAL_WORDS)
 # A day in digits or words, or "the" before one: where a date written day first starts.
 _DAY_WORDS = "|".join(_DAY_WORD_STARTS)
-_DAY_WORD_START = re.compile(rf"(?<![a-z0-9_])(?:the\s+(?=(?:{_DAY_WORDS}))|(?:{_DAY_WORDS}))")  # (the) second
+_DAY_WORD_START = re.compile(_at_word_start([rf"the\s+(?=(?:{_DAY_WORDS}))", *_DAY_WORD_STARTS]))  # (the) second
 _NUMBER_THEN_MONTH = re.compile(r"(?<![a-z0-9_/-])[0-9]{1,4}[/-](?:[0-9]{1,4}[/-])?[a-z]")  # 05-aug, 2020/23/sep
 _THE_DAY_START = re.compile(rf"the(?<=(?<![a-z0-9_])the)\s+(?=[0-9]|(?:{_DAY_WORDS}))")  # the 15th / the second
 # (the word first, then what stands before it: the engine then skips to each "the")
-_YEAR_START = re.compile(r"(?<![0-9])(?:1[6-9]|2[01])[0-9][0-9]")  # where a year may start
+# Where a year may start: "1" or "2" with no digit before it (its first digit first, then
+# what stands before it: the engine then skips to each "1" and "2", where a pattern
+# opening with the check is tried at every place, three times as slow).
+_YEAR_START = re.compile(r"(?:1(?<![0-9]1)[6-9]|2(?<![0-9]2)[01])[0-9][0-9]")
+_YEAR_AFTER_DASH = re.compile(r"(?:1(?<=[0-9][-–]1)[6-9]|2(?<=[0-9][-–]2)[01])[0-9][0-9]")  # (2009-)2010
 _YEAR_OR_Q_START = re.compile(r"(?<![0-9])(?:1[6-9]|2[01])[0-9][0-9]|(?<![a-z0-9_])q[1-4]")  # 2019 q1 / q1-2019
 # A lone weekday abbreviation as a whole word ("thu", "mon."), not "Africa", "month".
-_LONE_WEEKDAY_START = re.compile(r"(?<![a-z0-9_])(?:%s)(?![a-z0-9_])" % "|".join(
-    re.escape(w) + (r"\." if stop else "") for w, stop in sorted(T.LONE_WEEKDAY_ABBREVIATIONS.items(), key=lambda i: -len(i[0]))))
-_NUMBER_THEN_NUMBER = re.compile(r"(?<![a-z0-9_.,/])[0-9]{1,2}[/-][0-9]")  # 10/1
+_LONE_WEEKDAY_START = re.compile(r"(?:%s)(?![a-z0-9_])" % _at_word_start(
+    [re.escape(w) + (r"\." if stop else "") for w, stop in sorted(T.LONE_WEEKDAY_ABBREVIATIONS.items(), key=lambda i: -len(i[0]))]))
+_NUMBER_THEN_NUMBER = re.compile(r"[0-9](?<![a-z0-9_.,/][0-9])[0-9]?[/-][0-9]")  # 10/1
 # (a digit first, then what stands before it: the engine then skips to each digit)
 _DAY_GLUED_MONTH = re.compile(r"[0-9](?<![a-z0-9_.,/-][0-9])[0-9]?(?:st|nd|rd|th)?(?:%s)" % "|".join(sorted(_MONTHS)))  # 14april
 _NUMERIC_YY = re.compile(r"[0-9](?<![a-z0-9_.,/-][0-9])[0-9]?[/-][0-9]{1,2}[/-][0-9]{2}(?![0-9])")  # 10/31/74
 _YEAR_AND_MONTH = re.compile(r"[0-9](?<![a-z0-9_.,/-][0-9])(?:[0-9]?[/-](?:1[6-9]|2[01])|[0-9]{3}[/-][0-9])")  # 2/2013, 2015-3
-_YEAR_WORDS_START = re.compile(r"(?<![a-z0-9_])(?:%s|two(?=\s+thousand))" % "|".join(T.YEAR_WORD_HUNDREDS))  # nineteen / two
+_YEAR_WORDS_START = re.compile(_at_word_start([*T.YEAR_WORD_HUNDREDS, r"two(?=\s+thousand)"]))  # nineteen / two
 
 
 def _found(pattern: re.Pattern) -> Callable[[str], list[int]]:
@@ -349,7 +353,29 @@ _IN_ORDER: set[Callable[[str], list[int]]] = set()  # the scanners whose places 
 # Where a month name or abbreviation stands, as the MONTH marker reads it ("xApril 5"
 # holds one). No month name holds another but at its start, so no match hides one.
 assert not any(o in w[1:] for w in vocab.MONTHS for o in vocab.MONTHS), "a month name inside another"
-_month_starts = _found(_MONTH_NAME)  # shared by several rules and the scanners below
+# Every month name opens with one of twelve three-letter stems: the places where one
+# stands, found with str.find, are far fewer than the letters the engine would try.
+_MONTH_STEMS = tuple(sorted({w[:3] for w in vocab.MONTHS}))
+assert all(len(w) >= 3 for w in vocab.MONTHS)
+
+
+@functools.lru_cache(maxsize=4)
+def _month_starts(lowered: str) -> list[int]:
+    """Where _MONTH_NAME matches, in order (shared by several rules and the scanners
+    below): as its finditer, since no match can start inside another."""
+    match = _MONTH_NAME.match
+    found = []
+    for stem in _MONTH_STEMS:
+        i = lowered.find(stem)
+        while i >= 0:
+            if match(lowered, i):
+                found.append(i)
+            i = lowered.find(stem, i + 3)  # no stem starts inside another
+    found.sort()
+    return found
+
+
+_IN_ORDER.add(_month_starts)
 
 
 def _months_and(found: Callable[[str], list[int]]) -> Callable[[str], list[int]]:
@@ -465,29 +491,32 @@ _YEAR_ERA_START = re.compile(  # 14 AD / 2014 c.e.
 
 # The month-led scanners above start at a month name (_MONTH, as _month_starts finds it),
 # at a digit no digit stands before (each _DIGIT_START, _NUMBER_THEN_MONTH and
-# _DAY_GLUED_MONTH is one) or at "the": they are tried at those places only, found once
-# per stretch, instead of at every one of the many letters a month name may open with.
-_DIGIT_RUN_START = re.compile(r"(?<![0-9])[0-9]")
+# _DAY_GLUED_MONTH is one) or, for the two with a "the" form, at a "the" before a
+# number: they are tried at those places only, found once per stretch, instead of at
+# every one of the many letters a month name may open with.
+_DIGIT_RUN_START = re.compile(r"[0-9](?<![0-9][0-9])")  # (the digit first: see _YEAR_START)
+_THE_BEFORE_DIGIT = re.compile(r"the(?=\s+[0-9])")
+
+
+@functools.lru_cache(maxsize=4)
+def _month_or_digit(lowered: str) -> list[int]:
+    # (a month name opens with a letter: the two lists never share a place)
+    return sorted(_month_starts(lowered) + [m.start() for m in _DIGIT_RUN_START.finditer(lowered)])
 
 
 @functools.lru_cache(maxsize=4)
 def _month_digit_or_the(lowered: str) -> list[int]:
-    places = set(_month_starts(lowered))
-    places.update(m.start() for m in _DIGIT_RUN_START.finditer(lowered))
-    i = lowered.find("the")
-    while i >= 0:
-        places.add(i)
-        i = lowered.find("the", i + 1)
-    return sorted(places)
+    # (no month name opens with "t")
+    return sorted(_month_or_digit(lowered) + [m.start() for m in _THE_BEFORE_DIGIT.finditer(lowered)])
 
 
-def _found_at_month_digit_or_the(pattern: re.Pattern) -> Callable[[str], list[int]]:
-    """Where ``pattern`` (a month-led scanner) matches, in order."""
+def _found_at(places: Callable[[str], list[int]], pattern: re.Pattern) -> Callable[[str], list[int]]:
+    """Where ``pattern`` (a month-led scanner) matches among ``places``, in order."""
     match = pattern.match
 
     @functools.lru_cache(maxsize=4)
     def starts(lowered: str) -> list[int]:
-        return [i for i in _month_digit_or_the(lowered) if match(lowered, i)]
+        return [i for i in places(lowered) if match(lowered, i)]
     _IN_ORDER.add(starts)
     return starts
 
@@ -500,16 +529,16 @@ _number_then_number_starts = _found(_NUMBER_THEN_NUMBER)
 
 _IN_ORDER.add(_holiday_starts)
 _STARTS: dict[str, Callable[[str], list[int]]] = {
-    "day_date": _found_at_month_digit_or_the(_DAY_DATE_START),
+    "day_date": _found_at(_month_or_digit, _DAY_DATE_START),
     "month": _month_starts,
     "duration": _found(_DURATION_START),
     "holiday": _holiday_starts,
     "of_month": _found(_OF_MONTH_START),
-    "day_range": _found_at_month_digit_or_the(_DAY_RANGE_START),
-    "day_date_of_year": _found_at_month_digit_or_the(_DAY_DATE_OF_YEAR_START),
+    "day_range": _found_at(_month_digit_or_the, _DAY_RANGE_START),
+    "day_date_of_year": _found_at(_month_digit_or_the, _DAY_DATE_OF_YEAR_START),
     "day_date_words": _months_and(_found(_DAY_WORD_START)),
-    "month_numeric": _found_at_month_digit_or_the(_MONTH_AMONG_DIGITS_START),
-    "month_glued": _found_at_month_digit_or_the(_MONTH_GLUED_START),
+    "month_numeric": _found_at(_month_or_digit, _MONTH_AMONG_DIGITS_START),
+    "month_glued": _found_at(_month_or_digit, _MONTH_GLUED_START),
     "numeric_range": _number_then_number_starts,
     "numeric_day": _number_then_number_starts,
     "numeric_date_yy": _found(_NUMERIC_YY),
@@ -540,7 +569,7 @@ _STARTS: dict[str, Callable[[str], list[int]]] = {
     "iso_date": _found(re.compile(_YEAR_START.pattern + "(?=-)")),  # 2024-
     "decade": _found(re.compile(_YEAR_START.pattern + "(?=['’]?s)")),  # 1990s
     "year_attr": _year_starts,
-    "year_range_end": _found(re.compile("(?<=[0-9][-–])" + _YEAR_START.pattern)),  # (2009-)2010
+    "year_range_end": _found(_YEAR_AFTER_DASH),
 }
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import subprocess
 import sys
 import time
@@ -306,3 +307,47 @@ def test_token_look_finds_the_trigger_groups_of_the_plain_look(text):
 def test_token_look_on_cases():
     for case in CASES:
         assert date_gates._present_groups(case["text"], 0, len(case["text"])) == _naive_present_groups(case["text"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.one_of(st.text(max_size=100), _texty))
+def test_month_led_scanners_find_every_place_their_look_matches(text):
+    """The places-first scanners (month names by their stems, month-led looks at month,
+    digit or "the") find what their look finds tried at every place."""
+    g = date_gates
+    lowered = vocab.ascii_lower(text)
+    assert g._month_starts(lowered) == [m.start() for m in g._MONTH_NAME.finditer(lowered)]
+    for name, look in [("day_date", g._DAY_DATE_START), ("day_range", g._DAY_RANGE_START),
+                       ("day_date_of_year", g._DAY_DATE_OF_YEAR_START),
+                       ("month_numeric", g._MONTH_AMONG_DIGITS_START), ("month_glued", g._MONTH_GLUED_START)]:
+        assert g._STARTS[name](lowered) == [i for i in range(len(lowered) + 1) if look.match(lowered, i)], name
+
+
+def _lookbehind_first_looks() -> dict[str, tuple[re.Pattern, re.Pattern]]:
+    """Scanners written with the check of what stands before them after their first
+    letter or digit (so that the engine skips to those), beside their plain form."""
+    g, T = date_gates, date_gates.T
+    return {
+        "digit run": (g._DIGIT_RUN_START, re.compile(r"(?<![0-9])[0-9]")),
+        "year": (g._YEAR_START, re.compile(r"(?<![0-9])(?:1[6-9]|2[01])[0-9][0-9]")),
+        "year after dash": (g._YEAR_AFTER_DASH, re.compile(r"(?<=[0-9][-–])(?<![0-9])(?:1[6-9]|2[01])[0-9][0-9]")),
+        "number then number": (g._NUMBER_THEN_NUMBER, re.compile(r"(?<![a-z0-9_.,/])[0-9]{1,2}[/-][0-9]")),
+        "lone weekday": (g._LONE_WEEKDAY_START, re.compile(r"(?<![a-z0-9_])(?:%s)(?![a-z0-9_])" % "|".join(
+            re.escape(w) + (r"\." if stop else "")
+            for w, stop in sorted(T.LONE_WEEKDAY_ABBREVIATIONS.items(), key=lambda i: -len(i[0]))))),
+        "year words": (g._YEAR_WORDS_START, re.compile(
+            r"(?<![a-z0-9_])(?:%s|two(?=\s+thousand))" % "|".join(T.YEAR_WORD_HUNDREDS))),
+        "day word": (g._DAY_WORD_START, re.compile(
+            rf"(?<![a-z0-9_])(?:the\s+(?=(?:{g._DAY_WORDS}))|(?:{g._DAY_WORDS}))")),
+    }
+
+
+_LOOK_TEXT = st.one_of(st.text(alphabet="0123456789-–/.,_ abtw12hiedgnoufrsmq\n", max_size=60),
+                       _texty.map(str.lower))
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=_LOOK_TEXT)
+def test_digit_or_letter_first_scanners_match_their_plain_form(text):
+    for name, (quick, plain) in _lookbehind_first_looks().items():
+        assert [m.span() for m in quick.finditer(text)] == [m.span() for m in plain.finditer(text)], name
