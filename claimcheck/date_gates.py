@@ -162,13 +162,18 @@ _TOKEN_BITS: dict[str, int] = {}  # a whitespace-free token -> its words' bits a
 _NO_BITS: set[str] = set()  # the tokens among them that hold nothing: most, taken out at once
 
 
+# Any word of _RUN_WORDS: a new run without one (most: names, numbers) skips the loop.
+_ANY_RUN_WORD = re.compile("|".join(re.escape(w) for w, _ in sorted(_RUN_WORDS, key=lambda i: (-len(i[0]), i[0]))))
+
+
 def _run_bits(run: str) -> int:
     bits = _RUN_BITS.get(run)
     if bits is None:
         bits = 0
-        for word, word_bits in _RUN_WORDS:
-            if word in run:
-                bits |= word_bits
+        if _ANY_RUN_WORD.search(run):
+            for word, word_bits in _RUN_WORDS:
+                if word in run:
+                    bits |= word_bits
         for marker, shown in _RUN_MARKERS:
             if shown.search(run):
                 bits |= _BITS[marker]
