@@ -16,7 +16,7 @@ import regex
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from claimcheck import date_gates, date_patterns, dates, vocab
+from claimcheck import date_gates, date_patterns, date_tables, dates, vocab
 from claimcheck.dates import find_date_mentions, resolve_expression
 from claimcheck.models import DateInterval
 
@@ -351,3 +351,16 @@ _LOOK_TEXT = st.one_of(st.text(alphabet="0123456789-–/.,_ abtw12hiedgnoufrsmq\
 def test_digit_or_letter_first_scanners_match_their_plain_form(text):
     for name, (quick, plain) in _lookbehind_first_looks().items():
         assert [m.span() for m in quick.finditer(text)] == [m.span() for m in plain.finditer(text)], name
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=st.one_of(st.text(max_size=80), _texty,
+                      st.lists(st.sampled_from([*date_tables.FUTURE_CUES, "WILL", "We'll", "it’ll", "Won’t", "LET'S",
+                                                "x", ",", " ", "\u0130", "\u212a", "—"]), max_size=8).map(" ".join)))
+def test_a_text_without_future_cue_keys_holds_no_future_cue(text):
+    """The quick look of future_cue never hides a cue FUTURE_CUE would find in the
+    text's words, joined (or any run of them)."""
+    from claimcheck.date_context import may_hold_future_cue
+    words = date_patterns.WORD.findall(text)
+    if date_patterns.FUTURE_CUE.search(" ".join(words)):
+        assert may_hold_future_cue(text), text
