@@ -35,6 +35,9 @@ DIGIT, YEAR = "<digit>", "<year>"  # markers: any digit; a 1600-2199 number
 # A unit word as a run of its own ("days", "month", not the "day" of "Friday"): the rules
 # whose groups use it read a unit after a space or "-", with an "s" at most after it.
 MONTH, WEEKDAY, UNIT = "<month>", "<weekday>", "<unit>"
+# An era ("AD", "CE": upper case in the rule, so never the "ce" of "since") as a run of
+# its own or after the digits of its year ("14 AD", "2014CE"; "A.D." is a word below).
+ERA = "<era>"
 
 
 def _stems(words) -> frozenset[str]:
@@ -93,7 +96,7 @@ TRIGGERS: dict[str, tuple[frozenset[str], ...]] = {
     "quarter_bare": (frozenset({"quarter", "qtr", "q1", "q2", "q3", "q4"}),),
     "upcoming_count": (frozenset({"upcoming"}),),
     "calendar_abbr": (frozenset(T.UNIT_ABBREVIATIONS),),
-    "year_era": (frozenset({"ad", "a.d", "ce", "c.e"}), frozenset({DIGIT})),
+    "year_era": (frozenset({ERA, "a.d", "c.e"}), frozenset({DIGIT})),
     "holiday": (frozenset(T.HOLIDAY_TRIGGERS),),
     "present": (_stems(T.PRESENT_WORDS),),
     "span": (frozenset({"from", "between"}), _ANY_DATE_END),
@@ -141,7 +144,7 @@ _ASCII_DIGIT, _ASCII_YEAR_SHAPED = re.compile(r"[0-9]"), re.compile(r"(?:1[6-9]|
 _RUN = re.compile(r"[a-z0-9]+")
 _RUN_WORDS = tuple((w, bits) for w, bits in sorted(_BITS.items()) if _RUN.fullmatch(w))
 _OTHER_WORDS = tuple((w, bits) for w, bits in sorted(_BITS.items())
-                     if w not in (DIGIT, YEAR, MONTH, WEEKDAY, UNIT) and not _RUN.fullmatch(w))
+                     if w not in (DIGIT, YEAR, MONTH, WEEKDAY, UNIT, ERA) and not _RUN.fullmatch(w))
 _SIGN_WORDS = tuple((w, bits) for w, bits in _OTHER_WORDS if len(w.split()) == 1)  # "a.d", "w/c"
 _SPACED_WORDS = tuple((w, bits) for w, bits in _OTHER_WORDS if len(w.split()) > 1)  # "from now"
 assert all(w.split(" ") == w.split() for w, _ in _OTHER_WORDS), "a word with a space other than ' '"
@@ -151,6 +154,7 @@ _RUN_MARKERS = (  # a marker and what shows it in a run
     (MONTH, _MONTH_NAME),
     (WEEKDAY, re.compile(r"(?:%s)$" % "|".join(sorted(vocab.WEEKDAYS, key=lambda w: (-len(w), w))))),
     (UNIT, re.compile(r"^(?:%s)s?$" % "|".join(sorted({*T.UNITS, *T.DURATION_ONLY_UNITS})))),
+    (ERA, re.compile(r"(?:^|[0-9])(?:ad|ce)$")),
 )
 _RUN_BITS: dict[str, int] = {}  # a run of letters and digits -> the bits of the words in it
 # A token's digits, as flags above every group's bit: they count only in ASCII text

@@ -285,7 +285,7 @@ def _naive_present_groups(text: str) -> int:
     lowered = vocab.ascii_lower(text)
     present = 0
     for word, bits in g._BITS.items():
-        if word not in (g.DIGIT, g.YEAR, g.MONTH, g.WEEKDAY, g.UNIT) and word in lowered:
+        if word not in (g.DIGIT, g.YEAR, g.MONTH, g.WEEKDAY, g.UNIT, g.ERA) and word in lowered:
             present |= bits
     for run in g._RUN.findall(lowered):
         for marker, shown in g._RUN_MARKERS:
@@ -364,3 +364,10 @@ def test_a_text_without_future_cue_keys_holds_no_future_cue(text):
     words = date_patterns.WORD.findall(text)
     if date_patterns.FUTURE_CUE.search(" ".join(words)):
         assert may_hold_future_cue(text), text
+
+
+def test_year_era_is_tried_wherever_it_matches():
+    for text in ["in 14 AD", "in 2014CE,", "the year 33 A.D. saw", "c. 400 c.e.", "in 79\tAD", "in \u0661\u0664 AD",
+                 "from 1200 AD to 1300 CE", "since the price rose 5 percent"]:
+        _assert_triggers_cover(text)
+    assert "year_era" not in date_gates.rules_to_try("since the price rose 5 percent", 0, 31)
