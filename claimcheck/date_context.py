@@ -67,14 +67,32 @@ class Context(NamedTuple):
         before = self.text[max(0, s - 160):s]
         before = before[last_end(P.SENTENCE_END, before):]
         if P.WORD.search(before):
+            if not may_hold_future_cue(before):
+                return False  # as most: the clause below (a part of it) holds none
             clause = before[last_end(P.CLAUSE_BREAK, before):]
             clause = clause[last_end(P.REPORTING, clause):]  # "X will ..., officials said Monday"
             return bool(P.FUTURE_CUE.search(" ".join(P.WORD.findall(clause)[-P.LOOK_WORDS:])))
         after = self.text[e:e + 100].lstrip(" ,;:")
+        if not may_hold_future_cue(after):
+            return False
         for stop in (P.SENTENCE_END, P.CLAUSE_BREAK, P.REPORTING):
             cut = stop.search(after)
             after = after if cut is None else after[:cut.start()]
         return bool(P.FUTURE_CUE.search(" ".join(P.WORD.findall(after)[:P.LOOK_WORDS])))
+
+
+# A word each future cue holds (its longest but "is", "are", "to": "due" of "are due
+# to", "won" of "won't"), and the "'ll" of "we'll": text without any of them holds no
+# cue, not even once its words are joined as future_cue joins them.
+_CUE_KEYS = {max((w for w in regex.findall(r"[a-z]+", cue.lower()) if w not in ("is", "are", "to")), key=len)
+             for cue in T.FUTURE_CUES} | {"'ll", "’ll"}
+_FUTURE_CUE_KEYS = tuple(sorted(k for k in _CUE_KEYS if not any(o != k and o in k for o in _CUE_KEYS)))
+
+
+def may_hold_future_cue(s: str) -> bool:
+    """False when ``s`` (or any part of it, its words joined) cannot hold a FUTURE_CUE."""
+    lowered = vocab.ascii_lower(s)
+    return any(key in lowered for key in _FUTURE_CUE_KEYS)
 
 
 def last_end(pattern: regex.Pattern, s: str) -> int:

@@ -35,6 +35,9 @@ DIGIT, YEAR = "<digit>", "<year>"  # markers: any digit; a 1600-2199 number
 # A unit word as a run of its own ("days", "month", not the "day" of "Friday"): the rules
 # whose groups use it read a unit after a space or "-", with an "s" at most after it.
 MONTH, WEEKDAY, UNIT = "<month>", "<weekday>", "<unit>"
+# An era ("AD", "CE": upper case in the rule, so never the "ce" of "since") as a run of
+# its own or after the digits of its year ("14 AD", "2014CE"; "A.D." is a word below).
+ERA = "<era>"
 
 
 def _stems(words) -> frozenset[str]:
@@ -93,7 +96,7 @@ TRIGGERS: dict[str, tuple[frozenset[str], ...]] = {
     "quarter_bare": (frozenset({"quarter", "qtr", "q1", "q2", "q3", "q4"}),),
     "upcoming_count": (frozenset({"upcoming"}),),
     "calendar_abbr": (frozenset(T.UNIT_ABBREVIATIONS),),
-    "year_era": (frozenset({"ad", "a.d", "ce", "c.e"}), frozenset({DIGIT})),
+    "year_era": (frozenset({ERA, "a.d", "c.e"}), frozenset({DIGIT})),
     "holiday": (frozenset(T.HOLIDAY_TRIGGERS),),
     "present": (_stems(T.PRESENT_WORDS),),
     "span": (frozenset({"from", "between"}), _ANY_DATE_END),
@@ -132,40 +135,76 @@ _DIGIT = regex.compile(r"\d")
 _YEAR_SHAPED = regex.compile(r"(?:1[6-9]|2[01])\d\d")  # what every year piece above holds
 _ASCII_DIGIT, _ASCII_YEAR_SHAPED = re.compile(r"[0-9]"), re.compile(r"(?:1[6-9]|2[01])[0-9][0-9]")  # the same in ASCII text
 
-# A word of letters and digits only lies inside one run of them: such words are looked
-# for in each run once (the runs' bits remembered across stretches), the others in the
-# whole stretch. Same answer as looking for every word in the stretch, a third the work.
+# A word of letters and digits only lies inside one run of them, and a word without a
+# space inside one whitespace-separated token: such words are looked for in each token
+# once (the tokens' bits remembered across stretches; a token's words are those of its
+# runs of letters and digits and the signs it holds), the spaced ones in the whole
+# stretch. Same answer as looking for every word in the stretch, a fraction of the work:
+# splitting at whitespace is far cheaper than finding the runs, and most tokens recur.
 _RUN = re.compile(r"[a-z0-9]+")
 _RUN_WORDS = tuple((w, bits) for w, bits in sorted(_BITS.items()) if _RUN.fullmatch(w))
 _OTHER_WORDS = tuple((w, bits) for w, bits in sorted(_BITS.items())
-                     if w not in (DIGIT, YEAR, MONTH, WEEKDAY, UNIT) and not _RUN.fullmatch(w))
+                     if w not in (DIGIT, YEAR, MONTH, WEEKDAY, UNIT, ERA) and not _RUN.fullmatch(w))
+_SIGN_WORDS = tuple((w, bits) for w, bits in _OTHER_WORDS if len(w.split()) == 1)  # "a.d", "w/c"
+_SPACED_WORDS = tuple((w, bits) for w, bits in _OTHER_WORDS if len(w.split()) > 1)  # "from now"
+assert all(w.split(" ") == w.split() for w, _ in _OTHER_WORDS), "a word with a space other than ' '"
 _MONTH_NAME = re.compile(r"(?:%s)(?![a-z])" % "|".join(  # "s(?:eptember|ept|ep)|o(?:ctober|ct)|..."
     f"{first}(?:{rest})" for first, rest in _by_first_letter(sorted(vocab.MONTHS, key=lambda w: (-len(w), w))).items()))
 _RUN_MARKERS = (  # a marker and what shows it in a run
     (MONTH, _MONTH_NAME),
     (WEEKDAY, re.compile(r"(?:%s)$" % "|".join(sorted(vocab.WEEKDAYS, key=lambda w: (-len(w), w))))),
     (UNIT, re.compile(r"^(?:%s)s?$" % "|".join(sorted({*T.UNITS, *T.DURATION_ONLY_UNITS})))),
+    (ERA, re.compile(r"(?:^|[0-9])(?:ad|ce)$")),
 )
 _RUN_BITS: dict[str, int] = {}  # a run of letters and digits -> the bits of the words in it
-_NO_BITS: set[str] = set()  # the runs among them that hold no word: most, taken out at once
+# A token's digits, as flags above every group's bit: they count only in ASCII text
+# (elsewhere the patterns' own \d decides, see _present_groups).
+_HAS_DIGIT = 1 << len(_GROUPS)
+_HAS_YEAR = _HAS_DIGIT << 1
+_GROUP_BITS = _HAS_DIGIT - 1
+_TOKEN_BITS: dict[str, int] = {}  # a whitespace-free token -> its words' bits and digit flags
+_NO_BITS: set[str] = set()  # the tokens among them that hold nothing: most, taken out at once
+
+
+# Any word of _RUN_WORDS: a new run without one (most: names, numbers) skips the loop.
+_ANY_RUN_WORD = re.compile("|".join(re.escape(w) for w, _ in sorted(_RUN_WORDS, key=lambda i: (-len(i[0]), i[0]))))
 
 
 def _run_bits(run: str) -> int:
     bits = _RUN_BITS.get(run)
     if bits is None:
         bits = 0
-        for word, word_bits in _RUN_WORDS:
-            if word in run:
-                bits |= word_bits
+        if _ANY_RUN_WORD.search(run):
+            for word, word_bits in _RUN_WORDS:
+                if word in run:
+                    bits |= word_bits
         for marker, shown in _RUN_MARKERS:
             if shown.search(run):
                 bits |= _BITS[marker]
         if len(_RUN_BITS) > 100_000:
             _RUN_BITS.clear()
-            _NO_BITS.clear()
         _RUN_BITS[run] = bits
-        if not bits:
-            _NO_BITS.add(run)
+    return bits
+
+
+def _token_bits(token: str) -> int:
+    """The bits of the words in a token without whitespace, and its digit flags."""
+    bits = 0
+    for run in _RUN.findall(token):
+        bits |= _run_bits(run)
+    for word, word_bits in _SIGN_WORDS:
+        if word in token:
+            bits |= word_bits
+    if _ASCII_DIGIT.search(token):
+        bits |= _HAS_DIGIT
+        if _ASCII_YEAR_SHAPED.search(token):
+            bits |= _HAS_YEAR
+    if len(_TOKEN_BITS) > 100_000:
+        _TOKEN_BITS.clear()
+        _NO_BITS.clear()
+    _TOKEN_BITS[token] = bits
+    if not bits:
+        _NO_BITS.add(token)
     return bits
 
 
@@ -179,17 +218,18 @@ def _present_groups(text: str, start: int, end: int, lowered: Optional[str] = No
     its ``ascii_lower``, if the caller has it)."""
     if lowered is None:
         lowered = vocab.ascii_lower(text[start:end])
-    present = 0
-    known = _RUN_BITS.get
-    for run in _runs(lowered).difference(_NO_BITS):
-        bits = known(run)
-        present |= _run_bits(run) if bits is None else bits
-    for word, bits in _OTHER_WORDS:
+    found = 0
+    known = _TOKEN_BITS.get
+    for token in _tokens(lowered).difference(_NO_BITS):
+        bits = known(token)
+        found |= _token_bits(token) if bits is None else bits
+    present = found & _GROUP_BITS
+    for word, bits in _SPACED_WORDS:
         if word in lowered:
             present |= bits
-    if lowered.isascii():  # as almost always (no digit but ASCII ones): the quicker engine
-        has_digit = _ASCII_DIGIT.search(lowered) is not None
-        year_shaped = has_digit and _ASCII_YEAR_SHAPED.search(lowered) is not None
+    if lowered.isascii():  # as almost always (no digit but ASCII ones): the quicker look
+        has_digit = found & _HAS_DIGIT
+        year_shaped = found & _HAS_YEAR  # four digits lie in one token
     else:  # the patterns' own \d (their Unicode tables may know digits the standard's lack)
         has_digit = _DIGIT.search(text, start, end) is not None
         year_shaped = has_digit and _YEAR_SHAPED.search(text, start, end) is not None
@@ -201,10 +241,10 @@ def _present_groups(text: str, start: int, end: int, lowered: Optional[str] = No
 
 
 @functools.lru_cache(maxsize=4)
-def _runs(lowered: str) -> frozenset[str]:
-    """The runs of letters and digits in a stretch (the trigger look's and the holiday
+def _tokens(lowered: str) -> frozenset[str]:
+    """The whitespace-separated tokens of a stretch (the trigger look's and the holiday
     scanner's)."""
-    return frozenset(_RUN.findall(lowered))
+    return frozenset(lowered.split())
 
 
 def _tried(present: int) -> tuple[frozenset[str], tuple[tuple[int, str], ...]]:
@@ -285,21 +325,25 @@ _HOLIDAY_START = re.compile(_at_word_start(
 _DAY_WORD_STARTS = _prefix_free(w.split()[0].split("-")[0] for w in T.DAY_ORDINAL_WORDS)
 # A day in digits or words, or "the" before one: where a date written day first starts.
 _DAY_WORDS = "|".join(_DAY_WORD_STARTS)
-_DAY_WORD_START = re.compile(rf"(?<![a-z0-9_])(?:the\s+(?=(?:{_DAY_WORDS}))|(?:{_DAY_WORDS}))")  # (the) second
+_DAY_WORD_START = re.compile(_at_word_start([rf"the\s+(?=(?:{_DAY_WORDS}))", *_DAY_WORD_STARTS]))  # (the) second
 _NUMBER_THEN_MONTH = re.compile(r"(?<![a-z0-9_/-])[0-9]{1,4}[/-](?:[0-9]{1,4}[/-])?[a-z]")  # 05-aug, 2020/23/sep
 _THE_DAY_START = re.compile(rf"the(?<=(?<![a-z0-9_])the)\s+(?=[0-9]|(?:{_DAY_WORDS}))")  # the 15th / the second
 # (the word first, then what stands before it: the engine then skips to each "the")
-_YEAR_START = re.compile(r"(?<![0-9])(?:1[6-9]|2[01])[0-9][0-9]")  # where a year may start
+# Where a year may start: "1" or "2" with no digit before it (its first digit first, then
+# what stands before it: the engine then skips to each "1" and "2", where a pattern
+# opening with the check is tried at every place, three times as slow).
+_YEAR_START = re.compile(r"(?:1(?<![0-9]1)[6-9]|2(?<![0-9]2)[01])[0-9][0-9]")
+_YEAR_AFTER_DASH = re.compile(r"(?:1(?<=[0-9][-–]1)[6-9]|2(?<=[0-9][-–]2)[01])[0-9][0-9]")  # (2009-)2010
 _YEAR_OR_Q_START = re.compile(r"(?<![0-9])(?:1[6-9]|2[01])[0-9][0-9]|(?<![a-z0-9_])q[1-4]")  # 2019 q1 / q1-2019
 # A lone weekday abbreviation as a whole word ("thu", "mon."), not "Africa", "month".
-_LONE_WEEKDAY_START = re.compile(r"(?<![a-z0-9_])(?:%s)(?![a-z0-9_])" % "|".join(
-    re.escape(w) + (r"\." if stop else "") for w, stop in sorted(T.LONE_WEEKDAY_ABBREVIATIONS.items(), key=lambda i: -len(i[0]))))
-_NUMBER_THEN_NUMBER = re.compile(r"(?<![a-z0-9_.,/])[0-9]{1,2}[/-][0-9]")  # 10/1
+_LONE_WEEKDAY_START = re.compile(r"(?:%s)(?![a-z0-9_])" % _at_word_start(
+    [re.escape(w) + (r"\." if stop else "") for w, stop in sorted(T.LONE_WEEKDAY_ABBREVIATIONS.items(), key=lambda i: -len(i[0]))]))
+_NUMBER_THEN_NUMBER = re.compile(r"[0-9](?<![a-z0-9_.,/][0-9])[0-9]?[/-][0-9]")  # 10/1
 # (a digit first, then what stands before it: the engine then skips to each digit)
 _DAY_GLUED_MONTH = re.compile(r"[0-9](?<![a-z0-9_.,/-][0-9])[0-9]?(?:st|nd|rd|th)?(?:%s)" % "|".join(sorted(_MONTHS)))  # 14april
 _NUMERIC_YY = re.compile(r"[0-9](?<![a-z0-9_.,/-][0-9])[0-9]?[/-][0-9]{1,2}[/-][0-9]{2}(?![0-9])")  # 10/31/74
 _YEAR_AND_MONTH = re.compile(r"[0-9](?<![a-z0-9_.,/-][0-9])(?:[0-9]?[/-](?:1[6-9]|2[01])|[0-9]{3}[/-][0-9])")  # 2/2013, 2015-3
-_YEAR_WORDS_START = re.compile(r"(?<![a-z0-9_])(?:%s|two(?=\s+thousand))" % "|".join(T.YEAR_WORD_HUNDREDS))  # nineteen / two
+_YEAR_WORDS_START = re.compile(_at_word_start([*T.YEAR_WORD_HUNDREDS, r"two(?=\s+thousand)"]))  # nineteen / two
 
 
 def _found(pattern: re.Pattern) -> Callable[[str], list[int]]:
@@ -318,7 +362,29 @@ _IN_ORDER: set[Callable[[str], list[int]]] = set()  # the scanners whose places 
 # Where a month name or abbreviation stands, as the MONTH marker reads it ("xApril 5"
 # holds one). No month name holds another but at its start, so no match hides one.
 assert not any(o in w[1:] for w in vocab.MONTHS for o in vocab.MONTHS), "a month name inside another"
-_month_starts = _found(_MONTH_NAME)  # shared by several rules and the scanners below
+# Every month name opens with one of twelve three-letter stems: the places where one
+# stands, found with str.find, are far fewer than the letters the engine would try.
+_MONTH_STEMS = tuple(sorted({w[:3] for w in vocab.MONTHS}))
+assert all(len(w) >= 3 for w in vocab.MONTHS)
+
+
+@functools.lru_cache(maxsize=4)
+def _month_starts(lowered: str) -> list[int]:
+    """Where _MONTH_NAME matches, in order (shared by several rules and the scanners
+    below): as its finditer, since no match can start inside another."""
+    match = _MONTH_NAME.match
+    found = []
+    for stem in _MONTH_STEMS:
+        i = lowered.find(stem)
+        while i >= 0:
+            if match(lowered, i):
+                found.append(i)
+            i = lowered.find(stem, i + 3)  # no stem starts inside another
+    found.sort()
+    return found
+
+
+_IN_ORDER.add(_month_starts)
 
 
 def _months_and(found: Callable[[str], list[int]]) -> Callable[[str], list[int]]:
@@ -333,11 +399,32 @@ _HOLIDAY_RUNS = frozenset(_RUN.match(form).group() for word in _HOLIDAY_FIRST_WO
 assert all(_RUN.match(word) for word in _HOLIDAY_FIRST_WORDS), "a holiday opening with a sign"
 
 
+_HOLIDAY_RUNS_IN: dict[str, frozenset[str]] = {}  # a whitespace-free token -> the holiday runs in it
+_NO_HOLIDAY_RUNS: set[str] = set()  # the tokens among them that hold none: most
+
+
+def _holiday_runs_in(token: str) -> frozenset[str]:
+    runs = _HOLIDAY_RUNS.intersection(_RUN.findall(token))
+    if len(_HOLIDAY_RUNS_IN) > 100_000:
+        _HOLIDAY_RUNS_IN.clear()
+        _NO_HOLIDAY_RUNS.clear()
+    _HOLIDAY_RUNS_IN[token] = runs
+    if not runs:
+        _NO_HOLIDAY_RUNS.add(token)
+    return runs
+
+
 def _holiday_starts(lowered: str) -> list[int]:
     """Where a holiday may start: its scanner tried only where one of those runs stands
-    (a holiday's first word is a whole run, see _HOLIDAY_START), not at every letter."""
+    (a holiday's first word is a whole run, see _HOLIDAY_START), not at every letter.
+    The runs of a stretch are those of its tokens (runs hold no whitespace)."""
+    runs: set[str] = set()
+    known = _HOLIDAY_RUNS_IN.get
+    for token in _tokens(lowered).difference(_NO_HOLIDAY_RUNS):
+        held = known(token)
+        runs.update(_holiday_runs_in(token) if held is None else held)
     found = set()
-    for run in _HOLIDAY_RUNS.intersection(_runs(lowered)):
+    for run in runs:
         i = lowered.find(run)
         while i >= 0:
             if _HOLIDAY_START.match(lowered, i):
@@ -413,29 +500,32 @@ _YEAR_ERA_START = re.compile(  # 14 AD / 2014 c.e.
 
 # The month-led scanners above start at a month name (_MONTH, as _month_starts finds it),
 # at a digit no digit stands before (each _DIGIT_START, _NUMBER_THEN_MONTH and
-# _DAY_GLUED_MONTH is one) or at "the": they are tried at those places only, found once
-# per stretch, instead of at every one of the many letters a month name may open with.
-_DIGIT_RUN_START = re.compile(r"(?<![0-9])[0-9]")
+# _DAY_GLUED_MONTH is one) or, for the two with a "the" form, at a "the" before a
+# number: they are tried at those places only, found once per stretch, instead of at
+# every one of the many letters a month name may open with.
+_DIGIT_RUN_START = re.compile(r"[0-9](?<![0-9][0-9])")  # (the digit first: see _YEAR_START)
+_THE_BEFORE_DIGIT = re.compile(r"the(?=\s+[0-9])")
+
+
+@functools.lru_cache(maxsize=4)
+def _month_or_digit(lowered: str) -> list[int]:
+    # (a month name opens with a letter: the two lists never share a place)
+    return sorted(_month_starts(lowered) + [m.start() for m in _DIGIT_RUN_START.finditer(lowered)])
 
 
 @functools.lru_cache(maxsize=4)
 def _month_digit_or_the(lowered: str) -> list[int]:
-    places = set(_month_starts(lowered))
-    places.update(m.start() for m in _DIGIT_RUN_START.finditer(lowered))
-    i = lowered.find("the")
-    while i >= 0:
-        places.add(i)
-        i = lowered.find("the", i + 1)
-    return sorted(places)
+    # (no month name opens with "t")
+    return sorted(_month_or_digit(lowered) + [m.start() for m in _THE_BEFORE_DIGIT.finditer(lowered)])
 
 
-def _found_at_month_digit_or_the(pattern: re.Pattern) -> Callable[[str], list[int]]:
-    """Where ``pattern`` (a month-led scanner) matches, in order."""
+def _found_at(places: Callable[[str], list[int]], pattern: re.Pattern) -> Callable[[str], list[int]]:
+    """Where ``pattern`` (a month-led scanner) matches among ``places``, in order."""
     match = pattern.match
 
     @functools.lru_cache(maxsize=4)
     def starts(lowered: str) -> list[int]:
-        return [i for i in _month_digit_or_the(lowered) if match(lowered, i)]
+        return [i for i in places(lowered) if match(lowered, i)]
     _IN_ORDER.add(starts)
     return starts
 
@@ -448,16 +538,16 @@ _number_then_number_starts = _found(_NUMBER_THEN_NUMBER)
 
 _IN_ORDER.add(_holiday_starts)
 _STARTS: dict[str, Callable[[str], list[int]]] = {
-    "day_date": _found_at_month_digit_or_the(_DAY_DATE_START),
+    "day_date": _found_at(_month_or_digit, _DAY_DATE_START),
     "month": _month_starts,
     "duration": _found(_DURATION_START),
     "holiday": _holiday_starts,
     "of_month": _found(_OF_MONTH_START),
-    "day_range": _found_at_month_digit_or_the(_DAY_RANGE_START),
-    "day_date_of_year": _found_at_month_digit_or_the(_DAY_DATE_OF_YEAR_START),
+    "day_range": _found_at(_month_digit_or_the, _DAY_RANGE_START),
+    "day_date_of_year": _found_at(_month_digit_or_the, _DAY_DATE_OF_YEAR_START),
     "day_date_words": _months_and(_found(_DAY_WORD_START)),
-    "month_numeric": _found_at_month_digit_or_the(_MONTH_AMONG_DIGITS_START),
-    "month_glued": _found_at_month_digit_or_the(_MONTH_GLUED_START),
+    "month_numeric": _found_at(_month_or_digit, _MONTH_AMONG_DIGITS_START),
+    "month_glued": _found_at(_month_or_digit, _MONTH_GLUED_START),
     "numeric_range": _number_then_number_starts,
     "numeric_day": _number_then_number_starts,
     "numeric_date_yy": _found(_NUMERIC_YY),
@@ -488,7 +578,7 @@ _STARTS: dict[str, Callable[[str], list[int]]] = {
     "iso_date": _found(re.compile(_YEAR_START.pattern + "(?=-)")),  # 2024-
     "decade": _found(re.compile(_YEAR_START.pattern + "(?=['’]?s)")),  # 1990s
     "year_attr": _year_starts,
-    "year_range_end": _found(re.compile("(?<=[0-9][-–])" + _YEAR_START.pattern)),  # (2009-)2010
+    "year_range_end": _found(_YEAR_AFTER_DASH),
 }
 
 

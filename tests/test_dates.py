@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import subprocess
 import sys
 import warnings
@@ -14,7 +15,7 @@ import regex
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from claimcheck import date_gates, date_patterns, dates, vocab
+from claimcheck import date_gates, date_patterns, date_tables, dates, vocab
 from claimcheck.dates import find_date_mentions, resolve_expression
 from claimcheck.models import DateInterval
 from timing import least_time
@@ -266,3 +267,99 @@ def test_search_timeout_returns_partial_results_and_says_so(monkeypatch):
     text = "on Saturday " * 20_000
     with pytest.warns(PartialReadWarning, match="may be missing"):
         assert isinstance(find_date_mentions(text, anchor=dt.date(2025, 4, 28)), list)
+
+
+def _naive_present_groups(text: str) -> int:
+    """The trigger groups of ``text`` looked for the plain way: every word as a substring
+    of the lowered text, the run markers in every run of letters and digits, digits with
+    the patterns' own \\d (the token-by-token look must give the same)."""
+    g = date_gates
+    lowered = vocab.ascii_lower(text)
+    present = 0
+    for word, bits in g._BITS.items():
+        if word not in (g.DIGIT, g.YEAR, g.MONTH, g.WEEKDAY, g.UNIT, g.ERA) and word in lowered:
+            present |= bits
+    for run in g._RUN.findall(lowered):
+        for marker, shown in g._RUN_MARKERS:
+            if shown.search(run):
+                present |= g._BITS[marker]
+    if g._DIGIT.search(text):
+        present |= g._BITS[g.DIGIT]
+    if g._YEAR_SHAPED.search(text):
+        present |= g._BITS[g.YEAR]
+    return present
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.one_of(st.text(max_size=100), _texty))
+def test_token_look_finds_the_trigger_groups_of_the_plain_look(text):
+    assert date_gates._present_groups(text, 0, len(text)) == _naive_present_groups(text)
+
+
+def test_token_look_on_cases():
+    for case in CASES:
+        assert date_gates._present_groups(case["text"], 0, len(case["text"])) == _naive_present_groups(case["text"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.one_of(st.text(max_size=100), _texty))
+def test_month_led_scanners_find_every_place_their_look_matches(text):
+    """The places-first scanners (month names by their stems, month-led looks at month,
+    digit or "the") find what their look finds tried at every place."""
+    g = date_gates
+    lowered = vocab.ascii_lower(text)
+    assert g._month_starts(lowered) == [m.start() for m in g._MONTH_NAME.finditer(lowered)]
+    for name, look in [("day_date", g._DAY_DATE_START), ("day_range", g._DAY_RANGE_START),
+                       ("day_date_of_year", g._DAY_DATE_OF_YEAR_START),
+                       ("month_numeric", g._MONTH_AMONG_DIGITS_START), ("month_glued", g._MONTH_GLUED_START)]:
+        assert g._STARTS[name](lowered) == [i for i in range(len(lowered) + 1) if look.match(lowered, i)], name
+
+
+def _lookbehind_first_looks() -> dict[str, tuple[re.Pattern, re.Pattern]]:
+    """Scanners written with the check of what stands before them after their first
+    letter or digit (so that the engine skips to those), beside their plain form."""
+    g, T = date_gates, date_gates.T
+    return {
+        "digit run": (g._DIGIT_RUN_START, re.compile(r"(?<![0-9])[0-9]")),
+        "year": (g._YEAR_START, re.compile(r"(?<![0-9])(?:1[6-9]|2[01])[0-9][0-9]")),
+        "year after dash": (g._YEAR_AFTER_DASH, re.compile(r"(?<=[0-9][-–])(?<![0-9])(?:1[6-9]|2[01])[0-9][0-9]")),
+        "number then number": (g._NUMBER_THEN_NUMBER, re.compile(r"(?<![a-z0-9_.,/])[0-9]{1,2}[/-][0-9]")),
+        "lone weekday": (g._LONE_WEEKDAY_START, re.compile(r"(?<![a-z0-9_])(?:%s)(?![a-z0-9_])" % "|".join(
+            re.escape(w) + (r"\." if stop else "")
+            for w, stop in sorted(T.LONE_WEEKDAY_ABBREVIATIONS.items(), key=lambda i: -len(i[0]))))),
+        "year words": (g._YEAR_WORDS_START, re.compile(
+            r"(?<![a-z0-9_])(?:%s|two(?=\s+thousand))" % "|".join(T.YEAR_WORD_HUNDREDS))),
+        "day word": (g._DAY_WORD_START, re.compile(
+            rf"(?<![a-z0-9_])(?:the\s+(?=(?:{g._DAY_WORDS}))|(?:{g._DAY_WORDS}))")),
+    }
+
+
+_LOOK_TEXT = st.one_of(st.text(alphabet="0123456789-–/.,_ abtw12hiedgnoufrsmq\n", max_size=60),
+                       _texty.map(str.lower))
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=_LOOK_TEXT)
+def test_digit_or_letter_first_scanners_match_their_plain_form(text):
+    for name, (quick, plain) in _lookbehind_first_looks().items():
+        assert [m.span() for m in quick.finditer(text)] == [m.span() for m in plain.finditer(text)], name
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=st.one_of(st.text(max_size=80), _texty,
+                      st.lists(st.sampled_from([*date_tables.FUTURE_CUES, "WILL", "We'll", "it’ll", "Won’t", "LET'S",
+                                                "x", ",", " ", "\u0130", "\u212a", "—"]), max_size=8).map(" ".join)))
+def test_a_text_without_future_cue_keys_holds_no_future_cue(text):
+    """The quick look of future_cue never hides a cue FUTURE_CUE would find in the
+    text's words, joined (or any run of them)."""
+    from claimcheck.date_context import may_hold_future_cue
+    words = date_patterns.WORD.findall(text)
+    if date_patterns.FUTURE_CUE.search(" ".join(words)):
+        assert may_hold_future_cue(text), text
+
+
+def test_year_era_is_tried_wherever_it_matches():
+    for text in ["in 14 AD", "in 2014CE,", "the year 33 A.D. saw", "c. 400 c.e.", "in 79\tAD", "in \u0661\u0664 AD",
+                 "from 1200 AD to 1300 CE", "since the price rose 5 percent"]:
+        _assert_triggers_cover(text)
+    assert "year_era" not in date_gates.rules_to_try("since the price rose 5 percent", 0, 31)
