@@ -329,23 +329,26 @@ def split_sentences(text: str, start: int = 0, end: Optional[int] = None) -> lis
 # has no \p{Lu}: it finds every break _SENTENCE_BREAK finds, and says which character
 # after the gap decides. An ASCII one ("A"-"Z", "0"-"9") is a capital or digit in both
 # engines; any other is left to _SENTENCE_BREAK itself.
-_SENTENCE_GAP = re.compile(
-    r"""
-    [.!?]                        # a sentence-final mark
+_AFTER_THE_MARK = r"""
     [\"'”’)\]]{0,3}              # closing quotes or brackets stay with the sentence
     ([ \t\u00a0]+)                # the gap to the next sentence (group 1)
     (?=[\"'“‘(\[]?                # which starts, after an opening quote or bracket, with
        ([A-Z0-9]|[^\x00-\x7f]))   # an ASCII capital or digit, or a character to check (group 2)
-    """,
-    re.VERBOSE,
-)
+    """
+_SENTENCE_GAP = re.compile(r"[.!?]" + _AFTER_THE_MARK, re.VERBOSE)  # after a sentence-final mark
+# The same after a full stop only: for a paragraph without "!" or "?", where it finds
+# the same gaps; a literal first character is found by a fast search, a set is tried
+# at every position.
+_FULL_STOP_GAP = re.compile(r"\." + _AFTER_THE_MARK, re.VERBOSE)
 
 
 def _sentence_breaks(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The spans of ``_SENTENCE_BREAK.finditer(text, start, end)`` (the gaps between
     sentences), found by ``_SENTENCE_GAP``."""
     breaks = []
-    for gap in _SENTENCE_GAP.finditer(text, max(start - 1, 0), end):  # the mark may stand just before ``start``
+    start = max(start - 1, 0)  # the mark may stand just before ``start``
+    other_marks = text.find("!", start, end) >= 0 or text.find("?", start, end) >= 0
+    for gap in (_SENTENCE_GAP if other_marks else _FULL_STOP_GAP).finditer(text, start, end):
         if gap.group(2).isascii():
             breaks.append(gap.span(1))
         else:
@@ -361,6 +364,7 @@ def _sentence_breaks(text: str, start: int, end: int) -> list[tuple[int, int]]:
 _PARA_BREAK = re.compile(r"(?:(?<![ \t\u00a0])[ \t\u00a0]+)?(?:\r\n|\r|\n)[ \t\u00a0]*")
 _LINE_END = re.compile(r"[\r\n]")
 _LINE_END_RUN = re.compile(r"(?:\r\n|\r|\n)[ \t\u00a0]*")  # a line break and the spaces after it
+_NEWLINE_RUN = re.compile(r"\n[ \t\u00a0]*")  # the same in text without "\r"
 _SPACES = " \t\u00a0"
 
 
@@ -369,7 +373,10 @@ def _para_breaks(text: str, start: int, end: int) -> list[tuple[int, int]]:
     breaks: a break takes the run of spaces before it back to the run's start."""
     breaks = []
     pos = start
-    for line_end in _LINE_END_RUN.finditer(text, start, end):
+    # Without a "\r", a line ends at a "\n": a literal first character is found by a
+    # fast search, where "\r\n|\r|\n" is tried at every position.
+    line_ends = _LINE_END_RUN if text.find("\r", start, end) >= 0 else _NEWLINE_RUN
+    for line_end in line_ends.finditer(text, start, end):
         first = line_end.start()
         while first > pos and text[first - 1] in _SPACES:
             first -= 1
@@ -386,15 +393,17 @@ def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     paragraphs = []
     pos = start
     for break_start, break_end in _para_breaks(text, start, end):
-        last = break_start  # just after the line's last visible character
-        while last > pos and text[last - 1].isspace():
-            last -= 1
-        ending = text[last - 1] if last > pos else ""
-        after = text[break_end : break_end + 1]
-        continues = ending and (ending.isalpha() or ending in ",-") and after.islower()
-        if not continues:
-            paragraphs.append((pos, break_start))
-            pos = break_end
+        # Only a next line that starts in lower case can continue this one (tested
+        # first: after most line breaks comes a blank line or a capital).
+        if text[break_end : break_end + 1].islower():
+            last = break_start  # just after the line's last visible character
+            while last > pos and text[last - 1].isspace():
+                last -= 1
+            ending = text[last - 1] if last > pos else ""
+            if ending and (ending.isalpha() or ending in ",-"):
+                continue
+        paragraphs.append((pos, break_start))
+        pos = break_end
     paragraphs.append((pos, end))
     return paragraphs
 
