@@ -85,7 +85,7 @@ def _key(stripped: str) -> str:
     """A stripped line without a leading bullet, case-folded ("- Get link" -> "get link"):
     what the furniture and trailing-block rules are matched against."""
     if stripped[:1].isalnum():  # no bullet to take off (nor white space: it is stripped)
-        return stripped.casefold()
+        return stripped.lower() if stripped.isascii() else stripped.casefold()  # (the same for ASCII, faster)
     key = _BULLET.sub("", stripped).strip()
     return (key or stripped).casefold()
 
@@ -470,7 +470,7 @@ _PLAIN_CLAUSE_BREAK = re.compile(_CLAUSE_BREAK.pattern.replace(r"\s", r"[ \t\n\r
 def clause_breaks(text: str, sentence: Sentence) -> list[int]:
     """Where the clause breaks of ``sentence`` stand (offsets into ``text``), in order."""
     start, end = sentence.start, sentence.end
-    if _NOT_PLAIN.search(text, start, end) is None:
+    if sentence.text.isascii() or _NOT_PLAIN.search(text, start, end) is None:  # (the first: one fast look)
         return [m.start() for m in _PLAIN_CLAUSE_BREAK.finditer(text, start, end)]
     return [m.start() for m in _CLAUSE_BREAK.finditer(text, start, end, timeout=_timeout(end - start))]
 
@@ -558,7 +558,7 @@ _NOT_PLAIN = re.compile(r"[^\x00-\x7f‘’“”–—…\u00a0]")
 
 def words(text: str, start: int, end: int) -> list[Token]:
     """Word tokens of ``text[start:end]`` with offsets."""
-    if _NOT_PLAIN.search(text, start, end) is None:
+    if text[start:end].isascii() or _NOT_PLAIN.search(text, start, end) is None:  # (the first: one fast look)
         # Plain text keeps its length when lower-cased, so every word's lower case is a
         # slice of the lower-cased piece (the same as the word's own casefold()).
         # Built column by column by C-level maps, without a Python step per word (a
