@@ -102,27 +102,6 @@ def _furniture_rules() -> tuple[frozenset, regex.Pattern, regex.Pattern]:
     return exact, _any_of(data["lines"]["patterns"]), _any_of(data["blocks"]["starts"])
 
 
-# White space as the regex module sees it among the characters of plain text (see
-# ``words``): the standard library's \s also takes "\x1c"-"\x1f".
-_PLAIN_SPACE = r"[ \t\n\r\x0b\x0c\u00a0]"
-_PLAIN_NON_SPACE = r"[^ \t\n\r\x0b\x0c\u00a0]"
-
-
-@lru_cache(maxsize=1)
-def _plain_furniture_rules() -> tuple[re.Pattern, re.Pattern]:
-    """The line and block patterns of ``_furniture_rules`` in the standard library's
-    engine, for keys of plain text: a call costs a fraction of the regex module's (two
-    for every line of a document). Every rule is anchored at the start ("^"), so a
-    match there is the only one a search can find."""
-    _, lines, blocks = _furniture_rules()
-
-    def plain(pattern: regex.Pattern) -> re.Pattern:
-        spelled_out = pattern.pattern.replace(r"\s", _PLAIN_SPACE).replace(r"\S", _PLAIN_NON_SPACE)
-        return re.compile(spelled_out, re.IGNORECASE)
-
-    return plain(lines), plain(blocks)
-
-
 def _is_furniture(key: str) -> bool:
     """True for a share button, ad slot, copyright line or similar (``key``: see ``_key``)."""
     exact, pattern, _ = _furniture_rules()
@@ -130,19 +109,13 @@ def _is_furniture(key: str) -> bool:
         return False
     if key in exact:
         return True
-    if key.isascii():
-        return _plain_furniture_rules()[0].match(key) is not None
     return pattern.search(key, timeout=_timeout(len(key))) is not None
 
 
 def _starts_block(key: str) -> bool:
     """True for a heading such as "Related Articles" or "Comments" (``key``: see ``_key``)."""
-    if not key:
-        return False
-    if key.isascii():
-        return _plain_furniture_rules()[1].match(key) is not None
     _, _, blocks = _furniture_rules()
-    return blocks.search(key, timeout=_timeout(len(key))) is not None
+    return bool(key) and blocks.search(key, timeout=_timeout(len(key))) is not None
 
 
 # --- bylines, headlines and articles ---------------------------------------------

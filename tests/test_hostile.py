@@ -657,8 +657,6 @@ def _compiled_patterns() -> dict[str, object]:
     _, lines, blocks = text._furniture_rules()
     add("boilerplate lines", lines)
     add("boilerplate blocks", blocks)
-    for name, pattern in zip(("plain boilerplate lines", "plain boilerplate blocks"), text._plain_furniture_rules()):
-        add(name, pattern)
     return found
 
 

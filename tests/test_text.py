@@ -83,29 +83,3 @@ def test_line_bounds_is_the_line_split_lines_finds(value):
 ])
 def test_abbreviations_of_titles_months_and_weekdays_do_not_end_a_sentence(text, sentences):
     assert [s.text for s in T.split_sentences(text)] == sentences
-
-
-_FURNITURE_PIECES = st.sampled_from([
-    "related", "related articles", "more from", "read more", ":", " ", "  ", "\t", "\x0b", "\x1c", "\x1f", "_",
-    "©", "(c)", "(c) ", "copyright", "all rights reserved", "posted", "updated", "visit ", "example.com", ".org", "1",
-    "42", "a", "an", "minute", "s", " ago", "hashtags", "comments", "-", "—", "x", "follow us", "tap here", "…",
-])
-_furniture_keys = st.one_of(st.text(alphabet=st.characters(max_codepoint=0x7f), max_size=40),
-                            st.lists(_FURNITURE_PIECES, max_size=8).map("".join))
-
-
-def test_furniture_rules_are_anchored_at_the_start():
-    """The plain patterns are tried with match(): right only if every rule starts with "^"."""
-    data = T.load_data("boilerplate.toml")
-    assert all(rule.startswith("^") for rule in data["lines"]["patterns"] + data["blocks"]["starts"])
-
-
-@settings(max_examples=600, deadline=None)
-@given(key=_furniture_keys)
-def test_plain_furniture_rules_match_their_patterns(key):
-    _, lines, blocks = T._furniture_rules()
-    plain_lines, plain_blocks = T._plain_furniture_rules()
-    key = key.casefold()
-    if key.isascii():
-        assert (plain_lines.match(key) is not None) == (lines.search(key) is not None)
-        assert (plain_blocks.match(key) is not None) == (blocks.search(key) is not None)
