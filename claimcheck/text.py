@@ -10,6 +10,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
 from typing import NamedTuple, Optional, Sequence
 
 import regex
@@ -84,7 +85,7 @@ def _key(stripped: str) -> str:
     """A stripped line without a leading bullet, case-folded ("- Get link" -> "get link"):
     what the furniture and trailing-block rules are matched against."""
     if stripped[:1].isalnum():  # no bullet to take off (nor white space: it is stripped)
-        return stripped.casefold()
+        return stripped.lower() if stripped.isascii() else stripped.casefold()  # (the same for ASCII, faster)
     key = _BULLET.sub("", stripped).strip()
     return (key or stripped).casefold()
 
@@ -328,23 +329,26 @@ def split_sentences(text: str, start: int = 0, end: Optional[int] = None) -> lis
 # has no \p{Lu}: it finds every break _SENTENCE_BREAK finds, and says which character
 # after the gap decides. An ASCII one ("A"-"Z", "0"-"9") is a capital or digit in both
 # engines; any other is left to _SENTENCE_BREAK itself.
-_SENTENCE_GAP = re.compile(
-    r"""
-    [.!?]                        # a sentence-final mark
+_AFTER_THE_MARK = r"""
     [\"'”’)\]]{0,3}              # closing quotes or brackets stay with the sentence
     ([ \t\u00a0]+)                # the gap to the next sentence (group 1)
     (?=[\"'“‘(\[]?                # which starts, after an opening quote or bracket, with
        ([A-Z0-9]|[^\x00-\x7f]))   # an ASCII capital or digit, or a character to check (group 2)
-    """,
-    re.VERBOSE,
-)
+    """
+_SENTENCE_GAP = re.compile(r"[.!?]" + _AFTER_THE_MARK, re.VERBOSE)  # after a sentence-final mark
+# The same after a full stop only: for a paragraph without "!" or "?", where it finds
+# the same gaps; a literal first character is found by a fast search, a set is tried
+# at every position.
+_FULL_STOP_GAP = re.compile(r"\." + _AFTER_THE_MARK, re.VERBOSE)
 
 
 def _sentence_breaks(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The spans of ``_SENTENCE_BREAK.finditer(text, start, end)`` (the gaps between
     sentences), found by ``_SENTENCE_GAP``."""
     breaks = []
-    for gap in _SENTENCE_GAP.finditer(text, max(start - 1, 0), end):  # the mark may stand just before ``start``
+    start = max(start - 1, 0)  # the mark may stand just before ``start``
+    other_marks = text.find("!", start, end) >= 0 or text.find("?", start, end) >= 0
+    for gap in (_SENTENCE_GAP if other_marks else _FULL_STOP_GAP).finditer(text, start, end):
         if gap.group(2).isascii():
             breaks.append(gap.span(1))
         else:
@@ -360,6 +364,7 @@ def _sentence_breaks(text: str, start: int, end: int) -> list[tuple[int, int]]:
 _PARA_BREAK = re.compile(r"(?:(?<![ \t\u00a0])[ \t\u00a0]+)?(?:\r\n|\r|\n)[ \t\u00a0]*")
 _LINE_END = re.compile(r"[\r\n]")
 _LINE_END_RUN = re.compile(r"(?:\r\n|\r|\n)[ \t\u00a0]*")  # a line break and the spaces after it
+_NEWLINE_RUN = re.compile(r"\n[ \t\u00a0]*")  # the same in text without "\r"
 _SPACES = " \t\u00a0"
 
 
@@ -368,7 +373,10 @@ def _para_breaks(text: str, start: int, end: int) -> list[tuple[int, int]]:
     breaks: a break takes the run of spaces before it back to the run's start."""
     breaks = []
     pos = start
-    for line_end in _LINE_END_RUN.finditer(text, start, end):
+    # Without a "\r", a line ends at a "\n": a literal first character is found by a
+    # fast search, where "\r\n|\r|\n" is tried at every position.
+    line_ends = _LINE_END_RUN if text.find("\r", start, end) >= 0 else _NEWLINE_RUN
+    for line_end in line_ends.finditer(text, start, end):
         first = line_end.start()
         while first > pos and text[first - 1] in _SPACES:
             first -= 1
@@ -385,15 +393,17 @@ def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     paragraphs = []
     pos = start
     for break_start, break_end in _para_breaks(text, start, end):
-        last = break_start  # just after the line's last visible character
-        while last > pos and text[last - 1].isspace():
-            last -= 1
-        ending = text[last - 1] if last > pos else ""
-        after = text[break_end : break_end + 1]
-        continues = ending and (ending.isalpha() or ending in ",-") and after.islower()
-        if not continues:
-            paragraphs.append((pos, break_start))
-            pos = break_end
+        # Only a next line that starts in lower case can continue this one (tested
+        # first: after most line breaks comes a blank line or a capital).
+        if text[break_end : break_end + 1].islower():
+            last = break_start  # just after the line's last visible character
+            while last > pos and text[last - 1].isspace():
+                last -= 1
+            ending = text[last - 1] if last > pos else ""
+            if ending and (ending.isalpha() or ending in ",-"):
+                continue
+        paragraphs.append((pos, break_start))
+        pos = break_end
     paragraphs.append((pos, end))
     return paragraphs
 
@@ -433,7 +443,7 @@ _PLAIN_CLAUSE_BREAK = re.compile(_CLAUSE_BREAK.pattern.replace(r"\s", r"[ \t\n\r
 def clause_breaks(text: str, sentence: Sentence) -> list[int]:
     """Where the clause breaks of ``sentence`` stand (offsets into ``text``), in order."""
     start, end = sentence.start, sentence.end
-    if _NOT_PLAIN.search(text, start, end) is None:
+    if sentence.text.isascii() or _NOT_PLAIN.search(text, start, end) is None:  # (the first: one fast look)
         return [m.start() for m in _PLAIN_CLAUSE_BREAK.finditer(text, start, end)]
     return [m.start() for m in _CLAUSE_BREAK.finditer(text, start, end, timeout=_timeout(end - start))]
 
@@ -521,13 +531,19 @@ _NOT_PLAIN = re.compile(r"[^\x00-\x7f‘’“”–—…\u00a0]")
 
 def words(text: str, start: int, end: int) -> list[Token]:
     """Word tokens of ``text[start:end]`` with offsets."""
-    if _NOT_PLAIN.search(text, start, end) is None:
+    if text[start:end].isascii() or _NOT_PLAIN.search(text, start, end) is None:  # (the first: one fast look)
         # Plain text keeps its length when lower-cased, so every word's lower case is a
         # slice of the lower-cased piece (the same as the word's own casefold()).
-        piece = text[start:end]
-        lowered = piece.lower().replace("’", "'")
-        return [_new_tuple(Token, (start + a, start + b, piece[a:b], lowered[a:b]))
-                for a, b in map(re.Match.span, _PLAIN_WORD.finditer(piece))]
+        # Built column by column by C-level maps, without a Python step per word (a
+        # sentence's tokens are made by the hundred). Plain words lower-case as ASCII
+        # does, the same as their casefold(); only "’" is left to straighten.
+        found = list(_PLAIN_WORD.finditer(text, start, end))
+        texts = list(map(re.Match.group, found))
+        lowers = map(str.lower, texts)
+        if text.find("’", start, end) >= 0:
+            lowers = [word.replace("’", "'") for word in lowers]
+        columns = zip(map(re.Match.start, found), map(re.Match.end, found), texts, lowers)
+        return list(map(_new_tuple, repeat(Token), columns))
     tokens = []
     for m in _WORD.finditer(text, start, end, timeout=_timeout(end - start)):
         word_start, word_end = m.span()

@@ -8,7 +8,8 @@ later versions; consumers should ignore what they do not know.
 from __future__ import annotations
 
 import json as _json
-from typing import Any, Iterator, Optional, Union
+from json.encoder import encode_basestring, encode_basestring_ascii
+from typing import Any, Callable, Iterator, Optional, Union
 
 from ..comparison import Group
 from ..models import IMPOSSIBLE_NOTE, Claim, Corpus, DateMention, Document, DocumentAnchor, Event, EventCluster, MetaField
@@ -252,9 +253,64 @@ def _stream_end(stream: ClaimsStream, documents: int, claims: int) -> Iterator[d
 
 def document_lines(doc: Document, result: DocumentResult, ascii_only: bool = False) -> str:
     """A document's `claims --jsonl` records, each line ended: its record, then its claims'."""
-    records = [{"type": "document", "data": document_to_dict(doc)}]
-    records.extend({"type": "claim", "data": claim_to_dict(claim)} for claim in result.claims)
-    return "".join(dumps_record(record, ascii_only) + "\n" for record in records)
+    lines = [dumps_record({"type": "document", "data": document_to_dict(doc)}, ascii_only)]
+    string = encode_basestring_ascii if ascii_only else encode_basestring
+    lines.extend(claim_record(claim, string, ascii_only) for claim in result.claims)
+    return "\n".join(lines) + "\n"
+
+
+def claim_record(claim: Claim, string: Callable[[str], str], ascii_only: bool = False) -> str:
+    """``dumps_record({"type": "claim", "data": claim_to_dict(claim)})``, written field by
+    field: the encoder spends most of a claim line on escaping the same keys again and
+    building a dict for every nested object (tests/test_render_json.py ties the two).
+    ``string`` is the encoder's own string escape for ``ascii_only``."""
+    value, attribution, time, sentence = claim.value, claim.attribution, claim.time, claim.sentence
+
+    def text(s: Optional[str]) -> str:
+        return "null" if s is None else string(s)
+
+    def other(x: Any) -> str:
+        """A number, true, false or null, exactly as the encoder writes it."""
+        if x is None:
+            return "null"
+        if x is True or x is False:
+            return "true" if x else "false"
+        return int.__repr__(x) if type(x) is int else dumps_record(x, ascii_only)  # a float: NaN, Infinity, 2.5
+
+    parts = [
+        '{"type":"claim","data":{"id":', string(claim.id), ',"doc":', string(claim.doc),
+        ',"part":', other(claim.part), ',"start":', other(claim.start), ',"end":', other(claim.end),
+        ',"text":', text(claim.text),
+        ',"value":{"low":', other(value.low), ',"high":', other(value.high), ',"approx":', other(value.approx),
+        ',"kind":', text(value.kind), '},"quantity":', text(claim.quantity), ',"unit":', text(claim.unit),
+        ',"counted":', text(claim.counted), ',"topic":', text(claim.topic), ',"role":', text(claim.role),
+        ',"attribution":',
+    ]
+    if attribution is None:
+        parts.append("null")
+    else:
+        parts += [
+            '{"source":', text(attribution.source), ',"via":', text(attribution.via), ',"verb":', text(attribution.verb),
+            ',"start":', other(attribution.start), ',"end":', other(attribution.end),
+            ',"verb_start":', other(attribution.verb_start), ',"verb_end":', other(attribution.verb_end),
+            ',"pronoun":', text(attribution.pronoun), "}",
+        ]
+    parts.append(',"time":')
+    if time is None:
+        parts.append("null")
+    else:
+        parts += [
+            '{"text":', text(time.text), ',"start":', other(time.start), ',"end":', other(time.end),
+            ',"kind":', text(time.kind), ',"future":', other(time.future), ',"resolved":',
+            "null" if time.resolved is None else dumps_record(time.resolved.to_dict(), ascii_only),
+            ',"anchor":', "null" if time.anchor is None else string(time.anchor.isoformat()),
+            ',"assumed":', other(time.assumed), "}",
+        ]
+    parts += [
+        ',"sentence":{"start":', other(sentence.start), ',"end":', other(sentence.end), ',"text":', text(sentence.text),
+        '},"notes":[', ",".join(map(text, claim.notes)), '],"group":null,"conflicts_with":[]}}',
+    ]
+    return "".join(parts)
 
 
 def document_lines_ascii(doc: Document, result: DocumentResult) -> str:
