@@ -386,7 +386,7 @@ def _timeout(pos: int, end: int) -> float:
 
 class _Hints:
     """Ascending offsets in ``text[start:end]`` where a core (``cores``) or a candidate
-    (``candidates``) may start: a superset, found on lower-cased text by the grammar's
+    (:meth:`candidates`) may start: a superset, found on lower-cased text by the grammar's
     CORE_HINT and CANDIDATE_HINT. ``trusted`` is False when that quick look cannot be relied on (a
     non-ASCII digit; a letter whose lower case is longer) and the patterns must search."""
 
@@ -395,13 +395,26 @@ class _Hints:
         self.lowered = lowered or ""  # text[start:end], lower case
         self.start = start
         self.trusted = lowered is not None
-        self.cores = [start + m.start() for m in P.CORE_HINT.finditer(self.lowered)] if self.trusted else []
-        self._candidates: Optional[list[int]] = None
+        self._padded = P.HINT_PAD + self.lowered  # as the hints scan it: a match's end is a start
+        self.cores = [start - 1 + m.end() for m in P.CORE_HINT.finditer(self._padded)] if self.trusted else []
+        # Candidates are only wanted in the windows before cores, asked for left to right:
+        # the scan goes on from where the last one stopped, and skips the gaps between them.
+        self._candidates: list[int] = []  # every candidate start from _scanned_from up to _scanned_to
+        self._scanned_from = self._scanned_to = -1  # nothing scanned yet
+        self._scan = iter(())
 
-    @property
-    def candidates(self) -> list[int]:
-        if self._candidates is None:  # most sentences hold no core and never ask
-            self._candidates = [self.start + m.start() for m in P.CANDIDATE_HINT.finditer(self.lowered)]
+    def candidates(self, pos: int, end: int) -> list[int]:
+        """Ascending candidate starts, every one in ``[pos, end)`` among them."""
+        if not self._scanned_from <= pos <= self._scanned_to:  # a gap (or back): scan afresh from pos
+            self._candidates, self._scanned_from, self._scanned_to = [], pos, pos
+            self._scan = P.CANDIDATE_HINT.finditer(self._padded, pos - self.start)  # its pad or separator
+        while self._scanned_to < end:
+            m = next(self._scan, None)
+            if m is None:
+                self._scanned_to = len(self.lowered) + self.start + 1  # all found
+                break
+            self._candidates.append(self.start - 1 + m.end())
+            self._scanned_to = self._candidates[-1] + 1
         return self._candidates
 
 
@@ -422,7 +435,7 @@ def _candidates(text: str, pos: int, end: int, hints: _Hints):
     if not hints.trusted:
         yield from P.quick_patterns()[1].finditer(text, pos, end, timeout=_timeout(pos, end))
         return
-    starts = hints.candidates
+    starts = hints.candidates(pos, end)
     i = bisect_left(starts, pos)
     while i < len(starts) and starts[i] < end:
         m = P.quick_patterns()[1].match(text, starts[i], end, timeout=_SHORT)
