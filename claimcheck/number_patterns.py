@@ -20,6 +20,14 @@ from .models import PERCENT
 from .vocab import MONTHS, SCALE_SUFFIXES, TENS_WORDS, WEEKDAYS, alternation
 
 _FLAGS = regex.VERBOSE | regex.IGNORECASE
+_BLANK = r"[^\S\r\n]"  # a space or a tab, not a line break
+
+
+def _compile(pattern: str) -> regex.Pattern:
+    """``pattern`` compiled with the grammar's flags, its blanks matched case-sensitively:
+    no blank has another case, so they match the same characters, and the engine tests
+    them without looking up every character's cases (a tenth fewer instructions)."""
+    return regex.compile(pattern.replace(_BLANK, f"(?-i:{_BLANK})"), _FLAGS)
 
 
 def _alt(words) -> str:
@@ -372,7 +380,7 @@ WORD_AFTER = regex.compile(r"[^\S\r\n]{1,3}(?!of(?!\p{L}))\p{L}")  # a next word
 @lru_cache(maxsize=1)
 def duration_part() -> regex.Pattern:
     """One amount and time unit of a duration: "one and a quarter hours", "an hour and a half"."""
-    return regex.compile(DUR_PART, _FLAGS)
+    return _compile(DUR_PART)
 
 
 class Grammar(NamedTuple):
@@ -385,13 +393,13 @@ class Grammar(NamedTuple):
 def grammar() -> Grammar:
     """The patterns, compiled once, on first use (the phrase takes most of a second, and
     is only wanted where the quick looks cannot be trusted: :func:`shapes` otherwise)."""
-    return Grammar(regex.compile(_PHRASE, _FLAGS), *quick_patterns())
+    return Grammar(_compile(_PHRASE), *quick_patterns())
 
 
 @lru_cache(maxsize=1)
 def quick_patterns() -> tuple[regex.Pattern, regex.Pattern]:
     """The core and candidate patterns (see :class:`Grammar`)."""
-    return regex.compile(_CORE, _FLAGS), regex.compile(_CANDIDATE, _FLAGS)
+    return _compile(_CORE), _compile(_CANDIDATE)
 
 
 class Shapes(NamedTuple):
@@ -405,9 +413,9 @@ class Shapes(NamedTuple):
 @lru_cache(maxsize=1)
 def shapes() -> Shapes:
     """The shapes, compiled once, on first use."""
-    return Shapes({name: regex.compile(shape, _FLAGS) for name, shape in _FIRST_SHAPES.items()},
-                  regex.compile(_HEDGE, _FLAGS),
-                  {name: regex.compile(rf"(?P<hedge>{_HEDGE})?{shape}", _FLAGS) for name, shape in _HEDGED_SHAPES.items()})
+    return Shapes({name: _compile(shape) for name, shape in _FIRST_SHAPES.items()},
+                  _compile(_HEDGE),
+                  {name: _compile(rf"(?P<hedge>{_HEDGE})?{shape}") for name, shape in _HEDGED_SHAPES.items()})
 
 
 # Quick looks on lower-cased text that rule shapes out (numbers._phrase_at). Each is
@@ -456,4 +464,4 @@ def compile_all() -> None:
 @lru_cache(maxsize=1)
 def qty_only() -> regex.Pattern:
     """Quantities alone, for "10 in 5 games": a rare fallback, compiled when first needed."""
-    return regex.compile(rf"(?P<hedge>{_HEDGE})?(?P<qty>{_QTY})", _FLAGS)
+    return _compile(rf"(?P<hedge>{_HEDGE})?(?P<qty>{_QTY})")

@@ -201,3 +201,12 @@ def test_candidates_asked_window_by_window_are_those_of_one_scan(text, cuts):
         hi = max(lo, hi)
         got = [s for s in hints.candidates(lo, hi) if lo <= s < hi]
         assert got == [s for s in everywhere if lo <= s < hi], (text, lo, hi)
+
+
+def test_blanks_match_the_same_characters_with_and_without_case():
+    """The grammar matches its blanks case-sensitively (number_patterns._compile): no
+    character, in any case, is a blank that was not one, or the other way round."""
+    flags = regex.VERBOSE | regex.IGNORECASE
+    ignoring, keeping = regex.compile(number_patterns._BLANK, flags), regex.compile(f"(?-i:{number_patterns._BLANK})", flags)
+    text = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    assert [m.start() for m in ignoring.finditer(text)] == [m.start() for m in keeping.finditer(text)]
