@@ -46,12 +46,19 @@ def _bounded(low, high, approx: bool, bound: Optional[str], vague: bool = False)
 
 def _hedging(g: dict, posts=("post", "post2")) -> tuple[bool, Optional[str]]:
     """(approx, bound) from the hedge before a number and the postfixes after it."""
-    how = T.HEDGES.get(V.norm(g["hedge"])) if g["hedge"] else None
-    kinds = [T.POSTFIXES[V.norm(g[p])] for p in posts if g[p]]
+    return _hedge_and_bound(g["hedge"], tuple(g[p] for p in posts))
+
+
+@lru_cache(maxsize=1024)
+def _hedge_and_bound(hedge: Optional[str], posts: tuple) -> tuple[bool, Optional[str]]:
+    """_hedging for the hedge's and the postfixes' text (None when absent): news repeats them."""
+    how = T.HEDGES.get(V.norm(hedge)) if hedge else None
+    kinds = [T.POSTFIXES[V.norm(p)] for p in posts if p]
     bound = next((k for k in kinds if k != T.APPROX), None) or (how if how != T.APPROX else None)
     return T.APPROX in kinds or how == T.APPROX, bound
 
 
+@lru_cache(maxsize=1024)
 def _unit_key(unit: Optional[str]) -> str:
     """A unit tail as the tables spell it: " mm" -> "mm", "-ton" -> "ton", " of dollars",
     " more years" -> "years"."""
@@ -65,6 +72,7 @@ def _code(code: str) -> str:
     return T.CODE_ALIASES.get(code, code)
 
 
+@lru_cache(maxsize=1024)
 def _kind_of(cur: Optional[str], unit: Optional[str]) -> tuple[str, Optional[str]]:
     """(quantity, unit) from a currency sign and a unit tail: " mm", "-ton", " of dollars"."""
     if cur:
@@ -91,7 +99,7 @@ def _start(m, g: dict, ranged: bool) -> int:
     """Where a quantity phrase starts: its hedge, range opener, currency or number."""
     for name in ("hedge", "between", "from", "cur", "neg", "pair", "vague", "lo"):
         if g[name] and (ranged or name not in ("between", "from")):
-            return m.start(name)
+            return m.start(_group_numbers(m.re)[name])  # by number: a name costs regex an exception
     return m.start()
 
 
@@ -360,6 +368,11 @@ _RESOLVERS = {  # the name of each alternative of the phrase pattern -> its reso
     "reldate": _with_time_unit(("rel_n",), DATE, ("rel_unit",)), "ratio": _ratio, "qty": _quantity,
     "dur": _duration, "pct_of": _simple("pct_n", PERCENT, "%"),
 }
+@lru_cache(maxsize=None)
+def _group_numbers(pattern: regex.Pattern) -> dict[str, int]:
+    return dict(pattern.groupindex)
+
+
 @lru_cache(maxsize=None)
 def _names(pattern: regex.Pattern) -> tuple[str, ...]:
     return tuple(sorted(pattern.groupindex, key=pattern.groupindex.get))
