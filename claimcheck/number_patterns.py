@@ -344,7 +344,8 @@ _CORE_HINT_WORDS = {*T.CORE_WORDS, "one", *T.DENOMINATORS, *T.PLURAL_DENOMINATOR
 # the pattern at every character: several times faster. m.end() - 1 is the start in the
 # unpadded text, and every start is found (a match takes only the character before it).
 HINT_PAD = " "
-CORE_HINT = re.compile(r"[^a-z0-9_](?=[0-9]|%s)" % _trie(_CORE_HINT_WORDS))
+CORE_HINT = re.compile(r"[^a-z0-9_](?=[0-9%s])(?=[0-9]|%s)" % (  # the first characters looked at first: faster
+    "".join(sorted({w[0] for w in _CORE_HINT_WORDS})), _trie(_CORE_HINT_WORDS)))
 _SIGNS = "".join(k for k in T.CURRENCY_SIGNS if len(k) == 1)
 _OPENERS = {*T.OPENERS, *T.SMALL_WORDS, *TENS_WORDS, *T.SCALES, *MONTHS, *WEEKDAYS, *T.CURRENCY_CODES}
 # Where a phrase may start (a superset); _PHRASE is tried only there.
