@@ -555,6 +555,8 @@ def find_number_phrases(text: str, start: int = 0, end: Optional[int] = None) ->
     found: list[NumberPhrase] = []
     try:
         hints = _Hints(text, pos, end)
+        if hints.trusted and not hints.cores:
+            return found  # no core, no phrase: most sentences
         while pos < end:
             m = _next_match(text, pos, end, hints)
             if m is None:
