@@ -368,8 +368,11 @@ _RESOLVERS = {  # the name of each alternative of the phrase pattern -> its reso
     "reldate": _with_time_unit(("rel_n",), DATE, ("rel_unit",)), "ratio": _ratio, "qty": _quantity,
     "dur": _duration, "pct_of": _simple("pct_n", PERCENT, "%"),
 }
+
+
 @lru_cache(maxsize=None)
 def _group_numbers(pattern: regex.Pattern) -> dict[str, int]:
+    """Group name -> number (``m.start(number)`` is cheaper than ``m.start(name)``)."""
     return dict(pattern.groupindex)
 
 
