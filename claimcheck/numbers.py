@@ -46,12 +46,19 @@ def _bounded(low, high, approx: bool, bound: Optional[str], vague: bool = False)
 
 def _hedging(g: dict, posts=("post", "post2")) -> tuple[bool, Optional[str]]:
     """(approx, bound) from the hedge before a number and the postfixes after it."""
-    how = T.HEDGES.get(V.norm(g["hedge"])) if g["hedge"] else None
-    kinds = [T.POSTFIXES[V.norm(g[p])] for p in posts if g[p]]
+    return _hedge_and_bound(g["hedge"], tuple(g[p] for p in posts))
+
+
+@lru_cache(maxsize=1024)
+def _hedge_and_bound(hedge: Optional[str], posts: tuple) -> tuple[bool, Optional[str]]:
+    """_hedging for the hedge's and the postfixes' text (None when absent): news repeats them."""
+    how = T.HEDGES.get(V.norm(hedge)) if hedge else None
+    kinds = [T.POSTFIXES[V.norm(p)] for p in posts if p]
     bound = next((k for k in kinds if k != T.APPROX), None) or (how if how != T.APPROX else None)
     return T.APPROX in kinds or how == T.APPROX, bound
 
 
+@lru_cache(maxsize=1024)
 def _unit_key(unit: Optional[str]) -> str:
     """A unit tail as the tables spell it: " mm" -> "mm", "-ton" -> "ton", " of dollars",
     " more years" -> "years"."""
@@ -65,6 +72,7 @@ def _code(code: str) -> str:
     return T.CODE_ALIASES.get(code, code)
 
 
+@lru_cache(maxsize=1024)
 def _kind_of(cur: Optional[str], unit: Optional[str]) -> tuple[str, Optional[str]]:
     """(quantity, unit) from a currency sign and a unit tail: " mm", "-ton", " of dollars"."""
     if cur:
@@ -91,7 +99,7 @@ def _start(m, g: dict, ranged: bool) -> int:
     """Where a quantity phrase starts: its hedge, range opener, currency or number."""
     for name in ("hedge", "between", "from", "cur", "neg", "pair", "vague", "lo"):
         if g[name] and (ranged or name not in ("between", "from")):
-            return m.start(name)
+            return m.start(_group_numbers(m.re)[name])  # by number: a name costs regex an exception
     return m.start()
 
 
@@ -360,6 +368,14 @@ _RESOLVERS = {  # the name of each alternative of the phrase pattern -> its reso
     "reldate": _with_time_unit(("rel_n",), DATE, ("rel_unit",)), "ratio": _ratio, "qty": _quantity,
     "dur": _duration, "pct_of": _simple("pct_n", PERCENT, "%"),
 }
+
+
+@lru_cache(maxsize=None)
+def _group_numbers(pattern: regex.Pattern) -> dict[str, int]:
+    """Group name -> number (``m.start(number)`` is cheaper than ``m.start(name)``)."""
+    return dict(pattern.groupindex)
+
+
 @lru_cache(maxsize=None)
 def _names(pattern: regex.Pattern) -> tuple[str, ...]:
     return tuple(sorted(pattern.groupindex, key=pattern.groupindex.get))
@@ -386,7 +402,7 @@ def _timeout(pos: int, end: int) -> float:
 
 class _Hints:
     """Ascending offsets in ``text[start:end]`` where a core (``cores``) or a candidate
-    (``candidates``) may start: a superset, found on lower-cased text by the grammar's
+    (:meth:`candidates`) may start: a superset, found on lower-cased text by the grammar's
     CORE_HINT and CANDIDATE_HINT. ``trusted`` is False when that quick look cannot be relied on (a
     non-ASCII digit; a letter whose lower case is longer) and the patterns must search."""
 
@@ -395,13 +411,26 @@ class _Hints:
         self.lowered = lowered or ""  # text[start:end], lower case
         self.start = start
         self.trusted = lowered is not None
-        self.cores = [start + m.start() for m in P.CORE_HINT.finditer(self.lowered)] if self.trusted else []
-        self._candidates: Optional[list[int]] = None
+        self._padded = P.HINT_PAD + self.lowered  # as the hints scan it: a match's end is a start
+        self.cores = [start - 1 + m.end() for m in P.CORE_HINT.finditer(self._padded)] if self.trusted else []
+        # Candidates are only wanted in the windows before cores, asked for left to right:
+        # the scan goes on from where the last one stopped, and skips the gaps between them.
+        self._candidates: list[int] = []  # every candidate start from _scanned_from up to _scanned_to
+        self._scanned_from = self._scanned_to = -1  # nothing scanned yet
+        self._scan = iter(())
 
-    @property
-    def candidates(self) -> list[int]:
-        if self._candidates is None:  # most sentences hold no core and never ask
-            self._candidates = [self.start + m.start() for m in P.CANDIDATE_HINT.finditer(self.lowered)]
+    def candidates(self, pos: int, end: int) -> list[int]:
+        """Ascending candidate starts, every one in ``[pos, end)`` among them."""
+        if not self._scanned_from <= pos <= self._scanned_to:  # a gap (or back): scan afresh from pos
+            self._candidates, self._scanned_from, self._scanned_to = [], pos, pos
+            self._scan = P.CANDIDATE_HINT.finditer(self._padded, pos - self.start)  # its pad or separator
+        while self._scanned_to < end:
+            m = next(self._scan, None)
+            if m is None:
+                self._scanned_to = len(self.lowered) + self.start + 1  # all found
+                break
+            self._candidates.append(self.start - 1 + m.end())
+            self._scanned_to = self._candidates[-1] + 1
         return self._candidates
 
 
@@ -422,7 +451,7 @@ def _candidates(text: str, pos: int, end: int, hints: _Hints):
     if not hints.trusted:
         yield from P.quick_patterns()[1].finditer(text, pos, end, timeout=_timeout(pos, end))
         return
-    starts = hints.candidates
+    starts = hints.candidates(pos, end)
     i = bisect_left(starts, pos)
     while i < len(starts) and starts[i] < end:
         m = P.quick_patterns()[1].match(text, starts[i], end, timeout=_SHORT)
@@ -529,6 +558,8 @@ def find_number_phrases(text: str, start: int = 0, end: Optional[int] = None) ->
     found: list[NumberPhrase] = []
     try:
         hints = _Hints(text, pos, end)
+        if hints.trusted and not hints.cores:
+            return found  # no core, no phrase: most sentences
         while pos < end:
             m = _next_match(text, pos, end, hints)
             if m is None:

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from claimcheck.models import COUNT, LOWER_BOUND, RANGE, UPPER_BOUND, VAGUE, YEAR
 from claimcheck import number_patterns, numbers
 from claimcheck.numbers import find_number_phrases
+from claimcheck.vocab import quick_look_text
 from timing import least_time
 
 CASES = json.loads((Path(__file__).parent / "cases" / "numbers.json").read_text(encoding="utf-8"))
@@ -99,7 +100,7 @@ def _assert_hints_cover(text: str, start: int = 0, end: int | None = None) -> No
         if number_patterns.grammar().core.match(text, pos, end):
             assert pos in hints.cores, (text, pos)
         if number_patterns.grammar().candidate.match(text, pos, end):
-            assert pos in hints.candidates, (text, pos)
+            assert pos in hints.candidates(start, end), (text, pos)
 
 
 def test_quick_look_covers_every_case():
@@ -176,3 +177,29 @@ def test_news_text_scales_linearly():
     small_time = least_time(lambda: find_number_phrases(small))
     # 8x the text: linear is ~8x, well under quadratic
     assert least_time(lambda: find_number_phrases(large), enough=32 * small_time) < 32 * small_time
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=20).map("".join), st.lists(st.integers(0, 120), max_size=8))
+def test_candidates_asked_window_by_window_are_those_of_one_scan(text, cuts):
+    """The candidate hints scanned lazily, window by window left to right (with gaps, and
+    once backwards), list every start a scan of the whole text lists in each window."""
+    padded = number_patterns.HINT_PAD + (quick_look_text(text) or "")
+    if quick_look_text(text) is None:
+        return
+    everywhere = sorted({m.end() - 1 for m in number_patterns.CANDIDATE_HINT.finditer(padded)})
+    hints = numbers._Hints(text, 0, len(text))
+    bounds = sorted(min(c, len(text)) for c in cuts) + [0]
+    for lo, hi in zip(bounds, bounds[1:] + [len(text)]):
+        hi = max(lo, hi)
+        got = [s for s in hints.candidates(lo, hi) if lo <= s < hi]
+        assert got == [s for s in everywhere if lo <= s < hi], (text, lo, hi)
+
+
+def test_blanks_match_the_same_characters_with_and_without_case():
+    """The grammar matches its blanks case-sensitively (number_patterns._compile): no
+    character, in any case, is a blank that was not one, or the other way round."""
+    flags = regex.VERBOSE | regex.IGNORECASE
+    ignoring, keeping = regex.compile(number_patterns._BLANK, flags), regex.compile(f"(?-i:{number_patterns._BLANK})", flags)
+    text = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    assert [m.start() for m in ignoring.finditer(text)] == [m.start() for m in keeping.finditer(text)]
