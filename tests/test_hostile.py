@@ -276,8 +276,7 @@ def test_ctrl_c_exits_130_without_a_traceback():
         _, stderr = reader.communicate(timeout=30)
     finally:
         reader.kill()
-    assert reader.returncode == 130
-    assert stderr.decode() == "Interrupted.\n"
+    assert (reader.returncode, stderr.decode()) == (130, "Interrupted.\n")
 
 
 # ---------------------------------------------------------------- configuration
