@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
-from typing import Optional
+from collections.abc import Callable, Iterator
+from typing import Any, Optional
 
 import regex
 
@@ -162,8 +162,35 @@ _RUN_BITS: dict[str, int] = {}  # a run of letters and digits -> the bits of the
 _HAS_DIGIT = 1 << len(_GROUPS)
 _HAS_YEAR = _HAS_DIGIT << 1
 _GROUP_BITS = _HAS_DIGIT - 1
-_TOKEN_BITS: dict[str, int] = {}  # a whitespace-free token -> its words' bits and digit flags
-_NO_BITS: set[str] = set()  # the tokens among them that hold nothing: most, taken out at once
+
+
+class _TokenMemo:
+    """A function of a whitespace-free token, remembered for each token seen (all are
+    forgotten past 100,000), with the tokens it gives nothing for kept apart: most
+    tokens, taken out of a stretch's at once."""
+
+    def __init__(self, of: Callable[[str], Any]) -> None:
+        self._of, self._known, self._empty = of, {}, set()
+
+    def over(self, tokens: frozenset[str]) -> Iterator[Any]:
+        """What it gives for each of ``tokens`` that gives something."""
+        known = self._known.get
+        for token in tokens.difference(self._empty):
+            value = known(token)
+            if value is None:
+                value = self._learn(token)
+            if value:
+                yield value
+
+    def _learn(self, token: str) -> Any:
+        value = self._of(token)
+        if len(self._known) > 100_000:
+            self._known.clear()
+            self._empty.clear()
+        self._known[token] = value
+        if not value:
+            self._empty.add(token)
+        return value
 
 
 # Any word of _RUN_WORDS: a new run without one (most: names, numbers) skips the loop.
@@ -199,13 +226,10 @@ def _token_bits(token: str) -> int:
         bits |= _HAS_DIGIT
         if _ASCII_YEAR_SHAPED.search(token):
             bits |= _HAS_YEAR
-    if len(_TOKEN_BITS) > 100_000:
-        _TOKEN_BITS.clear()
-        _NO_BITS.clear()
-    _TOKEN_BITS[token] = bits
-    if not bits:
-        _NO_BITS.add(token)
     return bits
+
+
+_TOKEN_BITS = _TokenMemo(_token_bits)
 
 
 def rules_to_try(text: str, start: int, end: int) -> frozenset[str]:
@@ -219,10 +243,8 @@ def _present_groups(text: str, start: int, end: int, lowered: Optional[str] = No
     if lowered is None:
         lowered = vocab.ascii_lower(text[start:end])
     found = 0
-    known = _TOKEN_BITS.get
-    for token in _tokens(lowered).difference(_NO_BITS):
-        bits = known(token)
-        found |= _token_bits(token) if bits is None else bits
+    for bits in _TOKEN_BITS.over(_tokens(lowered)):
+        found |= bits
     present = found & _GROUP_BITS
     for word, bits in _SPACED_WORDS:
         if word in lowered:
@@ -399,19 +421,7 @@ _HOLIDAY_RUNS = frozenset(_RUN.match(form).group() for word in _HOLIDAY_FIRST_WO
 assert all(_RUN.match(word) for word in _HOLIDAY_FIRST_WORDS), "a holiday opening with a sign"
 
 
-_HOLIDAY_RUNS_IN: dict[str, frozenset[str]] = {}  # a whitespace-free token -> the holiday runs in it
-_NO_HOLIDAY_RUNS: set[str] = set()  # the tokens among them that hold none: most
-
-
-def _holiday_runs_in(token: str) -> frozenset[str]:
-    runs = _HOLIDAY_RUNS.intersection(_RUN.findall(token))
-    if len(_HOLIDAY_RUNS_IN) > 100_000:
-        _HOLIDAY_RUNS_IN.clear()
-        _NO_HOLIDAY_RUNS.clear()
-    _HOLIDAY_RUNS_IN[token] = runs
-    if not runs:
-        _NO_HOLIDAY_RUNS.add(token)
-    return runs
+_HOLIDAY_RUNS_IN = _TokenMemo(lambda token: _HOLIDAY_RUNS.intersection(_RUN.findall(token)))  # in a token
 
 
 def _holiday_starts(lowered: str) -> list[int]:
@@ -419,10 +429,8 @@ def _holiday_starts(lowered: str) -> list[int]:
     (a holiday's first word is a whole run, see _HOLIDAY_START), not at every letter.
     The runs of a stretch are those of its tokens (runs hold no whitespace)."""
     runs: set[str] = set()
-    known = _HOLIDAY_RUNS_IN.get
-    for token in _tokens(lowered).difference(_NO_HOLIDAY_RUNS):
-        held = known(token)
-        runs.update(_holiday_runs_in(token) if held is None else held)
+    for held in _HOLIDAY_RUNS_IN.over(_tokens(lowered)):
+        runs.update(held)
     found = set()
     for run in runs:
         i = lowered.find(run)
