@@ -264,10 +264,17 @@ def _blocked(pid: int) -> bool:
     return after[0] == "S" and before[11:13] == after[11:13]  # state, then utime and stime unchanged
 
 
+def _interruptible() -> None:
+    """Ctrl-C's default action in the child: a shell without job control starts its
+    background commands (a CI script run with "&", say) with SIGINT ignored, and Python
+    keeps an ignored SIGINT ignored, as claimcheck should."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_ctrl_c_exits_130_without_a_traceback():
     env = {k: v for k, v in {**os.environ, **PLAIN}.items() if v is not None}
     reader = subprocess.Popen([sys.executable, "-m", "claimcheck", "claims", "-"], stdin=subprocess.PIPE,
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, preexec_fn=_interruptible)
     try:
         deadline = time.monotonic() + 60
         while not _blocked(reader.pid):  # waiting for the input that never comes
