@@ -1,10 +1,10 @@
 """The number grammar: named regex pieces composed into the patterns that find number
 phrases, and the quick looks that say where they may start.
 
-The patterns are compiled on first use (:func:`grammar`), so importing this module,
-as every command does, costs nothing until numbers are read. How matches become values
-is in :mod:`claimcheck.numbers`; word tables are in :mod:`claimcheck.number_tables` and
-:mod:`claimcheck.vocab`.
+The patterns are compiled on first use (:func:`shapes`, :func:`quick_patterns`,
+:func:`phrase`), so importing this module, as every command does, costs nothing until
+numbers are read. How matches become values is in :mod:`claimcheck.numbers`; word
+tables are in :mod:`claimcheck.number_tables` and :mod:`claimcheck.vocab`.
 """
 
 from __future__ import annotations
@@ -384,23 +384,23 @@ def duration_part() -> regex.Pattern:
     return _compile(DUR_PART)
 
 
-class Grammar(NamedTuple):
-    phrase: regex.Pattern  # a whole phrase at a given place, in one of the named shapes
+class QuickPatterns(NamedTuple):
     core: regex.Pattern  # a digit or number word: every phrase holds one near its start
     candidate: regex.Pattern  # where a phrase may start
 
 
 @lru_cache(maxsize=1)
-def grammar() -> Grammar:
-    """The patterns, compiled once, on first use (the phrase takes most of a second, and
-    is only wanted where the quick looks cannot be trusted: :func:`shapes` otherwise)."""
-    return Grammar(_compile(_PHRASE), *quick_patterns())
+def quick_patterns() -> QuickPatterns:
+    """The core and candidate patterns, compiled once, on first use."""
+    return QuickPatterns(_compile(_CORE), _compile(_CANDIDATE))
 
 
 @lru_cache(maxsize=1)
-def quick_patterns() -> tuple[regex.Pattern, regex.Pattern]:
-    """The core and candidate patterns (see :class:`Grammar`)."""
-    return _compile(_CORE), _compile(_CANDIDATE)
+def phrase() -> regex.Pattern:
+    """A whole phrase at a given place, in one of the named shapes: every shape in one
+    pattern, compiled on first use (it takes most of a second, and is only wanted where
+    the quick looks cannot be trusted: :func:`shapes` otherwise)."""
+    return _compile(_PHRASE)
 
 
 class Shapes(NamedTuple):

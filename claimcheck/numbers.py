@@ -437,10 +437,10 @@ class _Hints:
 def _next_core(text: str, tried: int, end: int, hints: _Hints):
     """The leftmost core match at or after ``tried``."""
     if not hints.trusted:
-        return P.quick_patterns()[0].search(text, tried, end, timeout=_timeout(tried, end))
+        return P.quick_patterns().core.search(text, tried, end, timeout=_timeout(tried, end))
     starts = hints.cores
     for i in range(bisect_left(starts, tried), len(starts)):
-        core = P.quick_patterns()[0].match(text, starts[i], end, timeout=_SHORT)
+        core = P.quick_patterns().core.match(text, starts[i], end, timeout=_SHORT)
         if core is not None:
             return core
     return None
@@ -449,12 +449,12 @@ def _next_core(text: str, tried: int, end: int, hints: _Hints):
 def _candidates(text: str, pos: int, end: int, hints: _Hints):
     """The candidate matches in ``text[pos:end]``, as ``finditer`` gives them."""
     if not hints.trusted:
-        yield from P.quick_patterns()[1].finditer(text, pos, end, timeout=_timeout(pos, end))
+        yield from P.quick_patterns().candidate.finditer(text, pos, end, timeout=_timeout(pos, end))
         return
     starts = hints.candidates(pos, end)
     i = bisect_left(starts, pos)
     while i < len(starts) and starts[i] < end:
-        m = P.quick_patterns()[1].match(text, starts[i], end, timeout=_SHORT)
+        m = P.quick_patterns().candidate.match(text, starts[i], end, timeout=_SHORT)
         if m is None:
             i += 1
             continue
@@ -473,7 +473,7 @@ def _next_match(text: str, pos: int, end: int, hints: _Hints):
             if hints.trusted:
                 m = _phrase_at(text, candidate.start(), end, hints)
             else:
-                m = P.grammar().phrase.match(text, candidate.start(), end, timeout=_SHORT)
+                m = P.phrase().match(text, candidate.start(), end, timeout=_SHORT)
             if m is not None:
                 return m
         tried = core.end()

@@ -97,9 +97,9 @@ def _assert_hints_cover(text: str, start: int = 0, end: int | None = None) -> No
     if not hints.trusted:
         return
     for pos in range(start, end):
-        if number_patterns.grammar().core.match(text, pos, end):
+        if number_patterns.quick_patterns().core.match(text, pos, end):
             assert pos in hints.cores, (text, pos)
-        if number_patterns.grammar().candidate.match(text, pos, end):
+        if number_patterns.quick_patterns().candidate.match(text, pos, end):
             assert pos in hints.candidates(start, end), (text, pos)
 
 
