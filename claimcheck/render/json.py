@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json as _json
 from json.encoder import encode_basestring, encode_basestring_ascii
-from typing import Any, Callable, Iterator, Optional, Union
+from typing import Any, Iterator, Optional, Union
 
 from ..comparison import Group
 from ..models import IMPOSSIBLE_NOTE, Claim, Corpus, DateMention, Document, DocumentAnchor, Event, EventCluster, MetaField
@@ -254,16 +254,16 @@ def _stream_end(stream: ClaimsStream, documents: int, claims: int) -> Iterator[d
 def document_lines(doc: Document, result: DocumentResult, ascii_only: bool = False) -> str:
     """A document's `claims --jsonl` records, each line ended: its record, then its claims'."""
     lines = [dumps_record({"type": "document", "data": document_to_dict(doc)}, ascii_only)]
-    string = encode_basestring_ascii if ascii_only else encode_basestring
-    lines.extend(claim_record(claim, string, ascii_only) for claim in result.claims)
+    lines.extend(claim_record(claim, ascii_only) for claim in result.claims)
     return "\n".join(lines) + "\n"
 
 
-def claim_record(claim: Claim, string: Callable[[str], str], ascii_only: bool = False) -> str:
-    """``dumps_record({"type": "claim", "data": claim_to_dict(claim)})``, written field by
-    field: the encoder spends most of a claim line on escaping the same keys again and
-    building a dict for every nested object (tests/test_render_json.py ties the two).
-    ``string`` is the encoder's own string escape for ``ascii_only``."""
+def claim_record(claim: Claim, ascii_only: bool = False) -> str:
+    """``dumps_record({"type": "claim", "data": claim_to_dict(claim)}, ascii_only)``,
+    written field by field: the encoder spends most of a claim line on escaping the same
+    keys again and building a dict for every nested object (tests/test_render_json.py
+    ties the two). Strings still go through the encoder's own escape."""
+    string = encode_basestring_ascii if ascii_only else encode_basestring
     value, attribution, time, sentence = claim.value, claim.attribution, claim.time, claim.sentence
 
     def text(s: Optional[str]) -> str:
