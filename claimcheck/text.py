@@ -45,6 +45,7 @@ class Line(NamedTuple):
 
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")  # the standard library's engine scans ASCII faster
+_LINE_END = re.compile(r"[\r\n]")  # where a line's text ends
 _new_tuple = tuple.__new__  # a named tuple made without its __new__ in Python (made by the thousand)
 
 
@@ -362,7 +363,6 @@ def _sentence_breaks(text: str, start: int, end: int) -> list[tuple[int, int]]:
 # before the line break are taken only from the start of their run, so that a scan
 # stays linear on a long run of spaces.
 _PARA_BREAK = re.compile(r"(?:(?<![ \t\u00a0])[ \t\u00a0]+)?(?:\r\n|\r|\n)[ \t\u00a0]*")
-_LINE_END = re.compile(r"[\r\n]")
 _LINE_END_RUN = re.compile(r"(?:\r\n|\r|\n)[ \t\u00a0]*")  # a line break and the spaces after it
 _NEWLINE_RUN = re.compile(r"\n[ \t\u00a0]*")  # the same in text without "\r"
 _SPACES = " \t\u00a0"
@@ -434,7 +434,7 @@ _CLAUSE_BREAK = regex.compile(
 )
 
 
-# _CLAUSE_BREAK for plain text (see ``words``) in the standard library's engine, which
+# _CLAUSE_BREAK for plain text (``_is_plain``) in the standard library's engine, which
 # finds the same breaks there several times faster: its \s spelled out as the white
 # space the regex module sees among those characters (not "\x1c"-"\x1f").
 _PLAIN_CLAUSE_BREAK = re.compile(_CLAUSE_BREAK.pattern.replace(r"\s", r"[ \t\n\r\x0b\x0c\u00a0]"), re.VERBOSE | re.IGNORECASE)
@@ -443,7 +443,7 @@ _PLAIN_CLAUSE_BREAK = re.compile(_CLAUSE_BREAK.pattern.replace(r"\s", r"[ \t\n\r
 def clause_breaks(text: str, sentence: Sentence) -> list[int]:
     """Where the clause breaks of ``sentence`` stand (offsets into ``text``), in order."""
     start, end = sentence.start, sentence.end
-    if sentence.text.isascii() or _NOT_PLAIN.search(text, start, end) is None:  # (the first: one fast look)
+    if _is_plain(sentence.text):
         return [m.start() for m in _PLAIN_CLAUSE_BREAK.finditer(text, start, end)]
     return [m.start() for m in _CLAUSE_BREAK.finditer(text, start, end, timeout=_timeout(end - start))]
 
@@ -529,14 +529,18 @@ _PLAIN_WORD = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9'’.\-]{0,40}[A-Za-z0-9])?")
 _NOT_PLAIN = re.compile(r"[^\x00-\x7f‘’“”–—…\u00a0]")
 
 
+def _is_plain(piece: str) -> bool:
+    """Whether ``piece`` is plain text: ASCII and common punctuation only (ASCII is one
+    fast look; the rest one scan)."""
+    return piece.isascii() or _NOT_PLAIN.search(piece) is None
+
+
 def words(text: str, start: int, end: int) -> list[Token]:
     """Word tokens of ``text[start:end]`` with offsets."""
-    if text[start:end].isascii() or _NOT_PLAIN.search(text, start, end) is None:  # (the first: one fast look)
-        # Plain text keeps its length when lower-cased, so every word's lower case is a
-        # slice of the lower-cased piece (the same as the word's own casefold()).
+    if _is_plain(text[start:end]):
         # Built column by column by C-level maps, without a Python step per word (a
-        # sentence's tokens are made by the hundred). Plain words lower-case as ASCII
-        # does, the same as their casefold(); only "’" is left to straighten.
+        # sentence's tokens are made by the hundred). Plain words (ASCII and "’") lower-
+        # case as their casefold() does; only "’" is left to straighten.
         found = list(_PLAIN_WORD.finditer(text, start, end))
         texts = list(map(re.Match.group, found))
         lowers = map(str.lower, texts)
