@@ -430,6 +430,16 @@ TIME_DIGITS_LOOK = re.compile(r"\d{1,2}(?:[.:]\d\d)?\s*[ap:]|\d{1,2}\s+o['’]c"
 # After a number in digits or in words, what a ratio, an age or a duration must have.
 # A number in words starts with one of NUMBER_WORD_LOOK (else only a quantity may start).
 NUMBER_WORD_LOOK = re.compile(_trie({*T.SMALL_WORDS, *TENS_WORDS, *T.ZERO_WORDS, "a", "an", "half", "dozen"}) + "(?![a-z])")
+# The first words (letters a-z) a quantity (_QTY) may start with: a range opener, the
+# letters of a currency sign or a code, a negative, "a couple", a vague amount or a number
+# in words (_WORD_NUMBER, _BARE_POINT). Any other word ("Tuesday", "as", "over") starts
+# none: a quantity is then not tried there.
+QTY_FIRST_WORDS = frozenset({
+    "between", "from", *(re.match("[a-z]*", k).group() for k in T.CURRENCY_SIGNS),
+    *(code.lower() for code in T.CURRENCY_CODES), *T.NEGATIVES, "a", "an",
+    *(k.split()[0] for k in T.VAGUE_AMOUNTS), *T.SMALL_WORDS, *TENS_WORDS, *T.ZERO_WORDS,
+    "half", "quarter", "dozen", "point"} - {""})
+QTY_WORD_LOOK = re.compile(_trie(QTY_FIRST_WORDS) + "(?![a-z])")
 _DIGITS_LOOK = r"[\d.][\d.,e+\-\s/]{0,48}?"  # 14,000 / 1.3e6 / 1/2 and what follows: no letter but e
 _WORDS_LOOK = r"[a-z][a-z\s\-]{0,40}?"  # twenty - one
 # An amount in digits then words (a suffix, scale words, "and a half", "of"), or in words.

@@ -508,6 +508,8 @@ def _hedged_shapes(look: str, i: int) -> list[str]:
     """The shapes after a hedge that may match when their number starts at ``look[i]``."""
     first = look[i:i + 1]
     if not (first != "" and first in "0123456789." or P.NUMBER_WORD_LOOK.match(look, i)):
+        if "a" <= first <= "z" and not P.QTY_WORD_LOOK.match(look, i):
+            return []  # Tuesday, as: no shape starts so
         return ["qty"]  # $5, -3, between: only a quantity starts so
     allowed = ["ratio"] if P.RATIO_LOOK.match(look, i) else []
     if P.AGE_AFTER_LOOK.match(look, i):

@@ -203,3 +203,51 @@ def test_blanks_match_the_same_characters_with_and_without_case():
     ignoring, keeping = regex.compile(number_patterns._BLANK, flags), regex.compile(f"(?-i:{number_patterns._BLANK})", flags)
     text = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
     assert [m.start() for m in ignoring.finditer(text)] == [m.start() for m in keeping.finditer(text)]
+
+
+_SHAPE_PIECES = st.sampled_from([
+    "about ", "over ", "as many as ", "as ", "aged ", "Tuesday ", "May ", "April ", "estimated ", "some ",
+    "between ", "from ", " and ", " to ", "-", "1", "3", "14,000", "2024", "1.5", "1/2", " million", "bn",
+    "%", " percent", "$", "US$", "us $", "USD ", "minus ", "one", "two", "twenty", "-five", " hundred",
+    "a ", "an ", "couple of ", "half", "quarter", "dozen", "dozens", "tens of ", "several ", "point ",
+    "nil", " in ", " of ", " out of ", " every ", " or more", " years", " year", "-year-old", " old",
+    " days", " hours", " months", " ago", " from now", ", ", "three", " weeks", " of age", "10:30",
+    " am", "th", "1990s", "magnitude ", "per cent of ", "o'clock", "Lowe, ", "89", ",", ".", " ", "\n",
+])
+
+
+def _assert_shapes_agree_with_the_phrase(text: str) -> None:
+    """At every candidate, the shapes the quick looks allow (numbers._phrase_at) find what
+    the one phrase pattern finds: the quick looks rule out no shape that could match."""
+    hints = numbers._Hints(text, 0, len(text))
+    if not hints.trusted:
+        return
+    for pos in hints.candidates(0, len(text)):
+        if pos >= len(text):
+            break
+        m = number_patterns.phrase().match(text, pos, len(text))
+        got = numbers._phrase_at(text, pos, len(text), hints)
+        assert (got and (got.span(), got.lastgroup)) == (m and (m.span(), m.lastgroup)), (text, pos)
+
+
+def test_quick_looks_allow_every_shape_of_the_cases():
+    for case in CASES:
+        _assert_shapes_agree_with_the_phrase(case["text"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_SHAPE_PIECES, max_size=16).map("".join))
+def test_quick_looks_allow_every_shape_of_random_text(text):
+    _assert_shapes_agree_with_the_phrase(text)
+
+
+def test_no_quantity_starts_with_another_word():
+    """A quantity starts with a word of QTY_FIRST_WORDS (or no letter): the words that
+    may start another shape or a hedge start none, whatever follows them."""
+    qty = number_patterns.shapes().hedged["qty"]
+    words = number_patterns._CANDIDATE_WORDS - number_patterns.QTY_FIRST_WORDS
+    for word in words:
+        for after in ("", " 5", "5", " five", "-5", " $5", " a couple", " thousands", " of 10", " 1/2"):
+            for cased in (word, word.upper(), word.capitalize()):
+                m = qty.match(cased + after)
+                assert not (m and m["hedge"] is None), cased + after
