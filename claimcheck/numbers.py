@@ -388,11 +388,33 @@ def _no_groups() -> dict:
     return dict.fromkeys(name for p in (*shapes.first.values(), *shapes.hedged.values()) for name in p.groupindex)
 
 
-def _groups(m) -> dict:
-    """All named groups at once: one ``groups()`` call is far cheaper than many ``group()``."""
+def _groups(m, groups: Optional[tuple] = None) -> dict:
+    """All named groups at once (``groups``: ``m.groups()`` when already at hand): one
+    ``groups()`` call is far cheaper than many ``group()``."""
     g = _no_groups().copy()
-    g.update(zip(_names(m.re), m.groups()))
+    g.update(zip(_names(m.re), m.groups() if groups is None else groups))
     return g
+
+
+@lru_cache(maxsize=None)
+def _plain_indices(pattern: regex.Pattern) -> tuple[int, int]:
+    """Where the number ("lo") and the hedge are in ``m.groups()`` for a quantity's pattern."""
+    return pattern.groupindex["lo"] - 1, pattern.groupindex["hedge"] - 1
+
+
+def _plain_count(m, groups: tuple, text: str):
+    """The commonest phrase resolved in short, or None when it is another: a whole number
+    in ASCII digits and no year ("14,000", "about 8"), with nothing else of a quantity (no
+    sign, unit, range or postfix). It is what _quantity makes of it (tests/test_numbers)."""
+    lo, hedge = _plain_indices(m.re)
+    number = groups[lo]
+    matched = len(groups) - groups.count(None)  # the quantity, its number and maybe the hedge
+    if matched != (2 if groups[hedge] is None else 3) or number is None or not number.isascii() \
+            or not number.replace(",", "").isdigit() or _is_year(number):
+        return None
+    value = V.number_value(number)
+    value = _bounded(value, value, *_hedge_and_bound(groups[hedge], (None, None)))
+    return _phrase(text, m.start(), m.end(), value, (COUNT, None))
 
 
 # ---- scanning ----------------------------------------------------------------------
@@ -566,7 +588,9 @@ def find_number_phrases(text: str, start: int = 0, end: Optional[int] = None) ->
             m = _next_match(text, pos, end, hints)
             if m is None:
                 break
-            phrases, resume = _RESOLVERS[m.lastgroup](m, _groups(m), text, end)
+            shape, groups = m.lastgroup, m.groups()
+            plain = _plain_count(m, groups, text) if shape == "qty" else None
+            phrases, resume = plain or _RESOLVERS[shape](m, _groups(m, groups), text, end)
             if phrases is None and m.lastgroup != "qty":  # "10 in 5 games": read as quantities
                 m = P.qty_only().match(text, m.start(), end, timeout=_SHORT)
                 phrases, resume = _quantity(m, _groups(m), text, end) if m else (None, resume)

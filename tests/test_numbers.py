@@ -251,3 +251,32 @@ def test_no_quantity_starts_with_another_word():
             for cased in (word, word.upper(), word.capitalize()):
                 m = qty.match(cased + after)
                 assert not (m and m["hedge"] is None), cased + after
+
+
+def _assert_plain_counts_as_quantities(text: str) -> int:
+    """Wherever a quantity matches, the short resolver (numbers._plain_count) gives what
+    _quantity gives, or leaves it alone (None). Returns how many it took."""
+    taken = 0
+    for pattern in (number_patterns.shapes().hedged["qty"], number_patterns.phrase()):
+        for pos in range(len(text)):
+            m = pattern.match(text, pos)
+            if m is None or m.lastgroup != "qty":
+                continue
+            plain = numbers._plain_count(m, m.groups(), text)
+            if plain is not None:
+                slow = numbers._quantity(m, numbers._groups(m), text, len(text))
+                assert repr(plain) == repr(slow), (text, pos)  # repr: 14000 is not 14000.0
+                taken += 1
+    return taken
+
+
+def test_plain_counts_resolve_as_quantities():
+    taken = sum(_assert_plain_counts_as_quantities(case["text"]) for case in CASES)
+    taken += _assert_plain_counts_as_quantities("about 14,000 troops, 8 tanks, 0 ships, 2,025 men, up to 7 or 8")
+    assert taken > 20
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_SHAPE_PIECES, max_size=12).map("".join))
+def test_plain_counts_resolve_as_quantities_in_random_text(text):
+    _assert_plain_counts_as_quantities(text)
