@@ -28,7 +28,9 @@ def norm(s: str) -> str:
 
 def tidy(d: Optional[Decimal]):
     """A Decimal as the int or float a Value holds (None stays None)."""
-    return None if d is None else tidy_number(int(d) if d == d.to_integral_value() else float(d))
+    if d is None:
+        return None
+    return int(d) if d == d.to_integral_value() else tidy_number(float(d))  # (an int is tidy)
 
 
 def scale_word(w: str) -> str:

@@ -41,7 +41,8 @@ def _bounded(low, high, approx: bool, bound: Optional[str], vague: bool = False)
         return Value(V.tidy(low), None, approx, LOWER_BOUND)
     if bound == UPPER_BOUND:
         return Value(None, V.tidy(high), approx, UPPER_BOUND)
-    return Value(V.tidy(low), V.tidy(high), approx, VAGUE if vague else EXACT)
+    low = V.tidy(low)
+    return Value(low, low if high is low else V.tidy(high), approx, VAGUE if vague else EXACT)
 
 
 def _hedging(g: dict, posts=("post", "post2")) -> tuple[bool, Optional[str]]:
