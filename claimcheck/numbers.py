@@ -457,15 +457,25 @@ class _Hints:
         return self._candidates
 
 
-def _next_core(text: str, tried: int, end: int, hints: _Hints):
-    """The leftmost core match at or after ``tried``."""
+# What may stand before an ASCII digit for the core pattern to match that digit alone,
+# its first branch, whatever comes before (tests/test_numbers ties them): the commonest
+# cores are so found without a call to the pattern. "" is the start of the text.
+_BEFORE_A_DIGIT_CORE = frozenset({"", " ", "\n", "(", '"', "$"})
+
+
+def _next_core(text: str, tried: int, end: int, hints: _Hints) -> Optional[tuple[int, int]]:
+    """The span of the leftmost core match at or after ``tried``."""
     if not hints.trusted:
-        return P.quick_patterns().core.search(text, tried, end, timeout=_timeout(tried, end))
+        core = P.quick_patterns().core.search(text, tried, end, timeout=_timeout(tried, end))
+        return core.span() if core else None
     starts = hints.cores
     for i in range(bisect_left(starts, tried), len(starts)):
-        core = P.quick_patterns().core.match(text, starts[i], end, timeout=_SHORT)
+        start = starts[i]
+        if "0" <= text[start] <= "9" and text[start - 1:start] in _BEFORE_A_DIGIT_CORE:
+            return start, start + 1
+        core = P.quick_patterns().core.match(text, start, end, timeout=_SHORT)
         if core is not None:
-            return core
+            return core.span()
     return None
 
 
@@ -492,14 +502,15 @@ def _next_match(text: str, pos: int, end: int, hints: _Hints):
         core = _next_core(text, tried, end, hints)
         if core is None:
             return None
-        for candidate in _candidates(text, max(tried, core.start() - _PREFIX), core.end(), hints):
+        core_start, core_end = core
+        for candidate in _candidates(text, max(tried, core_start - _PREFIX), core_end, hints):
             if hints.trusted:
                 m = _phrase_at(text, candidate.start(), end, hints)
             else:
                 m = P.phrase().match(text, candidate.start(), end, timeout=_SHORT)
             if m is not None:
                 return m
-        tried = core.end()
+        tried = core_end
 
 
 def _first_shapes(text: str, pos: int, look: str, i: int) -> list[str]:

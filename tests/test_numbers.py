@@ -280,3 +280,15 @@ def test_plain_counts_resolve_as_quantities():
 @given(st.lists(_SHAPE_PIECES, max_size=12).map("".join))
 def test_plain_counts_resolve_as_quantities_in_random_text(text):
     _assert_plain_counts_as_quantities(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=6), st.sampled_from(sorted(numbers._BEFORE_A_DIGIT_CORE)),
+       st.sampled_from("0123456789"), st.text(max_size=6))
+def test_a_digit_after_a_plain_character_is_a_core_alone(before, plain, digit, after):
+    """numbers._next_core takes a digit after one of _BEFORE_A_DIGIT_CORE for a core of
+    one character, without the pattern: the pattern agrees, whatever stands around."""
+    before = "" if plain == "" else before
+    text = before + plain + digit + after
+    pos = len(before + plain)
+    assert number_patterns.quick_patterns().core.match(text, pos).span() == (pos, pos + 1), text
