@@ -314,7 +314,8 @@ _CORE = rf"""{_LEFT_DIGIT}\d             # a digit
 """
 # A quick look for where a core may start, run with the standard library's engine on
 # lower-cased text: an ASCII digit, a core word or "one", not glued to an ASCII letter or
-# digit on the left. It finds every start of a _CORE match (and more); _CORE decides.
+# digit on the left, nor on the right. It finds every start of a _CORE match (and more);
+# _CORE decides.
 def _trie(words) -> str:
     """An alternation of ``words`` for the standard library's engine, as a tree of shared
     prefixes ("th(?:ir(?:d|ty)|ousand)"): that engine tries alternatives one by one, so
@@ -344,7 +345,9 @@ _CORE_HINT_WORDS = {*T.CORE_WORDS, "one", *T.DENOMINATORS, *T.PLURAL_DENOMINATOR
 # the pattern at every character: several times faster. m.end() - 1 is the start in the
 # unpadded text, and every start is found (a match takes only the character before it).
 HINT_PAD = " "
-CORE_HINT = re.compile(r"[^a-z0-9_](?=[0-9%s])(?=[0-9]|%s)" % (  # the first characters looked at first: faster
+# A core word ends a word, maybe after an "s" (_CORE's _WEND): "ten", "tens", but not
+# "tense" nor "cr" in "critical".
+CORE_HINT = re.compile(r"[^a-z0-9_](?=[0-9%s])(?=[0-9]|%ss?(?![a-z]))" % (  # the first characters looked at first: faster
     "".join(sorted({w[0] for w in _CORE_HINT_WORDS})), _trie(_CORE_HINT_WORDS)))
 _SIGNS = "".join(k for k in T.CURRENCY_SIGNS if len(k) == 1)
 _OPENERS = {*T.OPENERS, *T.SMALL_WORDS, *TENS_WORDS, *T.SCALES, *MONTHS, *WEEKDAYS, *T.CURRENCY_CODES}

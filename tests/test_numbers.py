@@ -108,6 +108,8 @@ def test_quick_look_covers_every_case():
         assert numbers._Hints(case["text"], 0, len(case["text"])).trusted, case["text"]
         _assert_hints_cover(case["text"])
     _assert_hints_cover("\u0130n \u017fEVEN da\u212aS about T\u0130WO hundred, us$5 and HK$1")
+    _assert_hints_cover("Tens, tense CR critical crs lacs lack halves THIRDS one-year sixty-six "
+                        "twenty-first minus one, one o'clock, one twenty two, Ten\u00e9 zero5 nil_")
 
 
 def test_quick_look_gives_way_to_the_search_for_non_ascii_digits():
