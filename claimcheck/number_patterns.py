@@ -462,6 +462,9 @@ DURATION_LOOK = re.compile(rf"""(?:1/2|half)\s | {_AMOUNT_LOOK}
      | {_trie(T.TIME_UNITS)}(?![a-z])                   # years, and then
        (?:\s*,|\s+(?:and\s|\d|[^\x00-\x7f])|(?<=hour)\s+[a-z]|(?<=hours)\s+[a-z]))  # , and 3 1 hour thirty
 """, re.VERBOSE)
+# A time unit word, as the shapes after a number read one (after a dash or a blank, and
+# ending a word): where none is, no age, duration nor "three years ago" starts before.
+TIME_UNIT_WORD = re.compile(rf"[\s\-]{_trie(T.TIME_UNITS)}(?![a-z])")
 # How far a number, its time unit and "ago" or "from now" reach, generously (characters).
 REACH = 480
 HEDGE_STARTS = tuple(sorted({h.split()[0] for h in T.HEDGES}))

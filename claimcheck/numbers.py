@@ -441,6 +441,13 @@ class _Hints:
         self._candidates: list[int] = []  # every candidate start from _scanned_from up to _scanned_to
         self._scanned_from = self._scanned_to = -1  # nothing scanned yet
         self._scan = iter(())
+        self._time_units: Optional[list[int]] = None  # where time unit words start, when asked
+
+    def time_unit_after(self, i: int) -> bool:
+        """Whether a time unit word ("years", "day") starts after ``lowered[i]``."""
+        if self._time_units is None:
+            self._time_units = [m.start() + 1 for m in P.TIME_UNIT_WORD.finditer(self.lowered)]
+        return bool(self._time_units) and self._time_units[-1] > i
 
     def candidates(self, pos: int, end: int) -> list[int]:
         """Ascending candidate starts, every one in ``[pos, end)`` among them."""
@@ -538,14 +545,18 @@ def _first_shapes(text: str, pos: int, look: str, i: int) -> list[str]:
     return allowed
 
 
-def _hedged_shapes(look: str, i: int) -> list[str]:
-    """The shapes after a hedge that may match when their number starts at ``look[i]``."""
+def _hedged_shapes(hints: _Hints, i: int) -> list[str]:
+    """The shapes after a hedge that may match when their number starts at ``hints.lowered[i]``."""
+    look = hints.lowered
     first = look[i:i + 1]
     if not (first != "" and first in "0123456789." or P.NUMBER_WORD_LOOK.match(look, i)):
         if "a" <= first <= "z" and not P.QTY_WORD_LOOK.match(look, i):
             return []  # Tuesday, as: no shape starts so
         return ["qty"]  # $5, -3, between: only a quantity starts so
     allowed = ["ratio"] if P.RATIO_LOOK.match(look, i) else []
+    if not hints.time_unit_after(i):  # an age, a duration and "three years ago" hold one
+        allowed.append("qty")
+        return allowed
     if P.AGE_AFTER_LOOK.match(look, i):
         allowed.append("ageafter")
     if P.UNIT_AFTER_LOOK.match(look, i):
@@ -570,11 +581,11 @@ def _phrase_at(text: str, pos: int, end: int, hints: _Hints):
     hedge = shapes.hedge.match(text, pos, end, timeout=_SHORT) if look.startswith(P.HEDGE_STARTS, i) else None
     tried = {}  # shape name -> its match here (or None), from the pass with the hedge
     if hedge is not None:  # first every shape with the hedge (its number starts after it)...
-        for name in _hedged_shapes(look, i + hedge.end() - pos):
+        for name in _hedged_shapes(hints, i + hedge.end() - pos):
             m = tried[name] = shapes.hedged[name].match(text, pos, end, timeout=_SHORT)
             if m is not None and m["hedge"] is not None:  # (a match without it must wait its turn)
                 return m
-    for name in _hedged_shapes(look, i):  # ...then every shape without one (same pattern, same place)
+    for name in _hedged_shapes(hints, i):  # ...then every shape without one (same pattern, same place)
         m = tried[name] if name in tried else shapes.hedged[name].match(text, pos, end, timeout=_SHORT)
         if m is not None:
             return m
