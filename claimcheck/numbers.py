@@ -25,7 +25,7 @@ from .models import (
     AGE, COUNT, DATE, DURATION, EXACT, LOWER_BOUND, MEASURE, MONEY, ORDINAL, PERCENT, RANGE, RATIO,
     TIME, UPPER_BOUND, VAGUE, YEAR, NumberPhrase, Value,
 )
-from .vocab import looks_plural, quick_look_text
+from .vocab import TENS_WORDS, looks_plural, quick_look_text
 
 __all__ = ["find_number_phrases"]
 
@@ -403,15 +403,23 @@ def _plain_indices(pattern: regex.Pattern) -> tuple[int, int]:
     return pattern.groupindex["lo"] - 1, pattern.groupindex["hedge"] - 1
 
 
+# Number words that _single takes as they are: not "one" (a determiner), nor nought
+# (below one: a fraction?); with a dash after them, _single looks further ("two-thirds").
+_PLAIN_WORDS = frozenset(w for w, n in {**T.SMALL_WORDS, **TENS_WORDS}.items() if n >= 2)
+
+
 def _plain_count(m, groups: tuple, text: str):
-    """The commonest phrase resolved in short, or None when it is another: a whole number
-    in ASCII digits and no year ("14,000", "about 8"), with nothing else of a quantity (no
-    sign, unit, range or postfix). It is what _quantity makes of it (tests/test_numbers)."""
+    """The commonest phrases resolved in short, or None when another: a whole number in
+    ASCII digits and no year ("14,000", "about 8") or a number word ("two"), with nothing
+    else of a quantity (no sign, unit, range or postfix). It is what _quantity makes of
+    it (tests/test_numbers)."""
     lo, hedge = _plain_indices(m.re)
     number = groups[lo]
     matched = len(groups) - groups.count(None)  # the quantity, its number and maybe the hedge
-    if matched != (2 if groups[hedge] is None else 3) or number is None or not number.isascii() \
-            or not number.replace(",", "").isdigit() or _is_year(number):
+    if matched != (2 if groups[hedge] is None else 3) or number is None or not number.isascii():
+        return None
+    if not (number.replace(",", "").isdigit() and not _is_year(number)
+            or number.lower() in _PLAIN_WORDS and text[m.end():m.end() + 1] != "-"):
         return None
     value = V.number_value(number)
     value = _bounded(value, value, *_hedge_and_bound(groups[hedge], (None, None)))

@@ -275,6 +275,8 @@ def _assert_plain_counts_as_quantities(text: str) -> int:
 def test_plain_counts_resolve_as_quantities():
     taken = sum(_assert_plain_counts_as_quantities(case["text"]) for case in CASES)
     taken += _assert_plain_counts_as_quantities("about 14,000 troops, 8 tanks, 0 ships, 2,025 men, up to 7 or 8")
+    taken += _assert_plain_counts_as_quantities("Two died, TEN fled, some twenty-five or two-thirds or two- "
+                                                "one of nil twelve seventy, seven thousand, three years")
     assert taken > 20
 
 
