@@ -398,9 +398,10 @@ def _groups(m, groups: Optional[tuple] = None) -> dict:
 
 
 @lru_cache(maxsize=None)
-def _plain_indices(pattern: regex.Pattern) -> tuple[int, int]:
-    """Where the number ("lo") and the hedge are in ``m.groups()`` for a quantity's pattern."""
-    return pattern.groupindex["lo"] - 1, pattern.groupindex["hedge"] - 1
+def _plain_indices(pattern: regex.Pattern) -> tuple[int, int, int]:
+    """Where the number ("lo"), its unit and the hedge are in ``m.groups()`` for a
+    quantity's pattern."""
+    return tuple(pattern.groupindex[name] - 1 for name in ("lo", "lounit", "hedge"))
 
 
 # Number words that _single takes as they are: not "one" (a determiner), nor nought
@@ -410,20 +411,23 @@ _PLAIN_WORDS = frozenset(w for w, n in {**T.SMALL_WORDS, **TENS_WORDS}.items() i
 
 def _plain_count(m, groups: tuple, text: str):
     """The commonest phrases resolved in short, or None when another: a whole number in
-    ASCII digits and no year ("14,000", "about 8") or a number word ("two"), with nothing
-    else of a quantity (no sign, unit, range or postfix). It is what _quantity makes of
-    it (tests/test_numbers)."""
-    lo, hedge = _plain_indices(m.re)
-    number = groups[lo]
-    matched = len(groups) - groups.count(None)  # the quantity, its number and maybe the hedge
-    if matched != (2 if groups[hedge] is None else 3) or number is None or not number.isascii():
+    ASCII digits and no year ("14,000", "about 8") or a number word ("two"), maybe with a
+    unit ("120 mm", "three months"), with nothing else of a quantity (no sign, range or
+    postfix). It is what _quantity makes of it (tests/test_numbers)."""
+    lo, lounit, hedge = _plain_indices(m.re)
+    number, unit = groups[lo], groups[lounit]
+    matched = len(groups) - groups.count(None)  # the quantity, its number, maybe a hedge and a unit
+    if matched != 2 + (groups[hedge] is not None) + (unit is not None) or number is None \
+            or not number.isascii():
         return None
     if not (number.replace(",", "").isdigit() and not _is_year(number)
             or number.lower() in _PLAIN_WORDS and text[m.end():m.end() + 1] != "-"):
         return None
     value = V.number_value(number)
+    if unit is not None:
+        value, = _in_main_unit(unit, value)
     value = _bounded(value, value, *_hedge_and_bound(groups[hedge], (None, None)))
-    return _phrase(text, m.start(), m.end(), value, (COUNT, None))
+    return _phrase(text, m.start(), m.end(), value, _kind_of(None, unit))
 
 
 # ---- scanning ----------------------------------------------------------------------

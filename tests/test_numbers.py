@@ -277,6 +277,8 @@ def test_plain_counts_resolve_as_quantities():
     taken += _assert_plain_counts_as_quantities("about 14,000 troops, 8 tanks, 0 ships, 2,025 men, up to 7 or 8")
     taken += _assert_plain_counts_as_quantities("Two died, TEN fled, some twenty-five or two-thirds or two- "
                                                 "one of nil twelve seventy, seven thousand, three years")
+    taken += _assert_plain_counts_as_quantities("120 mm, 5,000-ton, 3-day, two months, 50 cents, about 10%, "
+                                                "6 percent, 2024 mm, 2,000 won, 30 USD, one-year, 12 kg")
     assert taken > 20
 
 
