@@ -83,3 +83,20 @@ def test_line_bounds_is_the_line_split_lines_finds(value):
 ])
 def test_abbreviations_of_titles_months_and_weekdays_do_not_end_a_sentence(text, sentences):
     assert [s.text for s in T.split_sentences(text)] == sentences
+
+
+@pytest.mark.parametrize("call", [
+    lambda: T._is_furniture("not a furniture line"),
+    lambda: T._starts_block("not a heading"),
+    lambda: T._byline_match("Matthew Loh"),
+    lambda: T._sentence_breaks("Él dijo. Él fue.", 0, 16),
+    lambda: T.clause_breaks("Él dijo, and sí.", T.Sentence(0, 16, "Él dijo, and sí.")),
+    lambda: T.words("Él dijo", 0, 7),
+])
+def test_the_time_limits_given_without_keywords_are_kept(monkeypatch, call):
+    """The regex calls give their time limit as the sixth or seventh argument (see
+    ``text``): in the wrong place it would be taken for another argument and lost."""
+    monkeypatch.setattr(T, "TIMEOUT", 0.0)
+    monkeypatch.setattr(T, "TIMEOUT_PER_CHAR", 0.0)
+    with pytest.raises(TimeoutError):
+        call()
