@@ -100,3 +100,13 @@ def test_the_time_limits_given_without_keywords_are_kept(monkeypatch, call):
     monkeypatch.setattr(T, "TIMEOUT_PER_CHAR", 0.0)
     with pytest.raises(TimeoutError):
         call()
+
+
+@settings(max_examples=600, deadline=None)
+@given(text=st.one_of(_texts, st.lists(st.sampled_from(
+    [", ", ",", ";", " and", " AND", "And", " that", " That", "that", " which", " when", "d", " ", "\u00a0", "\t",
+     "\n", "x", "é", "’"]), max_size=30).map("".join)), data=st.data())
+def test_clause_breaks_match_the_clause_pattern(text, data):
+    start, end = _bounds(text, data)
+    sentence = T.Sentence(start, end, text[start:end])
+    assert T.clause_breaks(text, sentence) == [m.start() for m in T._CLAUSE_BREAK.finditer(text, start, end)]
