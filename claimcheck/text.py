@@ -324,11 +324,18 @@ def split_sentences(text: str, start: int = 0, end: Optional[int] = None) -> lis
     unless the next line continues it in lower case (hard-wrapped text)."""
     end = len(text) if end is None else end
     sentences: list[Sentence] = []
+    # The breaks of all paragraphs in one scan: none crosses a line break, nor can end
+    # a paragraph (what follows it is a capital, a digit or a quote), so each lies in
+    # its paragraph as a scan of that paragraph alone would find it.
+    breaks = _sentence_breaks(text, start, end)
+    k = 0
     for para_start, para_end in _paragraphs(text, start, end):
         if para_start == para_end:  # the blank line between two paragraphs
             continue
         pos = para_start
-        for break_start, break_end in _sentence_breaks(text, para_start, para_end):
+        while k < len(breaks) and breaks[k][0] < para_end:
+            break_start, break_end = breaks[k]
+            k += 1
             if _ends_with_abbreviation(text[max(pos, break_start - 40) : break_start]):
                 continue
             _add_sentence(sentences, text, pos, break_start)

@@ -110,3 +110,26 @@ def test_clause_breaks_match_the_clause_pattern(text, data):
     start, end = _bounds(text, data)
     sentence = T.Sentence(start, end, text[start:end])
     assert T.clause_breaks(text, sentence) == [m.start() for m in T._CLAUSE_BREAK.finditer(text, start, end)]
+
+
+def _sentences_paragraph_by_paragraph(text: str, start: int, end: int) -> list:
+    """split_sentences as first written: each paragraph's breaks found by its own scan."""
+    sentences: list = []
+    for para_start, para_end in T._paragraphs(text, start, end):
+        if para_start == para_end:
+            continue
+        pos = para_start
+        for break_start, break_end in T._sentence_breaks(text, para_start, para_end):
+            if T._ends_with_abbreviation(text[max(pos, break_start - 40) : break_start]):
+                continue
+            T._add_sentence(sentences, text, pos, break_start)
+            pos = break_end
+        T._add_sentence(sentences, text, pos, para_end)
+    return sentences
+
+
+@settings(max_examples=600, deadline=None)
+@given(text=_texts, data=st.data())
+def test_sentences_split_by_one_scan_match_a_scan_a_paragraph(text, data):
+    start, end = _bounds(text, data)
+    assert T.split_sentences(text, start, end) == _sentences_paragraph_by_paragraph(text, start, end)
