@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 from typing import TYPE_CHECKING, Optional, Sequence
 
 import regex
 
+from . import vocab
 from .models import MetaField
 
 if TYPE_CHECKING:
@@ -48,8 +50,30 @@ def front_matter(lines: Sequence[Line]) -> tuple[dict[str, str], list[int]]:
     return {}, []  # no closing "---": not front matter
 
 
+# A dateline as most sites print it, "Friday, September 6, 2025" or "September 6, 2025":
+# read here directly, as the date grammar reads it (tests/test_metadata.py checks every
+# weekday and month name over two centuries), without its ~19 rules. Anything else,
+# "Sept. 6" or "6 September 2025", goes to the grammar.
+_PRINTED_DATE = re.compile(r"(?:([A-Z][a-z]{2,8}), )?([A-Z][a-z]{2,8}) ([1-9][0-9]?), ((?:19|20)[0-9][0-9])")
+_WEEKDAY_NAMES = frozenset(name.capitalize() for name in vocab.WEEKDAYS)
+_MONTH_NUMBERS = {name.capitalize(): vocab.MONTHS[name] for name in vocab.full_names(vocab.MONTHS)}
+
+
 def _full_date(text: str, latest_year: Optional[int]) -> Optional[dt.date]:
     """The day a short dateline text names, if it names exactly one full date."""
+    printed = _PRINTED_DATE.fullmatch(text) if latest_year is None else None
+    if printed:
+        weekday, month, day, year = printed.groups()
+        if (weekday is None or weekday in _WEEKDAY_NAMES) and month in _MONTH_NUMBERS:
+            try:
+                return dt.date(int(year), _MONTH_NUMBERS[month], int(day))
+            except ValueError:  # "February 30": no day, as for the grammar
+                return None
+    return _full_date_by_grammar(text, latest_year)
+
+
+def _full_date_by_grammar(text: str, latest_year: Optional[int]) -> Optional[dt.date]:
+    """``_full_date`` by the date grammar (``find_date_mentions``)."""
     from .dates import find_date_mentions
 
     anchor = dt.date(latest_year, 12, 31) if latest_year else None

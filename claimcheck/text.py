@@ -10,7 +10,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import repeat
+from itertools import accumulate, repeat
 from typing import NamedTuple, Optional, Sequence
 
 import regex
@@ -87,6 +87,8 @@ def _key(stripped: str) -> str:
     what the furniture and trailing-block rules are matched against."""
     if stripped[:1].isalnum():  # no bullet to take off (nor white space: it is stripped)
         return stripped.lower() if stripped.isascii() else stripped.casefold()  # (the same for ASCII, faster)
+    if not stripped:  # a blank line (half of all lines): nothing to take off nor fold
+        return ""
     key = _BULLET.sub("", stripped).strip()
     return (key or stripped).casefold()
 
@@ -103,6 +105,15 @@ def _furniture_rules() -> tuple[frozenset, regex.Pattern, regex.Pattern]:
     return exact, _any_of(data["lines"]["patterns"]), _any_of(data["blocks"]["starts"])
 
 
+# The regex calls of this module name no argument: regex's search and match take
+# (string, pos, endpos, concurrent, partial, timeout), finditer (string, pos, endpos,
+# overlapped, concurrent, partial, timeout). A keyword argument costs the module ~3,500
+# instructions a call (it makes a string of every keyword name to look up), as much as
+# a failed search of a line. And concurrent is False: releasing the GIL for a match and
+# taking it back costs ~1,200 more, and a worker has no other thread to let run.
+# (tests/test_text.py checks that a time limit given so is kept.)
+
+
 def _is_furniture(key: str) -> bool:
     """True for a share button, ad slot, copyright line or similar (``key``: see ``_key``)."""
     exact, pattern, _ = _furniture_rules()
@@ -110,13 +121,13 @@ def _is_furniture(key: str) -> bool:
         return False
     if key in exact:
         return True
-    return pattern.search(key, timeout=_timeout(len(key))) is not None
+    return pattern.search(key, None, None, False, False, _timeout(len(key))) is not None
 
 
 def _starts_block(key: str) -> bool:
     """True for a heading such as "Related Articles" or "Comments" (``key``: see ``_key``)."""
     _, _, blocks = _furniture_rules()
-    return bool(key) and blocks.search(key, timeout=_timeout(len(key))) is not None
+    return bool(key) and blocks.search(key, None, None, False, False, _timeout(len(key))) is not None
 
 
 # --- bylines, headlines and articles ---------------------------------------------
@@ -150,7 +161,7 @@ def _byline_match(text: str) -> Optional[regex.Match]:
     """``byline_match`` of a line given stripped."""
     if not text or len(text) > 80:
         return None
-    return _BYLINE.match(text, timeout=TIMEOUT)
+    return _BYLINE.match(text, None, None, False, False, TIMEOUT)
 
 
 def _looks_like_headline(text: str) -> bool:
@@ -301,7 +312,7 @@ _LAST_WORD = regex.compile(r"(?r)([\p{L}.]+)\.[\"'”’)\]]{0,3}$")
 
 def _ends_with_abbreviation(chunk: str) -> bool:
     """Whether ``chunk`` (the last 40 characters of a sentence) ends "Gen." or "U.S."."""
-    match = _LAST_WORD.search(chunk)
+    match = _LAST_WORD.search(chunk, None, None, False)
     if not match:
         return False
     word = match.group(1).casefold()
@@ -313,11 +324,18 @@ def split_sentences(text: str, start: int = 0, end: Optional[int] = None) -> lis
     unless the next line continues it in lower case (hard-wrapped text)."""
     end = len(text) if end is None else end
     sentences: list[Sentence] = []
+    # The breaks of all paragraphs in one scan: none crosses a line break, nor can end
+    # a paragraph (what follows it is a capital, a digit or a quote), so each lies in
+    # its paragraph as a scan of that paragraph alone would find it.
+    breaks = _sentence_breaks(text, start, end)
+    k = 0
     for para_start, para_end in _paragraphs(text, start, end):
         if para_start == para_end:  # the blank line between two paragraphs
             continue
         pos = para_start
-        for break_start, break_end in _sentence_breaks(text, para_start, para_end):
+        while k < len(breaks) and breaks[k][0] < para_end:
+            break_start, break_end = breaks[k]
+            k += 1
             if _ends_with_abbreviation(text[max(pos, break_start - 40) : break_start]):
                 continue
             _add_sentence(sentences, text, pos, break_start)
@@ -353,7 +371,7 @@ def _sentence_breaks(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if gap.group(2).isascii():
             breaks.append(gap.span(1))
         else:
-            match = _SENTENCE_BREAK.match(text, gap.start() + 1, end, timeout=TIMEOUT)
+            match = _SENTENCE_BREAK.match(text, gap.start() + 1, end, False, False, TIMEOUT)
             if match is not None:
                 breaks.append(match.span())
     return breaks
@@ -413,7 +431,7 @@ _TRIM_LEFT = regex.compile(r"[\s\-*•·]+")
 
 def _add_sentence(out: list[Sentence], text: str, start: int, end: int) -> None:
     if start < end and not text[start].isalnum():  # (no letter or digit is a space or bullet)
-        lead = _TRIM_LEFT.match(text, start, end)
+        lead = _TRIM_LEFT.match(text, start, end, False)
         if lead:
             start = lead.end()
     while end > start and text[end - 1].isspace():
@@ -435,17 +453,34 @@ _CLAUSE_BREAK = regex.compile(
 
 
 # _CLAUSE_BREAK for plain text (``_is_plain``) in the standard library's engine, which
-# finds the same breaks there several times faster: its \s spelled out as the white
-# space the regex module sees among those characters (not "\x1c"-"\x1f").
-_PLAIN_CLAUSE_BREAK = re.compile(_CLAUSE_BREAK.pattern.replace(r"\s", r"[ \t\n\r\x0b\x0c\u00a0]"), re.VERBOSE | re.IGNORECASE)
+# finds the same breaks there: its \s spelled out as the white space the regex module
+# sees among those characters (not "\x1c"-"\x1f"). It opens with one class of rare
+# characters, which the engine skips to at C speed: led by an alternation, or by white
+# space, it made a match attempt at nearly every character (~200 instructions each).
+# So "... and that" is found at the "d" of its "and", three characters after its start.
+_PLAIN_SPACE = r"[ \t\n\r\x0b\x0c\u00a0]"
+_PLAIN_CLAUSE_BREAK = re.compile(
+    rf"""
+    [,;Dd]                                                                    # where a break can be told
+    (?: (?<=,) {_PLAIN_SPACE}+ (?i:and|but|while|which|who|after|where|when) \b  # ", and ...", ", which ..."
+      | (?<=;)                                                                # "...; ..."
+      | (?<={_PLAIN_SPACE}[Aa][Nn][Dd]) {_PLAIN_SPACE}+ (?i:that) \b           # "... and that ..."
+    )
+    """,
+    re.VERBOSE,
+)
+_AND_THAT_SHIFT = 3  # from the white space before "and" to its "d"
 
 
 def clause_breaks(text: str, sentence: Sentence) -> list[int]:
     """Where the clause breaks of ``sentence`` stand (offsets into ``text``), in order."""
     start, end = sentence.start, sentence.end
-    if _is_plain(sentence.text):
-        return [m.start() for m in _PLAIN_CLAUSE_BREAK.finditer(text, start, end)]
-    return [m.start() for m in _CLAUSE_BREAK.finditer(text, start, end, timeout=_timeout(end - start))]
+    piece = sentence.text
+    if _is_plain(piece):
+        # (in the sentence alone: the look-behind must not see the text before it)
+        breaks = [m.start() for m in _PLAIN_CLAUSE_BREAK.finditer(piece)]
+        return [start + (i - _AND_THAT_SHIFT if piece[i] in "Dd" else i) for i in breaks]
+    return [m.start() for m in _CLAUSE_BREAK.finditer(text, start, end, False, False, False, _timeout(end - start))]
 
 
 def clause_bounds(sentence: Sentence, position: int, breaks: Sequence[int]) -> tuple[int, int]:
@@ -526,6 +561,9 @@ _WORD = regex.compile(
 # finds the same words at twice the speed; any other character (an accented letter,
 # which the two engines' Unicode tables might class differently) takes _WORD itself.
 _PLAIN_WORD = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9'’.\-]{0,40}[A-Za-z0-9])?")
+# The same in a split that keeps the words found (split finds the same matches as
+# finditer, and this pattern looks neither behind nor at the ends of the piece).
+_PLAIN_WORD_SPLIT = re.compile(f"({_PLAIN_WORD.pattern})")
 _NOT_PLAIN = re.compile(r"[^\x00-\x7f‘’“”–—…\u00a0]")
 
 
@@ -537,19 +575,22 @@ def _is_plain(piece: str) -> bool:
 
 def words(text: str, start: int, end: int) -> list[Token]:
     """Word tokens of ``text[start:end]`` with offsets."""
-    if _is_plain(text[start:end]):
+    piece = text[start:end]
+    if _is_plain(piece):
         # Built column by column by C-level maps, without a Python step per word (a
-        # sentence's tokens are made by the hundred). Plain words (ASCII and "’") lower-
-        # case as their casefold() does; only "’" is left to straighten.
-        found = list(_PLAIN_WORD.finditer(text, start, end))
-        texts = list(map(re.Match.group, found))
+        # sentence's tokens are made by the hundred), nor a match object: the split
+        # gives [gap, word, gap, word, ..., gap], and the running sum of their lengths
+        # each word's start and end. Plain words (ASCII and "’") lower-case as their
+        # casefold() does; only "’" is left to straighten.
+        parts = _PLAIN_WORD_SPLIT.split(piece)
+        texts = parts[1::2]
+        bounds = list(accumulate(map(len, parts), initial=start))  # [start, word 1 start, word 1 end, ...]
         lowers = map(str.lower, texts)
-        if text.find("’", start, end) >= 0:
+        if "’" in piece:
             lowers = [word.replace("’", "'") for word in lowers]
-        columns = zip(map(re.Match.start, found), map(re.Match.end, found), texts, lowers)
-        return list(map(_new_tuple, repeat(Token), columns))
+        return list(map(_new_tuple, repeat(Token), zip(bounds[1::2], bounds[2::2], texts, lowers)))
     tokens = []
-    for m in _WORD.finditer(text, start, end, timeout=_timeout(end - start)):
+    for m in _WORD.finditer(text, start, end, False, False, False, _timeout(end - start)):
         word_start, word_end = m.span()
         word = text[word_start:word_end]
         tokens.append(_new_tuple(Token, (word_start, word_end, word, word.casefold().replace("’", "'"))))

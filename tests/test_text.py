@@ -83,3 +83,53 @@ def test_line_bounds_is_the_line_split_lines_finds(value):
 ])
 def test_abbreviations_of_titles_months_and_weekdays_do_not_end_a_sentence(text, sentences):
     assert [s.text for s in T.split_sentences(text)] == sentences
+
+
+@pytest.mark.parametrize("call", [
+    lambda: T._is_furniture("not a furniture line"),
+    lambda: T._starts_block("not a heading"),
+    lambda: T._byline_match("Matthew Loh"),
+    lambda: T._sentence_breaks("Él dijo. Él fue.", 0, 16),
+    lambda: T.clause_breaks("Él dijo, and sí.", T.Sentence(0, 16, "Él dijo, and sí.")),
+    lambda: T.words("Él dijo", 0, 7),
+])
+def test_the_time_limits_given_without_keywords_are_kept(monkeypatch, call):
+    """The regex calls give their time limit as the sixth or seventh argument (see
+    ``text``): in the wrong place it would be taken for another argument and lost."""
+    monkeypatch.setattr(T, "TIMEOUT", 0.0)
+    monkeypatch.setattr(T, "TIMEOUT_PER_CHAR", 0.0)
+    with pytest.raises(TimeoutError):
+        call()
+
+
+@settings(max_examples=600, deadline=None)
+@given(text=st.one_of(_texts, st.lists(st.sampled_from(
+    [", ", ",", ";", " and", " AND", "And", " that", " That", "that", " which", " when", "d", " ", "\u00a0", "\t",
+     "\n", "x", "é", "’"]), max_size=30).map("".join)), data=st.data())
+def test_clause_breaks_match_the_clause_pattern(text, data):
+    start, end = _bounds(text, data)
+    sentence = T.Sentence(start, end, text[start:end])
+    assert T.clause_breaks(text, sentence) == [m.start() for m in T._CLAUSE_BREAK.finditer(text, start, end)]
+
+
+def _sentences_paragraph_by_paragraph(text: str, start: int, end: int) -> list:
+    """split_sentences as first written: each paragraph's breaks found by its own scan."""
+    sentences: list = []
+    for para_start, para_end in T._paragraphs(text, start, end):
+        if para_start == para_end:
+            continue
+        pos = para_start
+        for break_start, break_end in T._sentence_breaks(text, para_start, para_end):
+            if T._ends_with_abbreviation(text[max(pos, break_start - 40) : break_start]):
+                continue
+            T._add_sentence(sentences, text, pos, break_start)
+            pos = break_end
+        T._add_sentence(sentences, text, pos, para_end)
+    return sentences
+
+
+@settings(max_examples=600, deadline=None)
+@given(text=_texts, data=st.data())
+def test_sentences_split_by_one_scan_match_a_scan_a_paragraph(text, data):
+    start, end = _bounds(text, data)
+    assert T.split_sentences(text, start, end) == _sentences_paragraph_by_paragraph(text, start, end)
