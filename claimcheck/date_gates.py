@@ -77,7 +77,7 @@ TRIGGERS: dict[str, tuple[frozenset[str], ...]] = {
     "year_words": (_stems([*T.YEAR_WORD_HUNDREDS, "thousand"]),),
     "year_part": (_stems(T.THIRDS), frozenset({YEAR})),
     "decade": (frozenset({YEAR}),),
-    "quarter": (frozenset({"quarter", YEAR}),),
+    "quarter": (frozenset({"quarter", "q1", "q2", "q3", "q4"}),),  # first quarter of / Q1 2025
     "deixis": (_stems(k.split()[-1] for k in T.DEICTIC_DAYS),),
     "calendar": (_stems({"weekend", "week", "month", "year"}),),
     "span_rel": (frozenset({UNIT}),),
@@ -269,18 +269,23 @@ def _tokens(lowered: str) -> frozenset[str]:
     return frozenset(lowered.split())
 
 
-def _tried(present: int) -> tuple[frozenset[str], tuple[tuple[int, str], ...]]:
-    """The rules whose every group is in ``present``: as a set and ranked (remembered)."""
+Scanner = Callable[[str], list[int]]  # where in a lowered stretch a rule's core may start
+
+
+def _tried(present: int) -> tuple[frozenset[str], tuple[tuple[int, str, Optional[Scanner]], ...]]:
+    """The rules whose every group is in ``present``: as a set and ranked, each with its
+    scanner (``_STARTS``; None: none), remembered."""
     tried = _TRIED.get(present)
     if tried is None:
         if len(_TRIED) > 10_000:
             _TRIED.clear()
-        ranked = tuple((rank, name) for rank, (name, need) in enumerate(_NEEDS.items()) if present & need == need)
-        tried = _TRIED[present] = (frozenset(name for _, name in ranked), ranked)
+        ranked = tuple((rank, name, _STARTS.get(name)) for rank, (name, need) in enumerate(_NEEDS.items())
+                       if present & need == need)
+        tried = _TRIED[present] = (frozenset(name for _, name, _ in ranked), ranked)
     return tried
 
 
-_TRIED: dict[int, tuple[frozenset[str], tuple[tuple[int, str], ...]]] = {}  # by the groups present
+_TRIED: dict[int, tuple[frozenset[str], tuple[tuple[int, str, Optional[Scanner]], ...]]] = {}  # by the groups present
 
 
 # ---------------------------------------------------------------- where cores start
@@ -505,6 +510,16 @@ _CALENDAR_COUNT_START = re.compile(  # last two years
     rf"(?:{_at_word_start(_words(T.CALENDAR_COUNT_DIRECTIONS).split('|'))})(?=\s+(?:{_COUNT}))")
 _YEAR_ERA_START = re.compile(  # 14 AD / 2014 c.e.
     r"[0-9](?<![a-z0-9_.,/$£€][0-9])(?=[0-9]{0,3}\s*(?:ad|ce|a\.d|c\.e)(?![a-z0-9_]))")
+_NUMERIC_DATE_START = re.compile(  # 04/28/2025, 3.3.2015: the same sign twice, then a year
+    r"[0-9](?<![a-z0-9_.,/-][0-9])[0-9]?([/.])[0-9]{1,2}\1(?:1[6-9]|2[01])[0-9][0-9]")
+_ISO_EMBEDDED_START = re.compile(  # report-2002-10-09 / 20170302
+    r"[0-9](?<=[_-][0-9])[0-9]{3}-[0-9]|[0-9](?<![a-z0-9_.,][0-9])[0-9]{7}")
+_YEAR_BEFORE_WORD = re.compile(  # a 2010 comment: a year, then a word (a letter, maybe not ASCII)
+    _YEAR_START.pattern + r"(?=\s+(?:[a-z]|[^\x00-\x7f]))")
+_DEIXIS_START = re.compile("|".join(  # yesterday / the day before yesterday: only the first letter taken,
+    f"{first}(?<![a-z0-9_]{first})(?=(?:{rest})(?![a-z0-9_]))"  # so the "yesterday" inside is found too
+    for first, rest in _by_first_letter(_words(T.DEICTIC_DAYS).split("|")).items()))
+_SEASON_START = re.compile(rf"(?:{_at_word_start(_words(vocab.SEASONS).split('|'))})(?![a-z0-9_])")  # fall
 
 # The month-led scanners above start at a month name (_MONTH, as _month_starts finds it),
 # at a digit no digit stands before (each _DIGIT_START, _NUMBER_THEN_MONTH and
@@ -575,7 +590,7 @@ _STARTS: dict[str, Callable[[str], list[int]]] = {
     "weekday_abbr": _found(_LONE_WEEKDAY_START),
     "iso_week": _stem_starts(frozenset({"week"})),
     "year_list": _year_starts,
-    "iso_embedded": _year_starts,
+    "iso_embedded": _found(_ISO_EMBEDDED_START),
     "quarter_code": _found(_YEAR_OR_Q_START),
     "in_future": _found(_IN_FUTURE_START),
     "span_rel": _found(_SPAN_REL_START),
@@ -585,7 +600,11 @@ _STARTS: dict[str, Callable[[str], list[int]]] = {
     "year": _year_starts,
     "iso_date": _found(re.compile(_YEAR_START.pattern + "(?=-)")),  # 2024-
     "decade": _found(re.compile(_YEAR_START.pattern + "(?=['’]?s)")),  # 1990s
-    "year_attr": _year_starts,
+    "year_attr": _found(_YEAR_BEFORE_WORD),
+    "numeric_date": _found(_NUMERIC_DATE_START),
+    "deixis": _found(_DEIXIS_START),
+    "season": _found(_SEASON_START),
+    "span": _from_between_starts,
     "year_range_end": _found(_YEAR_AFTER_DASH),
 }
 
@@ -599,11 +618,11 @@ def match_starts(name: str, text: str, start: int, end: int) -> Optional[list[in
 class Stretch:
     """A stretch of text as the quick looks read it, for all the rules tried there:
     lower-cased once, the rules to try found once (``ranked_rules``: ``rules_to_try`` as
-    (rank, name) pairs in rule order, a rule's rank being its place in ``PATTERNS``, which
-    breaks ties between mentions of one length), each scanner run once (rules that share
-    one share its list)."""
+    (rank, name, scanner) in rule order, a rule's rank being its place in ``PATTERNS``,
+    which breaks ties between mentions of one length), each scanner run once (rules that
+    share one share its list)."""
 
-    __slots__ = ("start", "lowered", "ranked_rules", "_starts")
+    __slots__ = ("start", "lowered", "ranked_rules", "_places")
 
     def __init__(self, text: str, start: int, end: int) -> None:
         self.start = start
@@ -615,17 +634,23 @@ class Stretch:
             self.lowered = vocab.quick_look_text(chunk)  # None: not to be trusted
             lowered = self.lowered if self.lowered is not None else vocab.ascii_lower(chunk)
         self.ranked_rules = _tried(_present_groups(text, start, end, lowered))[1]
-        self._starts: dict[Callable[[str], list[int]], list[int]] = {}
+        self._places: dict[Scanner, list[int]] = {}
 
-    def match_starts(self, name: str) -> Optional[list[int]]:
-        """``match_starts`` of rule ``name`` here (a list no caller changes)."""
-        scan = _STARTS.get(name)
+    def places(self, scan: Optional[Scanner]) -> Optional[list[int]]:
+        """Where a rule with scanner ``scan`` may start, ascending, as offsets from
+        ``start`` (a list no caller changes); None: anywhere (no scanner, or the quick
+        looks cannot be trusted here)."""
         if scan is None or self.lowered is None:
             return None
-        starts = self._starts.get(scan)
-        if starts is None:
+        found = self._places.get(scan)
+        if found is None:
             found = scan(self.lowered)
             if scan not in _IN_ORDER:
                 found = sorted(set(found))
-            starts = self._starts[scan] = [self.start + i for i in found] if self.start else found
-        return starts
+            self._places[scan] = found
+        return found
+
+    def match_starts(self, name: str) -> Optional[list[int]]:
+        """``match_starts`` of rule ``name`` here."""
+        found = self.places(_STARTS.get(name))
+        return None if found is None else [self.start + i for i in found]

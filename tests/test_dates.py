@@ -329,6 +329,10 @@ def _lookbehind_first_looks() -> dict[str, tuple[re.Pattern, re.Pattern]]:
             for w, stop in sorted(T.LONE_WEEKDAY_ABBREVIATIONS.items(), key=lambda i: -len(i[0]))))),
         "year words": (g._YEAR_WORDS_START, re.compile(
             r"(?<![a-z0-9_])(?:%s|two(?=\s+thousand))" % "|".join(T.YEAR_WORD_HUNDREDS))),
+        "numeric date": (g._NUMERIC_DATE_START, re.compile(
+            r"(?<![a-z0-9_.,/-])[0-9]{1,2}([/.])[0-9]{1,2}\1(?:1[6-9]|2[01])[0-9][0-9]")),
+        "iso embedded": (g._ISO_EMBEDDED_START, re.compile(
+            r"(?<=[_-])[0-9]{4}-[0-9]|(?<![a-z0-9_.,])[0-9]{8}")),
         "day word": (g._DAY_WORD_START, re.compile(
             rf"(?<![a-z0-9_])(?:the\s+(?=(?:{g._DAY_WORDS}))|(?:{g._DAY_WORDS}))")),
     }
