@@ -373,6 +373,16 @@ _YEAR_AND_MONTH = re.compile(r"[0-9](?<![a-z0-9_.,/-][0-9])(?:[0-9]?[/-](?:1[6-9
 _YEAR_WORDS_START = re.compile(_at_word_start([*T.YEAR_WORD_HUNDREDS, r"two(?=\s+thousand)"]))  # nineteen / two
 
 
+def _found_either(*patterns: re.Pattern) -> Callable[[str], list[int]]:
+    """Where any of ``patterns`` matches in a stretch, in order: as the finditer of their
+    alternation when no match of one can start inside a match of another."""
+    @functools.lru_cache(maxsize=4)
+    def starts(lowered: str) -> list[int]:
+        return sorted(m.start() for pattern in patterns for m in pattern.finditer(lowered))
+    _IN_ORDER.add(starts)
+    return starts
+
+
 def _found(pattern: re.Pattern) -> Callable[[str], list[int]]:
     """Where ``pattern`` matches in a stretch, in order; remembered for the last few
     stretches, since several rules share a scanner."""
@@ -493,13 +503,44 @@ _MONTH_GLUED_START = re.compile(
     rf"""(?<![a-z0-9_/-]){_MONTH}(?=[0-9])                    # Feb13
       | {_DAY_GLUED_MONTH.pattern}                             # 14april
     """, re.VERBOSE)
-_OF_MONTH_START = re.compile(  # "the first Tuesday of", "last day of", "20th (day) in"
+_OF_MONTH_WORD_START = re.compile(  # "the first Tuesday of", "last day of"
     rf"""(?:{_at_word_start(["last", *_prefix_free(w for w in T.NTH if not w[0].isdigit())])})
-         (?=(?:\s+[a-z]+\.?){{0,2}}{_OF_OR_IN})
-      | {_DIGIT_START}(?={_DAY_REST}(?:\s+[a-z]+\.?){{0,2}}{_OF_OR_IN})
-    """, re.VERBOSE)
+         (?=(?:\s+[a-z]+\.?){{0,2}}{_OF_OR_IN})""", re.VERBOSE)
+_OF_MONTH_DIGIT_START = re.compile(  # "20th (day) in"
+    rf"{_DIGIT_START}(?={_DAY_REST}(?:\s+[a-z]+\.?){{0,2}}{_OF_OR_IN})")
+# (two looks, not one alternation: a pattern opening with letters or with a digit makes
+# the engine skip to those; the two together are tried at every place)
+_OF_MONTH_START = re.compile(f"{_OF_MONTH_WORD_START.pattern}|{_OF_MONTH_DIGIT_START.pattern}", re.VERBOSE)
 _DURATION_START = re.compile(  # a count, then a unit: "three months", "2.5-hour", "couple of days"
     rf"(?:{_COUNT})(?=[a-z0-9.,-]*(?:\s+[a-z]+)?[-\s]+(?:{_words([*T.UNITS, *T.DURATION_ONLY_UNITS])}))")
+# _DURATION_START's count may start only shortly before a unit: back from the unit over
+# the separators ([-\s]), a word, spaces and the count's own token (letters, digits,
+# ".,-"), matched on the reversed text. Units are rare, and the look at the count, whose
+# first words open with most letters, is tried at every letter of a sentence; near the
+# units only, it is tried in a few dozen places.
+_DURATION_UNITS = _stems([*T.UNITS, *T.DURATION_ONLY_UNITS])
+_UNIT_REACH = max(map(len, _DURATION_UNITS))  # "fortnight": what the look must see past a unit's start
+_BACK_TO_COUNT = re.compile(r"[-\s]*[a-z0-9.,-]*\s*[a-z0-9.,-]*")
+
+
+@functools.lru_cache(maxsize=4)
+def _duration_starts(lowered: str) -> list[int]:
+    """Where _DURATION_START matches (as its finditer: no match starts inside another),
+    looked for in the stretch before each unit only."""
+    n, reversed_text, found = len(lowered), None, set()
+    for stem in _DURATION_UNITS:
+        unit = lowered.find(stem)
+        while unit >= 0:
+            if reversed_text is None:
+                reversed_text = lowered[::-1]
+            earliest = n - _BACK_TO_COUNT.match(reversed_text, n - unit).end()
+            found.update(m.start() for m in _DURATION_START.finditer(lowered, earliest, unit + _UNIT_REACH)
+                         if m.start() < unit)
+            unit = lowered.find(stem, unit + 1)
+    return sorted(found)
+
+
+_IN_ORDER.add(_duration_starts)
 _IN_FUTURE_START = re.compile(rf"{_at_word_start(['in'])}(?=\s+(?:{_COUNT}))")  # in two
 _SPAN_REL_START = re.compile(  # the past (three) months / the weeks ahead / recent years
     rf"(?:{_at_word_start(['the', 'recent'])})(?=\s+(?:{_words([*T.SPAN_DIRECTIONS, *T.UNITS])}))")
@@ -563,9 +604,9 @@ _IN_ORDER.add(_holiday_starts)
 _STARTS: dict[str, Callable[[str], list[int]]] = {
     "day_date": _found_at(_month_or_digit, _DAY_DATE_START),
     "month": _month_starts,
-    "duration": _found(_DURATION_START),
+    "duration": _duration_starts,
     "holiday": _holiday_starts,
-    "of_month": _found(_OF_MONTH_START),
+    "of_month": _found_either(_OF_MONTH_WORD_START, _OF_MONTH_DIGIT_START),
     "day_range": _found_at(_month_digit_or_the, _DAY_RANGE_START),
     "day_date_of_year": _found_at(_month_digit_or_the, _DAY_DATE_OF_YEAR_START),
     "day_date_words": _months_and(_found(_DAY_WORD_START)),

@@ -349,6 +349,22 @@ def test_digit_or_letter_first_scanners_match_their_plain_form(text):
         assert [m.span() for m in quick.finditer(text)] == [m.span() for m in plain.finditer(text)], name
 
 
+_COUNT_AND_UNIT_TEXT = st.lists(st.sampled_from(
+    ["three", "a", "an", "twenty", "couple", "2.5", "3,000", "1", "-", " ", "  ", "\n", "\u2003", "months", "day",
+     "fortnight", "hour", "big", "of", "in", "last", "first", "20th", "the", "x", ",", ".", "years", "decade", "é"]),
+    max_size=14).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.one_of(_COUNT_AND_UNIT_TEXT, _LOOK_TEXT))
+def test_unit_led_and_split_scanners_match_their_plain_form(text):
+    """The duration scanner (looking only before units) and the two-part of_month scanner
+    find what their single look's finditer finds."""
+    g = date_gates
+    assert g._duration_starts(text) == [m.start() for m in g._DURATION_START.finditer(text)]
+    assert g._STARTS["of_month"](text) == [m.start() for m in g._OF_MONTH_START.finditer(text)]
+
+
 @settings(max_examples=400, deadline=None)
 @given(text=st.one_of(st.text(max_size=80), _texty,
                       st.lists(st.sampled_from([*date_tables.FUTURE_CUES, "WILL", "We'll", "it’ll", "Won’t", "LET'S",
