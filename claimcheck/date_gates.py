@@ -631,7 +631,7 @@ _STARTS: dict[str, Callable[[str], list[int]]] = {
     "weekday_abbr": _found(_LONE_WEEKDAY_START),
     "iso_week": _stem_starts(frozenset({"week"})),
     "year_list": _year_starts,
-    "iso_embedded": _found(_ISO_EMBEDDED_START),
+    "iso_embedded": _found_at(_year_starts, _ISO_EMBEDDED_START),
     "quarter_code": _found(_YEAR_OR_Q_START),
     "in_future": _found(_IN_FUTURE_START),
     "span_rel": _found(_SPAN_REL_START),
@@ -639,14 +639,16 @@ _STARTS: dict[str, Callable[[str], list[int]]] = {
     "calendar_count": _found(_CALENDAR_COUNT_START),
     "year_era": _found(_YEAR_ERA_START),
     "year": _year_starts,
-    "iso_date": _found(re.compile(_YEAR_START.pattern + "(?=-)")),  # 2024-
-    "decade": _found(re.compile(_YEAR_START.pattern + "(?=['’]?s)")),  # 1990s
-    "year_attr": _found(_YEAR_BEFORE_WORD),
+    # (the year-led looks tried at the places of years, found once, not each in a pass
+    # of its own over the stretch: every core they stand for opens with a year)
+    "iso_date": _found_at(_year_starts, re.compile(_YEAR_START.pattern + "(?=-)")),  # 2024-
+    "decade": _found_at(_year_starts, re.compile(_YEAR_START.pattern + "(?=['’]?s)")),  # 1990s
+    "year_attr": _found_at(_year_starts, _YEAR_BEFORE_WORD),
     "numeric_date": _found(_NUMERIC_DATE_START),
     "deixis": _found(_DEIXIS_START),
     "season": _found(_SEASON_START),
     "span": _from_between_starts,
-    "year_range_end": _found(_YEAR_AFTER_DASH),
+    "year_range_end": _found_at(_year_starts, _YEAR_AFTER_DASH),
 }
 
 
