@@ -11,6 +11,7 @@ checks this against every rule), and the patterns themselves live in
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Callable, Iterator
 from typing import Any, Optional
@@ -141,7 +142,7 @@ _ASCII_DIGIT, _ASCII_YEAR_SHAPED = re.compile(r"[0-9]"), re.compile(r"(?:1[6-9]|
 # runs of letters and digits and the signs it holds), the spaced ones in the whole
 # stretch. Same answer as looking for every word in the stretch, a fraction of the work:
 # splitting at whitespace is far cheaper than finding the runs, and most tokens recur.
-_RUN = re.compile(r"[a-z0-9]+")
+_RUN = re.compile(r"[a-z0-9][a-z0-9]*")  # (one character first: the engine then skips to each)
 _RUN_WORDS = tuple((w, bits) for w, bits in sorted(_BITS.items()) if _RUN.fullmatch(w))
 _OTHER_WORDS = tuple((w, bits) for w, bits in sorted(_BITS.items())
                      if w not in (DIGIT, YEAR, MONTH, WEEKDAY, UNIT, ERA) and not _RUN.fullmatch(w))
@@ -194,35 +195,49 @@ class _TokenMemo:
 
 
 # Any word of _RUN_WORDS: a new run without one (most: names, numbers) skips the loop.
-_ANY_RUN_WORD = re.compile("|".join(re.escape(w) for w, _ in sorted(_RUN_WORDS, key=lambda i: (-len(i[0]), i[0]))))
+# The words by their first character, so that the engine tries a few of them at each
+# place, not all 120.
+_ANY_RUN_WORD = re.compile("|".join(
+    f"{re.escape(first)}(?:{'|'.join(re.escape(w[1:]) for w in words)})"
+    for first, words in itertools.groupby(sorted(w for w, _ in _RUN_WORDS), key=lambda w: w[0])))
+# A run of digits alone (a number's) holds no word and no marker: each holds a letter.
+assert not any(w.isdigit() for w, _ in _RUN_WORDS) and all(
+    not shown.search(digits) for _, shown in _RUN_MARKERS for digits in ("0", "2024", "12345"))
 
 
 def _run_bits(run: str) -> int:
     bits = _RUN_BITS.get(run)
     if bits is None:
         bits = 0
-        if _ANY_RUN_WORD.search(run):
-            for word, word_bits in _RUN_WORDS:
-                if word in run:
-                    bits |= word_bits
-        for marker, shown in _RUN_MARKERS:
-            if shown.search(run):
-                bits |= _BITS[marker]
+        if not run.isdigit():
+            if _ANY_RUN_WORD.search(run):
+                for word, word_bits in _RUN_WORDS:
+                    if word in run:
+                        bits |= word_bits
+            for marker, shown in _RUN_MARKERS:
+                if shown.search(run):
+                    bits |= _BITS[marker]
         if len(_RUN_BITS) > 100_000:
             _RUN_BITS.clear()
         _RUN_BITS[run] = bits
     return bits
 
 
+assert all(not w.isalnum() for w, _ in _SIGN_WORDS)
+
+
 def _token_bits(token: str) -> int:
-    """The bits of the words in a token without whitespace, and its digit flags."""
-    bits = 0
-    for run in _RUN.findall(token):
-        bits |= _run_bits(run)
-    for word, word_bits in _SIGN_WORDS:
-        if word in token:
-            bits |= word_bits
-    if _ASCII_DIGIT.search(token):
+    """The bits of the words in a token without whitespace (lower-cased), and its digit flags."""
+    if token.isascii() and token.isalnum():  # as most: one run, and no sign word (each holds a sign)
+        bits = _run_bits(token)
+    else:
+        bits = 0
+        for run in _RUN.findall(token):
+            bits |= _run_bits(run)
+        for word, word_bits in _SIGN_WORDS:
+            if word in token:
+                bits |= word_bits
+    if not token.isalpha() and _ASCII_DIGIT.search(token):  # (letters alone hold no digit)
         bits |= _HAS_DIGIT
         if _ASCII_YEAR_SHAPED.search(token):
             bits |= _HAS_YEAR
