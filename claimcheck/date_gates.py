@@ -528,34 +528,34 @@ _OF_MONTH_DIGIT_START = re.compile(  # "20th (day) in"
 _OF_MONTH_START = re.compile(f"{_OF_MONTH_WORD_START.pattern}|{_OF_MONTH_DIGIT_START.pattern}", re.VERBOSE)
 _DURATION_START = re.compile(  # a count, then a unit: "three months", "2.5-hour", "couple of days"
     rf"(?:{_COUNT})(?=[a-z0-9.,-]*(?:\s+[a-z]+)?[-\s]+(?:{_words([*T.UNITS, *T.DURATION_ONLY_UNITS])}))")
-# _DURATION_START's count may start only shortly before a unit: back from the unit over
-# the separators ([-\s]), a word, spaces and the count's own token (letters, digits,
-# ".,-"), matched on the reversed text. Units are rare, and the look at the count, whose
-# first words open with most letters, is tried at every letter of a sentence; near the
-# units only, it is tried in a few dozen places.
-_DURATION_UNITS = _stems([*T.UNITS, *T.DURATION_ONLY_UNITS])
-_UNIT_REACH = max(map(len, _DURATION_UNITS))  # "fortnight": what the look must see past a unit's start
-_BACK_TO_COUNT = re.compile(r"[-\s]*[a-z0-9.,-]*\s*[a-z0-9.,-]*")
+def _found_before(stems: frozenset[str], back: re.Pattern, look: re.Pattern) -> Callable[[str], list[int]]:
+    """Where ``look`` matches in a stretch (as its finditer: no match starts inside
+    another), looked for only shortly before each place one of ``stems`` stands: every
+    match sees one there through its lookahead, no further than ``back`` reaches back
+    from it (``back`` is matched on the reversed text). For looks whose first words open
+    with most letters, tried at every letter of a stretch, while their stems are rare."""
+    reach = max(map(len, stems))  # what the look must see past a stem's start
+
+    @functools.lru_cache(maxsize=4)
+    def starts(lowered: str) -> list[int]:
+        n, reversed_text, found = len(lowered), None, set()
+        for stem in stems:
+            at = lowered.find(stem)
+            while at >= 0:
+                if reversed_text is None:
+                    reversed_text = lowered[::-1]
+                earliest = n - back.match(reversed_text, n - at).end()
+                found.update(m.start() for m in look.finditer(lowered, earliest, at + reach) if m.start() < at)
+                at = lowered.find(stem, at + 1)
+        return sorted(found)
+    _IN_ORDER.add(starts)
+    return starts
 
 
-@functools.lru_cache(maxsize=4)
-def _duration_starts(lowered: str) -> list[int]:
-    """Where _DURATION_START matches (as its finditer: no match starts inside another),
-    looked for in the stretch before each unit only."""
-    n, reversed_text, found = len(lowered), None, set()
-    for stem in _DURATION_UNITS:
-        unit = lowered.find(stem)
-        while unit >= 0:
-            if reversed_text is None:
-                reversed_text = lowered[::-1]
-            earliest = n - _BACK_TO_COUNT.match(reversed_text, n - unit).end()
-            found.update(m.start() for m in _DURATION_START.finditer(lowered, earliest, unit + _UNIT_REACH)
-                         if m.start() < unit)
-            unit = lowered.find(stem, unit + 1)
-    return sorted(found)
-
-
-_IN_ORDER.add(_duration_starts)
+# A count, then a unit: back from the unit over the separators ([-\s]), a word, spaces
+# and the count's own token (letters, digits, ".,-").
+_duration_starts = _found_before(_stems([*T.UNITS, *T.DURATION_ONLY_UNITS]),
+                                 re.compile(r"[-\s]*[a-z0-9.,-]*\s*[a-z0-9.,-]*"), _DURATION_START)
 _IN_FUTURE_START = re.compile(rf"{_at_word_start(['in'])}(?=\s+(?:{_COUNT}))")  # in two
 _SPAN_REL_START = re.compile(  # the past (three) months / the weeks ahead / recent years
     rf"(?:{_at_word_start(['the', 'recent'])})(?=\s+(?:{_words([*T.SPAN_DIRECTIONS, *T.UNITS])}))")
@@ -564,6 +564,36 @@ _CALENDAR_START = re.compile(  # last week / this past month / the weekend: a mo
     rf"(?=(?:\s+[a-z]+)?\s+(?:week|month|year))")
 _CALENDAR_COUNT_START = re.compile(  # last two years
     rf"(?:{_at_word_start(_words(T.CALENDAR_COUNT_DIRECTIONS).split('|'))})(?=\s+(?:{_COUNT}))")
+# A modifier's first word, then maybe one more word: back from the unit over two words.
+_calendar_starts = _found_before(_stems({"week", "month", "year"}), re.compile(r"\s*[a-z]*\s*[a-z]*"), _CALENDAR_START)
+# "the" or "recent", each alone: the engine then skips to each with a fast substring
+# search, where the two together have it try every "t" and "r".
+_SPAN_REL_LOOKS = [re.compile(rf"{word}(?<![a-z0-9_]{word})(?=\s+(?:{_words([*T.SPAN_DIRECTIONS, *T.UNITS])}))")
+                   for word in ("the", "recent")]
+
+
+def _found_at_stems(stems: frozenset[str], pattern: re.Pattern) -> Callable[[str], list[int]]:
+    """Where ``pattern``, each of whose matches opens with one of ``stems`` (none of
+    which starts inside a match), matches in a stretch, in order: tried only where a stem
+    stands (found with str.find), not at every place its first letters stand."""
+    match = pattern.match
+
+    @functools.lru_cache(maxsize=4)
+    def starts(lowered: str) -> list[int]:
+        found = []
+        for stem in stems:
+            at = lowered.find(stem)
+            while at >= 0:
+                if match(lowered, at):
+                    found.append(at)
+                at = lowered.find(stem, at + 1)
+        return sorted(found)
+    _IN_ORDER.add(starts)
+    return starts
+
+
+_WEEKDAY_STEMS = frozenset(w[:3] for w in vocab.WEEKDAYS)  # mon ... sun
+assert all(len(w) >= 3 for w in vocab.WEEKDAYS)
 _YEAR_ERA_START = re.compile(  # 14 AD / 2014 c.e.
     r"[0-9](?<![a-z0-9_.,/$£€][0-9])(?=[0-9]{0,3}\s*(?:ad|ce|a\.d|c\.e)(?![a-z0-9_]))")
 _NUMERIC_DATE_START = re.compile(  # 04/28/2025, 3.3.2015: the same sign twice, then a year
@@ -632,7 +662,7 @@ _STARTS: dict[str, Callable[[str], list[int]]] = {
     "numeric_date_yy": _found(_NUMERIC_YY),
     "numeric_month": _found(_YEAR_AND_MONTH),
     "year_words": _found(_YEAR_WORDS_START),
-    "weekday_day": _found(_WEEKDAY_DAY_START),
+    "weekday_day": _found_at_stems(_WEEKDAY_STEMS, _WEEKDAY_DAY_START),
     "weekday_week": _stem_starts(_stems([*vocab.WEEKDAYS, *T.WEEK_MODIFIERS])),
     "edge_of": _stem_starts(_stems([*T.EDGES, *T.EOX])),
     "offset_from_deixis": _count_starts,
@@ -649,9 +679,9 @@ _STARTS: dict[str, Callable[[str], list[int]]] = {
     "iso_embedded": _found_at(_year_starts, _ISO_EMBEDDED_START),
     "quarter_code": _found(_YEAR_OR_Q_START),
     "in_future": _found(_IN_FUTURE_START),
-    "span_rel": _found(_SPAN_REL_START),
-    "calendar": _found(_CALENDAR_START),
-    "calendar_count": _found(_CALENDAR_COUNT_START),
+    "span_rel": _found_either(*_SPAN_REL_LOOKS),
+    "calendar": _calendar_starts,
+    "calendar_count": _found_at_stems(_stems(T.CALENDAR_COUNT_DIRECTIONS), _CALENDAR_COUNT_START),
     "year_era": _found(_YEAR_ERA_START),
     "year": _year_starts,
     # (the year-led looks tried at the places of years, found once, not each in a pass

@@ -351,18 +351,24 @@ def test_digit_or_letter_first_scanners_match_their_plain_form(text):
 
 _COUNT_AND_UNIT_TEXT = st.lists(st.sampled_from(
     ["three", "a", "an", "twenty", "couple", "2.5", "3,000", "1", "-", " ", "  ", "\n", "\u2003", "months", "day",
-     "fortnight", "hour", "big", "of", "in", "last", "first", "20th", "the", "x", ",", ".", "years", "decade", "é"]),
+     "fortnight", "hour", "big", "of", "in", "last", "first", "20th", "the", "x", ",", ".", "years", "decade", "é",
+     "this", "past", "next", "week", "weekend", "month", "year", "recent", "coming", "monday", "sat", "tue", "15"]),
     max_size=14).map("".join)
 
 
 @settings(max_examples=500, deadline=None)
 @given(text=st.one_of(_COUNT_AND_UNIT_TEXT, _LOOK_TEXT))
 def test_unit_led_and_split_scanners_match_their_plain_form(text):
-    """The duration scanner (looking only before units) and the two-part of_month scanner
-    find what their single look's finditer finds."""
+    """The scanners looking only before units (duration, calendar), only at stems
+    (weekday_day, calendar_count) or in parts (of_month, span_rel) find what their single
+    look's finditer finds."""
     g = date_gates
     assert g._duration_starts(text) == [m.start() for m in g._DURATION_START.finditer(text)]
     assert g._STARTS["of_month"](text) == [m.start() for m in g._OF_MONTH_START.finditer(text)]
+    assert g._STARTS["calendar"](text) == [m.start() for m in g._CALENDAR_START.finditer(text)]
+    assert g._STARTS["span_rel"](text) == [m.start() for m in g._SPAN_REL_START.finditer(text)]
+    for name, look in [("weekday_day", g._WEEKDAY_DAY_START), ("calendar_count", g._CALENDAR_COUNT_START)]:
+        assert g._STARTS[name](text) == [m.start() for m in look.finditer(text)], name
 
 
 @settings(max_examples=400, deadline=None)
