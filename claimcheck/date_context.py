@@ -39,14 +39,19 @@ class Context(NamedTuple):
         return self.m.start() if self.left is None else self.left.start()
 
     def g(self, name: str) -> Optional[str]:
-        """A named group of the core, else of the left context."""
-        for m in (self.m, self.left):
-            if m is not None:
-                number = group_numbers(m.re).get(name)
-                if number is not None:
-                    value = m.group(number)
-                    if value is not None:
-                        return value
+        """A named group of the core, else of the left context (asked for several times
+        by each resolver: written out for the core, then the left context)."""
+        m = self.m
+        number = (_GROUP_NUMBERS.get(m.re) or group_numbers(m.re)).get(name)
+        if number is not None:
+            value = m.group(number)
+            if value is not None:
+                return value
+        left = self.left
+        if left is not None:
+            number = (_GROUP_NUMBERS.get(left.re) or group_numbers(left.re)).get(name)
+            if number is not None:
+                return left.group(number)
         return None
 
     def has(self, name: str) -> bool:

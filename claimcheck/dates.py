@@ -387,14 +387,12 @@ def find_date_mentions(text: str, start: int = 0, end: int | None = None, *,
         places = stretch.places(scan)
         if places is not None and not places:
             continue  # no place its core can start: not even compiled, if never met
-        pattern = P.PATTERNS[name]
-        has_left = name in P.LEFT_PATTERNS  # compiled at the rule's first match, if any
-        left_required = name in P.LEFT_REQUIRED
+        pattern, left_pattern, left_required = _LOOKS.get(name) or _looks(name)
         try:
             for m in _matches(pattern, text, start, end, places, deadline):
                 left = None
-                if has_left:
-                    left = P.LEFT_PATTERNS[name].match(text, max(start, m.start() - P.LEFT_REACH), m.start())
+                if left_pattern is not None:
+                    left = left_pattern.match(text, max(start, m.start() - P.LEFT_REACH), m.start())
                     left = left if left is not None and left.end() > left.start() else None
                 if left is None and left_required:
                     continue
@@ -403,6 +401,17 @@ def find_date_mentions(text: str, start: int = 0, end: int | None = None, *,
         except TimeoutError:
             warn_partial(f"dates ({name})", start, end)  # keep what this pattern found so far
     return _longest_first(found, assumed)
+
+
+# A rule's core, its left context's pattern (None: none) and whether that is required,
+# kept at the rule's first try (the lazy mappings of date_patterns are Python calls).
+_LOOKS: dict[str, tuple[regex.Pattern, Optional[regex.Pattern], bool]] = {}
+
+
+def _looks(name: str) -> tuple[regex.Pattern, Optional[regex.Pattern], bool]:
+    left = P.LEFT_PATTERNS[name] if name in P.LEFT_PATTERNS else None
+    looks = _LOOKS[name] = (P.PATTERNS[name], left, name in P.LEFT_REQUIRED)
+    return looks
 
 
 def _matches(pattern: regex.Pattern, text: str, start: int, end: int, places: Optional[list[int]],
