@@ -183,6 +183,15 @@ class _TokenMemo:
             if value:
                 yield value
 
+    def union(self, tokens: frozenset[str]) -> int:
+        """What ``over`` gives, or-ed together (for a function giving bits)."""
+        known = self._known.get
+        bits = 0
+        for token in tokens.difference(self._empty):
+            value = known(token)
+            bits |= self._learn(token) if value is None else value
+        return bits
+
     def _learn(self, token: str) -> Any:
         value = self._of(token)
         if len(self._known) > 100_000:
@@ -257,9 +266,7 @@ def _present_groups(text: str, start: int, end: int, lowered: Optional[str] = No
     its ``ascii_lower``, if the caller has it)."""
     if lowered is None:
         lowered = vocab.ascii_lower(text[start:end])
-    found = 0
-    for bits in _TOKEN_BITS.over(_tokens(lowered)):
-        found |= bits
+    found = _TOKEN_BITS.union(_tokens(lowered))
     present = found & _GROUP_BITS
     for word, bits in _SPACED_WORDS:
         if word in lowered:
@@ -710,7 +717,7 @@ class Stretch:
     which breaks ties between mentions of one length), each scanner run once (rules that
     share one share its list)."""
 
-    __slots__ = ("start", "lowered", "ranked_rules", "_places")
+    __slots__ = ("start", "lowered", "ranked_rules", "known_places")
 
     def __init__(self, text: str, start: int, end: int) -> None:
         self.start = start
@@ -722,7 +729,7 @@ class Stretch:
             self.lowered = vocab.quick_look_text(chunk)  # None: not to be trusted
             lowered = self.lowered if self.lowered is not None else vocab.ascii_lower(chunk)
         self.ranked_rules = _tried(_present_groups(text, start, end, lowered))[1]
-        self._places: dict[Scanner, list[int]] = {}
+        self.known_places: dict[Optional[Scanner], list[int]] = {}  # by scanner, those found so far
 
     def places(self, scan: Optional[Scanner]) -> Optional[list[int]]:
         """Where a rule with scanner ``scan`` may start, ascending, as offsets from
@@ -730,12 +737,12 @@ class Stretch:
         looks cannot be trusted here)."""
         if scan is None or self.lowered is None:
             return None
-        found = self._places.get(scan)
+        found = self.known_places.get(scan)
         if found is None:
             found = scan(self.lowered)
             if scan not in _IN_ORDER:
                 found = sorted(set(found))
-            self._places[scan] = found
+            self.known_places[scan] = found
         return found
 
     def match_starts(self, name: str) -> Optional[list[int]]:
