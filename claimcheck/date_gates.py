@@ -540,7 +540,8 @@ def _found_before(stems: frozenset[str], back: re.Pattern, look: re.Pattern) -> 
     another), looked for only shortly before each place one of ``stems`` stands: every
     match sees one there through its lookahead, no further than ``back`` reaches back
     from it (``back`` is matched on the reversed text). For looks whose first words open
-    with most letters, tried at every letter of a stretch, while their stems are rare."""
+    with most letters, tried at every letter of a stretch, while their stems are rare.
+    The look's lookahead must end with a stem's word, nothing after it."""
     reach = max(map(len, stems))  # what the look must see past a stem's start
 
     @functools.lru_cache(maxsize=4)
