@@ -39,10 +39,19 @@ class Context(NamedTuple):
         return self.m.start() if self.left is None else self.left.start()
 
     def g(self, name: str) -> Optional[str]:
-        """A named group of the core, else of the left context."""
-        for m in (self.m, self.left):
-            if m is not None and name in m.re.groupindex and m.group(name) is not None:
-                return m.group(name)
+        """A named group of the core, else of the left context (asked for several times
+        by each resolver: written out for the core, then the left context)."""
+        m = self.m
+        number = (_GROUP_NUMBERS.get(m.re) or group_numbers(m.re)).get(name)
+        if number is not None:
+            value = m.group(number)
+            if value is not None:
+                return value
+        left = self.left
+        if left is not None:
+            number = (_GROUP_NUMBERS.get(left.re) or group_numbers(left.re)).get(name)
+            if number is not None:
+                return left.group(number)
         return None
 
     def has(self, name: str) -> bool:
@@ -79,6 +88,19 @@ class Context(NamedTuple):
             cut = stop.search(after)
             after = after if cut is None else after[:cut.start()]
         return bool(P.FUTURE_CUE.search(" ".join(P.WORD.findall(after)[:P.LOOK_WORDS])))
+
+
+_GROUP_NUMBERS: dict[regex.Pattern, dict[str, int]] = {}
+
+
+def group_numbers(pattern: regex.Pattern) -> dict[str, int]:
+    """``pattern.groupindex``, kept: regex copies it at every look, and a group asked for
+    by name is first tried as a number (an exception raised and dropped each time), so
+    groups are read by number. (Groups of one name share their number.)"""
+    numbers = _GROUP_NUMBERS.get(pattern)
+    if numbers is None:
+        numbers = _GROUP_NUMBERS[pattern] = pattern.groupindex
+    return numbers
 
 
 # A word each future cue holds (its longest but "is", "are", "to": "due" of "are due

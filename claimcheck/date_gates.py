@@ -11,6 +11,7 @@ checks this against every rule), and the patterns themselves live in
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Callable, Iterator
 from typing import Any, Optional
@@ -77,7 +78,7 @@ TRIGGERS: dict[str, tuple[frozenset[str], ...]] = {
     "year_words": (_stems([*T.YEAR_WORD_HUNDREDS, "thousand"]),),
     "year_part": (_stems(T.THIRDS), frozenset({YEAR})),
     "decade": (frozenset({YEAR}),),
-    "quarter": (frozenset({"quarter", YEAR}),),
+    "quarter": (frozenset({"quarter", "q1", "q2", "q3", "q4"}),),  # first quarter of / Q1 2025
     "deixis": (_stems(k.split()[-1] for k in T.DEICTIC_DAYS),),
     "calendar": (_stems({"weekend", "week", "month", "year"}),),
     "span_rel": (frozenset({UNIT}),),
@@ -141,7 +142,7 @@ _ASCII_DIGIT, _ASCII_YEAR_SHAPED = re.compile(r"[0-9]"), re.compile(r"(?:1[6-9]|
 # runs of letters and digits and the signs it holds), the spaced ones in the whole
 # stretch. Same answer as looking for every word in the stretch, a fraction of the work:
 # splitting at whitespace is far cheaper than finding the runs, and most tokens recur.
-_RUN = re.compile(r"[a-z0-9]+")
+_RUN = re.compile(r"[a-z0-9][a-z0-9]*")  # (one character first: the engine then skips to each)
 _RUN_WORDS = tuple((w, bits) for w, bits in sorted(_BITS.items()) if _RUN.fullmatch(w))
 _OTHER_WORDS = tuple((w, bits) for w, bits in sorted(_BITS.items())
                      if w not in (DIGIT, YEAR, MONTH, WEEKDAY, UNIT, ERA) and not _RUN.fullmatch(w))
@@ -182,6 +183,15 @@ class _TokenMemo:
             if value:
                 yield value
 
+    def union(self, tokens: frozenset[str]) -> int:
+        """What ``over`` gives, or-ed together (for a function giving bits)."""
+        known = self._known.get
+        bits = 0
+        for token in tokens.difference(self._empty):
+            value = known(token)
+            bits |= self._learn(token) if value is None else value
+        return bits
+
     def _learn(self, token: str) -> Any:
         value = self._of(token)
         if len(self._known) > 100_000:
@@ -194,35 +204,49 @@ class _TokenMemo:
 
 
 # Any word of _RUN_WORDS: a new run without one (most: names, numbers) skips the loop.
-_ANY_RUN_WORD = re.compile("|".join(re.escape(w) for w, _ in sorted(_RUN_WORDS, key=lambda i: (-len(i[0]), i[0]))))
+# The words by their first character, so that the engine tries a few of them at each
+# place, not all 120.
+_ANY_RUN_WORD = re.compile("|".join(
+    f"{re.escape(first)}(?:{'|'.join(re.escape(w[1:]) for w in words)})"
+    for first, words in itertools.groupby(sorted(w for w, _ in _RUN_WORDS), key=lambda w: w[0])))
+# A run of digits alone (a number's) holds no word and no marker: each holds a letter.
+assert not any(w.isdigit() for w, _ in _RUN_WORDS) and all(
+    not shown.search(digits) for _, shown in _RUN_MARKERS for digits in ("0", "2024", "12345"))
 
 
 def _run_bits(run: str) -> int:
     bits = _RUN_BITS.get(run)
     if bits is None:
         bits = 0
-        if _ANY_RUN_WORD.search(run):
-            for word, word_bits in _RUN_WORDS:
-                if word in run:
-                    bits |= word_bits
-        for marker, shown in _RUN_MARKERS:
-            if shown.search(run):
-                bits |= _BITS[marker]
+        if not run.isdigit():
+            if _ANY_RUN_WORD.search(run):
+                for word, word_bits in _RUN_WORDS:
+                    if word in run:
+                        bits |= word_bits
+            for marker, shown in _RUN_MARKERS:
+                if shown.search(run):
+                    bits |= _BITS[marker]
         if len(_RUN_BITS) > 100_000:
             _RUN_BITS.clear()
         _RUN_BITS[run] = bits
     return bits
 
 
+assert all(not w.isalnum() for w, _ in _SIGN_WORDS)
+
+
 def _token_bits(token: str) -> int:
-    """The bits of the words in a token without whitespace, and its digit flags."""
-    bits = 0
-    for run in _RUN.findall(token):
-        bits |= _run_bits(run)
-    for word, word_bits in _SIGN_WORDS:
-        if word in token:
-            bits |= word_bits
-    if _ASCII_DIGIT.search(token):
+    """The bits of the words in a token without whitespace (lower-cased), and its digit flags."""
+    if token.isascii() and token.isalnum():  # as most: one run, and no sign word (each holds a sign)
+        bits = _run_bits(token)
+    else:
+        bits = 0
+        for run in _RUN.findall(token):
+            bits |= _run_bits(run)
+        for word, word_bits in _SIGN_WORDS:
+            if word in token:
+                bits |= word_bits
+    if not token.isalpha() and _ASCII_DIGIT.search(token):  # (letters alone hold no digit)
         bits |= _HAS_DIGIT
         if _ASCII_YEAR_SHAPED.search(token):
             bits |= _HAS_YEAR
@@ -242,9 +266,7 @@ def _present_groups(text: str, start: int, end: int, lowered: Optional[str] = No
     its ``ascii_lower``, if the caller has it)."""
     if lowered is None:
         lowered = vocab.ascii_lower(text[start:end])
-    found = 0
-    for bits in _TOKEN_BITS.over(_tokens(lowered)):
-        found |= bits
+    found = _TOKEN_BITS.union(_tokens(lowered))
     present = found & _GROUP_BITS
     for word, bits in _SPACED_WORDS:
         if word in lowered:
@@ -269,18 +291,23 @@ def _tokens(lowered: str) -> frozenset[str]:
     return frozenset(lowered.split())
 
 
-def _tried(present: int) -> tuple[frozenset[str], tuple[tuple[int, str], ...]]:
-    """The rules whose every group is in ``present``: as a set and ranked (remembered)."""
+Scanner = Callable[[str], list[int]]  # where in a lowered stretch a rule's core may start
+
+
+def _tried(present: int) -> tuple[frozenset[str], tuple[tuple[int, str, Optional[Scanner]], ...]]:
+    """The rules whose every group is in ``present``: as a set and ranked, each with its
+    scanner (``_STARTS``; None: none), remembered."""
     tried = _TRIED.get(present)
     if tried is None:
         if len(_TRIED) > 10_000:
             _TRIED.clear()
-        ranked = tuple((rank, name) for rank, (name, need) in enumerate(_NEEDS.items()) if present & need == need)
-        tried = _TRIED[present] = (frozenset(name for _, name in ranked), ranked)
+        ranked = tuple((rank, name, _STARTS.get(name)) for rank, (name, need) in enumerate(_NEEDS.items())
+                       if present & need == need)
+        tried = _TRIED[present] = (frozenset(name for _, name, _ in ranked), ranked)
     return tried
 
 
-_TRIED: dict[int, tuple[frozenset[str], tuple[tuple[int, str], ...]]] = {}  # by the groups present
+_TRIED: dict[int, tuple[frozenset[str], tuple[tuple[int, str, Optional[Scanner]], ...]]] = {}  # by the groups present
 
 
 # ---------------------------------------------------------------- where cores start
@@ -366,6 +393,16 @@ _DAY_GLUED_MONTH = re.compile(r"[0-9](?<![a-z0-9_.,/-][0-9])[0-9]?(?:st|nd|rd|th
 _NUMERIC_YY = re.compile(r"[0-9](?<![a-z0-9_.,/-][0-9])[0-9]?[/-][0-9]{1,2}[/-][0-9]{2}(?![0-9])")  # 10/31/74
 _YEAR_AND_MONTH = re.compile(r"[0-9](?<![a-z0-9_.,/-][0-9])(?:[0-9]?[/-](?:1[6-9]|2[01])|[0-9]{3}[/-][0-9])")  # 2/2013, 2015-3
 _YEAR_WORDS_START = re.compile(_at_word_start([*T.YEAR_WORD_HUNDREDS, r"two(?=\s+thousand)"]))  # nineteen / two
+
+
+def _found_either(*patterns: re.Pattern) -> Callable[[str], list[int]]:
+    """Where any of ``patterns`` matches in a stretch, in order: as the finditer of their
+    alternation when no match of one can start inside a match of another."""
+    @functools.lru_cache(maxsize=4)
+    def starts(lowered: str) -> list[int]:
+        return sorted(m.start() for pattern in patterns for m in pattern.finditer(lowered))
+    _IN_ORDER.add(starts)
+    return starts
 
 
 def _found(pattern: re.Pattern) -> Callable[[str], list[int]]:
@@ -488,13 +525,45 @@ _MONTH_GLUED_START = re.compile(
     rf"""(?<![a-z0-9_/-]){_MONTH}(?=[0-9])                    # Feb13
       | {_DAY_GLUED_MONTH.pattern}                             # 14april
     """, re.VERBOSE)
-_OF_MONTH_START = re.compile(  # "the first Tuesday of", "last day of", "20th (day) in"
+_OF_MONTH_WORD_START = re.compile(  # "the first Tuesday of", "last day of"
     rf"""(?:{_at_word_start(["last", *_prefix_free(w for w in T.NTH if not w[0].isdigit())])})
-         (?=(?:\s+[a-z]+\.?){{0,2}}{_OF_OR_IN})
-      | {_DIGIT_START}(?={_DAY_REST}(?:\s+[a-z]+\.?){{0,2}}{_OF_OR_IN})
-    """, re.VERBOSE)
+         (?=(?:\s+[a-z]+\.?){{0,2}}{_OF_OR_IN})""", re.VERBOSE)
+_OF_MONTH_DIGIT_START = re.compile(  # "20th (day) in"
+    rf"{_DIGIT_START}(?={_DAY_REST}(?:\s+[a-z]+\.?){{0,2}}{_OF_OR_IN})")
+# (two looks, not one alternation: a pattern opening with letters or with a digit makes
+# the engine skip to those; the two together are tried at every place)
+_OF_MONTH_START = re.compile(f"{_OF_MONTH_WORD_START.pattern}|{_OF_MONTH_DIGIT_START.pattern}", re.VERBOSE)
 _DURATION_START = re.compile(  # a count, then a unit: "three months", "2.5-hour", "couple of days"
     rf"(?:{_COUNT})(?=[a-z0-9.,-]*(?:\s+[a-z]+)?[-\s]+(?:{_words([*T.UNITS, *T.DURATION_ONLY_UNITS])}))")
+def _found_before(stems: frozenset[str], back: re.Pattern, look: re.Pattern) -> Callable[[str], list[int]]:
+    """Where ``look`` matches in a stretch (as its finditer: no match starts inside
+    another), looked for only shortly before each place one of ``stems`` stands: every
+    match sees one there through its lookahead, no further than ``back`` reaches back
+    from it (``back`` is matched on the reversed text). For looks whose first words open
+    with most letters, tried at every letter of a stretch, while their stems are rare.
+    The look's lookahead must end with a stem's word, nothing after it."""
+    reach = max(map(len, stems))  # what the look must see past a stem's start
+
+    @functools.lru_cache(maxsize=4)
+    def starts(lowered: str) -> list[int]:
+        n, reversed_text, found = len(lowered), None, set()
+        for stem in stems:
+            at = lowered.find(stem)
+            while at >= 0:
+                if reversed_text is None:
+                    reversed_text = lowered[::-1]
+                earliest = n - back.match(reversed_text, n - at).end()
+                found.update(m.start() for m in look.finditer(lowered, earliest, at + reach) if m.start() < at)
+                at = lowered.find(stem, at + 1)
+        return sorted(found)
+    _IN_ORDER.add(starts)
+    return starts
+
+
+# A count, then a unit: back from the unit over the separators ([-\s]), a word, spaces
+# and the count's own token (letters, digits, ".,-").
+_duration_starts = _found_before(_stems([*T.UNITS, *T.DURATION_ONLY_UNITS]),
+                                 re.compile(r"[-\s]*[a-z0-9.,-]*\s*[a-z0-9.,-]*"), _DURATION_START)
 _IN_FUTURE_START = re.compile(rf"{_at_word_start(['in'])}(?=\s+(?:{_COUNT}))")  # in two
 _SPAN_REL_START = re.compile(  # the past (three) months / the weeks ahead / recent years
     rf"(?:{_at_word_start(['the', 'recent'])})(?=\s+(?:{_words([*T.SPAN_DIRECTIONS, *T.UNITS])}))")
@@ -503,8 +572,48 @@ _CALENDAR_START = re.compile(  # last week / this past month / the weekend: a mo
     rf"(?=(?:\s+[a-z]+)?\s+(?:week|month|year))")
 _CALENDAR_COUNT_START = re.compile(  # last two years
     rf"(?:{_at_word_start(_words(T.CALENDAR_COUNT_DIRECTIONS).split('|'))})(?=\s+(?:{_COUNT}))")
+# A modifier's first word, then maybe one more word: back from the unit over two words.
+_calendar_starts = _found_before(_stems({"week", "month", "year"}), re.compile(r"\s*[a-z]*\s*[a-z]*"), _CALENDAR_START)
+# "the" or "recent", each alone: the engine then skips to each with a fast substring
+# search, where the two together have it try every "t" and "r".
+_SPAN_REL_LOOKS = [re.compile(rf"{word}(?<![a-z0-9_]{word})(?=\s+(?:{_words([*T.SPAN_DIRECTIONS, *T.UNITS])}))")
+                   for word in ("the", "recent")]
+
+
+def _found_at_stems(stems: frozenset[str], pattern: re.Pattern) -> Callable[[str], list[int]]:
+    """Where ``pattern``, each of whose matches opens with one of ``stems`` (none of
+    which starts inside a match), matches in a stretch, in order: tried only where a stem
+    stands (found with str.find), not at every place its first letters stand."""
+    match = pattern.match
+
+    @functools.lru_cache(maxsize=4)
+    def starts(lowered: str) -> list[int]:
+        found = []
+        for stem in stems:
+            at = lowered.find(stem)
+            while at >= 0:
+                if match(lowered, at):
+                    found.append(at)
+                at = lowered.find(stem, at + 1)
+        return sorted(found)
+    _IN_ORDER.add(starts)
+    return starts
+
+
+_WEEKDAY_STEMS = frozenset(w[:3] for w in vocab.WEEKDAYS)  # mon ... sun
+assert all(len(w) >= 3 for w in vocab.WEEKDAYS)
 _YEAR_ERA_START = re.compile(  # 14 AD / 2014 c.e.
     r"[0-9](?<![a-z0-9_.,/$£€][0-9])(?=[0-9]{0,3}\s*(?:ad|ce|a\.d|c\.e)(?![a-z0-9_]))")
+_NUMERIC_DATE_START = re.compile(  # 04/28/2025, 3.3.2015: the same sign twice, then a year
+    r"[0-9](?<![a-z0-9_.,/-][0-9])[0-9]?([/.])[0-9]{1,2}\1(?:1[6-9]|2[01])[0-9][0-9]")
+_ISO_EMBEDDED_START = re.compile(  # report-2002-10-09 / 20170302
+    r"[0-9](?<=[_-][0-9])[0-9]{3}-[0-9]|[0-9](?<![a-z0-9_.,][0-9])[0-9]{7}")
+_YEAR_BEFORE_WORD = re.compile(  # a 2010 comment: a year, then a word (a letter, maybe not ASCII)
+    _YEAR_START.pattern + r"(?=\s+(?:[a-z]|[^\x00-\x7f]))")
+_DEIXIS_START = re.compile("|".join(  # yesterday / the day before yesterday: only the first letter taken,
+    f"{first}(?<![a-z0-9_]{first})(?=(?:{rest})(?![a-z0-9_]))"  # so the "yesterday" inside is found too
+    for first, rest in _by_first_letter(_words(T.DEICTIC_DAYS).split("|")).items()))
+_SEASON_START = re.compile(rf"(?:{_at_word_start(_words(vocab.SEASONS).split('|'))})(?![a-z0-9_])")  # fall
 
 # The month-led scanners above start at a month name (_MONTH, as _month_starts finds it),
 # at a digit no digit stands before (each _DIGIT_START, _NUMBER_THEN_MONTH and
@@ -548,9 +657,9 @@ _IN_ORDER.add(_holiday_starts)
 _STARTS: dict[str, Callable[[str], list[int]]] = {
     "day_date": _found_at(_month_or_digit, _DAY_DATE_START),
     "month": _month_starts,
-    "duration": _found(_DURATION_START),
+    "duration": _duration_starts,
     "holiday": _holiday_starts,
-    "of_month": _found(_OF_MONTH_START),
+    "of_month": _found_either(_OF_MONTH_WORD_START, _OF_MONTH_DIGIT_START),
     "day_range": _found_at(_month_digit_or_the, _DAY_RANGE_START),
     "day_date_of_year": _found_at(_month_digit_or_the, _DAY_DATE_OF_YEAR_START),
     "day_date_words": _months_and(_found(_DAY_WORD_START)),
@@ -561,7 +670,7 @@ _STARTS: dict[str, Callable[[str], list[int]]] = {
     "numeric_date_yy": _found(_NUMERIC_YY),
     "numeric_month": _found(_YEAR_AND_MONTH),
     "year_words": _found(_YEAR_WORDS_START),
-    "weekday_day": _found(_WEEKDAY_DAY_START),
+    "weekday_day": _found_at_stems(_WEEKDAY_STEMS, _WEEKDAY_DAY_START),
     "weekday_week": _stem_starts(_stems([*vocab.WEEKDAYS, *T.WEEK_MODIFIERS])),
     "edge_of": _stem_starts(_stems([*T.EDGES, *T.EOX])),
     "offset_from_deixis": _count_starts,
@@ -575,18 +684,24 @@ _STARTS: dict[str, Callable[[str], list[int]]] = {
     "weekday_abbr": _found(_LONE_WEEKDAY_START),
     "iso_week": _stem_starts(frozenset({"week"})),
     "year_list": _year_starts,
-    "iso_embedded": _year_starts,
+    "iso_embedded": _found_at(_year_starts, _ISO_EMBEDDED_START),
     "quarter_code": _found(_YEAR_OR_Q_START),
     "in_future": _found(_IN_FUTURE_START),
-    "span_rel": _found(_SPAN_REL_START),
-    "calendar": _found(_CALENDAR_START),
-    "calendar_count": _found(_CALENDAR_COUNT_START),
+    "span_rel": _found_either(*_SPAN_REL_LOOKS),
+    "calendar": _calendar_starts,
+    "calendar_count": _found_at_stems(_stems(T.CALENDAR_COUNT_DIRECTIONS), _CALENDAR_COUNT_START),
     "year_era": _found(_YEAR_ERA_START),
     "year": _year_starts,
-    "iso_date": _found(re.compile(_YEAR_START.pattern + "(?=-)")),  # 2024-
-    "decade": _found(re.compile(_YEAR_START.pattern + "(?=['’]?s)")),  # 1990s
-    "year_attr": _year_starts,
-    "year_range_end": _found(_YEAR_AFTER_DASH),
+    # (the year-led looks tried at the places of years, found once, not each in a pass
+    # of its own over the stretch: every core they stand for opens with a year)
+    "iso_date": _found_at(_year_starts, re.compile(_YEAR_START.pattern + "(?=-)")),  # 2024-
+    "decade": _found_at(_year_starts, re.compile(_YEAR_START.pattern + "(?=['’]?s)")),  # 1990s
+    "year_attr": _found_at(_year_starts, _YEAR_BEFORE_WORD),
+    "numeric_date": _found(_NUMERIC_DATE_START),
+    "deixis": _found(_DEIXIS_START),
+    "season": _found(_SEASON_START),
+    "span": _from_between_starts,
+    "year_range_end": _found_at(_year_starts, _YEAR_AFTER_DASH),
 }
 
 
@@ -599,11 +714,11 @@ def match_starts(name: str, text: str, start: int, end: int) -> Optional[list[in
 class Stretch:
     """A stretch of text as the quick looks read it, for all the rules tried there:
     lower-cased once, the rules to try found once (``ranked_rules``: ``rules_to_try`` as
-    (rank, name) pairs in rule order, a rule's rank being its place in ``PATTERNS``, which
-    breaks ties between mentions of one length), each scanner run once (rules that share
-    one share its list)."""
+    (rank, name, scanner) in rule order, a rule's rank being its place in ``PATTERNS``,
+    which breaks ties between mentions of one length), each scanner run once (rules that
+    share one share its list)."""
 
-    __slots__ = ("start", "lowered", "ranked_rules", "_starts")
+    __slots__ = ("start", "lowered", "ranked_rules", "known_places")
 
     def __init__(self, text: str, start: int, end: int) -> None:
         self.start = start
@@ -615,17 +730,23 @@ class Stretch:
             self.lowered = vocab.quick_look_text(chunk)  # None: not to be trusted
             lowered = self.lowered if self.lowered is not None else vocab.ascii_lower(chunk)
         self.ranked_rules = _tried(_present_groups(text, start, end, lowered))[1]
-        self._starts: dict[Callable[[str], list[int]], list[int]] = {}
+        self.known_places: dict[Optional[Scanner], list[int]] = {}  # by scanner, those found so far
 
-    def match_starts(self, name: str) -> Optional[list[int]]:
-        """``match_starts`` of rule ``name`` here (a list no caller changes)."""
-        scan = _STARTS.get(name)
+    def places(self, scan: Optional[Scanner]) -> Optional[list[int]]:
+        """Where a rule with scanner ``scan`` may start, ascending, as offsets from
+        ``start`` (a list no caller changes); None: anywhere (no scanner, or the quick
+        looks cannot be trusted here)."""
         if scan is None or self.lowered is None:
             return None
-        starts = self._starts.get(scan)
-        if starts is None:
+        found = self.known_places.get(scan)
+        if found is None:
             found = scan(self.lowered)
             if scan not in _IN_ORDER:
                 found = sorted(set(found))
-            starts = self._starts[scan] = [self.start + i for i in found] if self.start else found
-        return starts
+            self.known_places[scan] = found
+        return found
+
+    def match_starts(self, name: str) -> Optional[list[int]]:
+        """``match_starts`` of rule ``name`` here."""
+        found = self.places(_STARTS.get(name))
+        return None if found is None else [self.start + i for i in found]

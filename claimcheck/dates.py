@@ -381,20 +381,21 @@ def find_date_mentions(text: str, start: int = 0, end: int | None = None, *,
     deadline = time.monotonic() + SEARCH_TIMEOUT
     prefer_future = prefer == "future"
     stretch = G.Stretch(text, start, end)
-    for rank, name in stretch.ranked_rules:  # the stretch holds words of each
-        if name in P.OPT_IN and not present:
+    opt_in, known_places = (frozenset() if present else P.OPT_IN), stretch.known_places
+    for rank, name, scan in stretch.ranked_rules:  # the stretch holds words of each
+        if name in opt_in:
             continue  # not asked for
-        starts = stretch.match_starts(name)
-        if starts is not None and not starts:
+        places = known_places.get(scan)  # (found for a rule before that shares the scanner)
+        if places is None:
+            places = stretch.places(scan)
+        if places is not None and not places:
             continue  # no place its core can start: not even compiled, if never met
-        pattern = P.PATTERNS[name]
-        has_left = name in P.LEFT_PATTERNS  # compiled at the rule's first match, if any
-        left_required = name in P.LEFT_REQUIRED
+        pattern, left_pattern, left_required = _LOOKS.get(name) or _looks(name)
         try:
-            for m in _matches(pattern, text, start, end, starts, deadline):
+            for m in _matches(pattern, text, start, end, places, deadline):
                 left = None
-                if has_left:
-                    left = P.LEFT_PATTERNS[name].match(text, max(start, m.start() - P.LEFT_REACH), m.start())
+                if left_pattern is not None:
+                    left = left_pattern.match(text, max(start, m.start() - P.LEFT_REACH), m.start())
                     left = left if left is not None and left.end() > left.start() else None
                 if left is None and left_required:
                     continue
@@ -405,16 +406,28 @@ def find_date_mentions(text: str, start: int = 0, end: int | None = None, *,
     return _longest_first(found, assumed)
 
 
-def _matches(pattern: regex.Pattern, text: str, start: int, end: int, starts: Optional[list[int]],
+# A rule's core, its left context's pattern (None: none) and whether that is required,
+# kept at the rule's first try (the lazy mappings of date_patterns are Python calls).
+_LOOKS: dict[str, tuple[regex.Pattern, Optional[regex.Pattern], bool]] = {}
+
+
+def _looks(name: str) -> tuple[regex.Pattern, Optional[regex.Pattern], bool]:
+    left = P.LEFT_PATTERNS[name] if name in P.LEFT_PATTERNS else None
+    looks = _LOOKS[name] = (P.PATTERNS[name], left, name in P.LEFT_REQUIRED)
+    return looks
+
+
+def _matches(pattern: regex.Pattern, text: str, start: int, end: int, places: Optional[list[int]],
              deadline: float) -> Iterator[regex.Match]:
-    """``pattern.finditer(text, start, end)``, tried only at ``starts`` when they are given
-    (each try with the time left of the search, so that many short tries are cut off as
-    one long scan would be)."""
-    if starts is None:
+    """``pattern.finditer(text, start, end)``, tried only at ``places`` (offsets from
+    ``start``) when they are given (each try with the time left of the search, so that
+    many short tries are cut off as one long scan would be)."""
+    if places is None:
         yield from pattern.finditer(text, start, end, timeout=max(0.01, deadline - time.monotonic()))
         return
     pos = start
-    for at in starts:
+    for at in places:
+        at += start
         if at < pos:
             continue  # inside the previous match
         left = deadline - time.monotonic()
@@ -455,6 +468,9 @@ def _longest_first(found: list[tuple[int, int, int, str, Context]], assumed: boo
     earliest, then pattern order). A match is resolved only when no longer one has been
     kept over it (most overlapped matches never are); one that resolves to no mention
     leaves its place to the next, as if never found."""
+    if len(found) <= 1:  # as most: nothing to weigh
+        mention = _mention(found[0][3], found[0][4], assumed) if found else None
+        return [mention] if mention is not None else []
     taken: list[DateMention] = []
     starts: list[int] = []
 

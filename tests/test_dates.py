@@ -329,6 +329,10 @@ def _lookbehind_first_looks() -> dict[str, tuple[re.Pattern, re.Pattern]]:
             for w, stop in sorted(T.LONE_WEEKDAY_ABBREVIATIONS.items(), key=lambda i: -len(i[0]))))),
         "year words": (g._YEAR_WORDS_START, re.compile(
             r"(?<![a-z0-9_])(?:%s|two(?=\s+thousand))" % "|".join(T.YEAR_WORD_HUNDREDS))),
+        "numeric date": (g._NUMERIC_DATE_START, re.compile(
+            r"(?<![a-z0-9_.,/-])[0-9]{1,2}([/.])[0-9]{1,2}\1(?:1[6-9]|2[01])[0-9][0-9]")),
+        "iso embedded": (g._ISO_EMBEDDED_START, re.compile(
+            r"(?<=[_-])[0-9]{4}-[0-9]|(?<![a-z0-9_.,])[0-9]{8}")),
         "day word": (g._DAY_WORD_START, re.compile(
             rf"(?<![a-z0-9_])(?:the\s+(?=(?:{g._DAY_WORDS}))|(?:{g._DAY_WORDS}))")),
     }
@@ -343,6 +347,28 @@ _LOOK_TEXT = st.one_of(st.text(alphabet="0123456789-–/.,_ abtw12hiedgnoufrsmq\
 def test_digit_or_letter_first_scanners_match_their_plain_form(text):
     for name, (quick, plain) in _lookbehind_first_looks().items():
         assert [m.span() for m in quick.finditer(text)] == [m.span() for m in plain.finditer(text)], name
+
+
+_COUNT_AND_UNIT_TEXT = st.lists(st.sampled_from(
+    ["three", "a", "an", "twenty", "couple", "2.5", "3,000", "1", "-", " ", "  ", "\n", "\u2003", "months", "day",
+     "fortnight", "hour", "big", "of", "in", "last", "first", "20th", "the", "x", ",", ".", "years", "decade", "é",
+     "this", "past", "next", "week", "weekend", "month", "year", "recent", "coming", "monday", "sat", "tue", "15"]),
+    max_size=14).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.one_of(_COUNT_AND_UNIT_TEXT, _LOOK_TEXT))
+def test_unit_led_and_split_scanners_match_their_plain_form(text):
+    """The scanners looking only before units (duration, calendar), only at stems
+    (weekday_day, calendar_count) or in parts (of_month, span_rel) find what their single
+    look's finditer finds."""
+    g = date_gates
+    assert g._duration_starts(text) == [m.start() for m in g._DURATION_START.finditer(text)]
+    assert g._STARTS["of_month"](text) == [m.start() for m in g._OF_MONTH_START.finditer(text)]
+    assert g._STARTS["calendar"](text) == [m.start() for m in g._CALENDAR_START.finditer(text)]
+    assert g._STARTS["span_rel"](text) == [m.start() for m in g._SPAN_REL_START.finditer(text)]
+    for name, look in [("weekday_day", g._WEEKDAY_DAY_START), ("calendar_count", g._CALENDAR_COUNT_START)]:
+        assert g._STARTS[name](text) == [m.start() for m in look.finditer(text)], name
 
 
 @settings(max_examples=400, deadline=None)
