@@ -83,6 +83,7 @@ from claimcheck.errors import warn_partial
 from claimcheck.models import ABSOLUTE, DURATION, RELATIVE, DateInterval, DateMention
 
 SEARCH_TIMEOUT = 5.0  # seconds for all patterns together; a backstop, never reached normally
+# regex calls pass their time limit by position, with concurrent=False (the note in text.py says why).
 PATTERNS = P.PATTERNS  # the core of each rule, by name
 
 
@@ -423,7 +424,7 @@ def _matches(pattern: regex.Pattern, text: str, start: int, end: int, places: Op
     ``start``) when they are given (each try with the time left of the search, so that
     many short tries are cut off as one long scan would be)."""
     if places is None:
-        yield from pattern.finditer(text, start, end, timeout=max(0.01, deadline - time.monotonic()))
+        yield from pattern.finditer(text, start, end, False, False, False, max(0.01, deadline - time.monotonic()))
         return
     pos = start
     for at in places:
@@ -433,7 +434,7 @@ def _matches(pattern: regex.Pattern, text: str, start: int, end: int, places: Op
         left = deadline - time.monotonic()
         if left <= 0:  # the time of all patterns is spent: as a finditer cut off
             raise TimeoutError
-        m = pattern.match(text, at, end, timeout=max(0.01, left))
+        m = pattern.match(text, at, end, False, False, max(0.01, left))
         if m is not None:
             yield m
             pos = max(m.end(), at + 1)

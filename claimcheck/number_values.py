@@ -18,6 +18,7 @@ from .models import tidy_number
 from .vocab import SCALE_SUFFIXES, TENS_WORDS
 
 SHORT_TIMEOUT = 1.0  # regex timeout (s) for a call on one phrase; a backstop, never reached
+# regex calls pass their time limit by position, with concurrent=False (the note in text.py says why).
 
 
 @lru_cache(maxsize=4096)
@@ -201,7 +202,7 @@ def number_value(s: str) -> Decimal:
         base, exponent = s.split("^")
         sign = -1 if exponent.count("-") % 2 else 1
         return Decimal(base.replace(",", "")) ** (sign * int(exponent.lstrip("+-")))
-    m = P.DIGIT_PARTS.match(s, timeout=SHORT_TIMEOUT)
+    m = P.DIGIT_PARTS.match(s, None, None, False, False, SHORT_TIMEOUT)
     if not m:
         return words_value(s)
     if any(c.isdigit() for c in m.group(3)) or " and " in norm(m.group(3)):
@@ -231,7 +232,7 @@ def spread_scale(lo_text: str, lo: Decimal, hi_text: str, hi: Decimal) -> Decima
         return lo * scale if lo * scale <= hi else lo
     if not lo_text[0].isdigit() or "," in lo_text or any(c.isalpha() for c in lo_text):
         return lo
-    hi_digits = P.DIGIT_PARTS.match(hi_text, timeout=SHORT_TIMEOUT)
+    hi_digits = P.DIGIT_PARTS.match(hi_text, None, None, False, False, SHORT_TIMEOUT)
     base = Decimal(hi_digits.group(1).replace(",", "")) if hi_digits else hi
     if base and hi != base and lo * hi / base <= hi:
         return lo * hi / base  # the high end carries a scale word or suffix

@@ -30,6 +30,7 @@ from .vocab import TENS_WORDS, looks_plural, quick_look_text
 __all__ = ["find_number_phrases"]
 
 _SHORT = V.SHORT_TIMEOUT
+# regex calls pass their time limit by position, with concurrent=False (the note in text.py says why).
 _TIMEOUT_PER_CHAR = 1e-6  # scans over the rest of the text get this much more per character
 _PREFIX = 64  # no phrase starts further than this before its first core
 
@@ -92,7 +93,7 @@ def _in_main_unit(unit: Optional[str], *values: Decimal):
 
 def _plural_follows(text: str, pos: int, end: int, words: int = 3) -> bool:
     """Whether one of the next ``words`` words is a plural noun ("North Korean troops")."""
-    m = P.NEXT_WORDS.match(text, pos, end, timeout=_SHORT)
+    m = P.NEXT_WORDS.match(text, pos, end, False, False, _SHORT)
     return any(looks_plural(word) for word in (m.captures(1) if m else ())[:words])
 
 
@@ -149,7 +150,7 @@ def _vague(m, g: dict, text: str, end: int):
         for w in key[len(quantifier):].split():
             scale *= T.SCALES[w]
         lo, hi = (x * scale for x in T.VAGUE_AMOUNTS[quantifier])
-    if not g["unit"] and P.GLUED_WORD_AFTER.match(text, m.end(), end, timeout=_SHORT):
+    if not g["unit"] and P.GLUED_WORD_AFTER.match(text, m.end(), end, False, False, _SHORT):
         return None, m.end()  # "thousands-strong" and the like
     value = _bounded(lo, hi, True, _hedging(g)[1], vague=True)
     return _phrase(text, _start(m, g, False), m.end(), value, _kind_of(g["cur"], g["unit"]))
@@ -178,13 +179,13 @@ def _single(m, g: dict, text: str, end: int, value: Decimal, stop: int, unit: Op
     if g["lo"][-1].isalpha() and V.is_ordinal(g["lo"]):
         return None, stop  # "the twenty fifth anniversary", "the twenty first century": ordinals
     if not unit and not any(g[p] for p in posts) and text[stop - 1].isalpha() \
-            and P.GLUED_WORD_AFTER.match(text, stop, end, timeout=_SHORT):
+            and P.GLUED_WORD_AFTER.match(text, stop, end, False, False, _SHORT):
         return None, stop  # "two-thirds", "twenty-something"
     kind = _kind_of(g["cur"], unit)
     if kind == (COUNT, None) and value < 1 and V.fraction_value(g["lo"]) is not None:
         words = V.norm(g["lo"]).replace("-", " ").split()
         if words[0] in ("a", "an", "one") and not words[-1].endswith("s") \
-                and P.WORD_AFTER.match(text, stop, end, timeout=_SHORT):
+                and P.WORD_AFTER.match(text, stop, end, False, False, _SHORT):
             return None, stop  # "a third term", "one hundredth anniversary": ordinals
         kind = (RATIO, None)  # "two thirds" (of voters): a share
     value, = _in_main_unit(None if g["cur"] else unit, value)
@@ -194,7 +195,7 @@ def _single(m, g: dict, text: str, end: int, value: Decimal, stop: int, unit: Op
 
 def _own_scale(s: str) -> Optional[Decimal]:
     """The scale digits carry ("10 bln" 1e9, "1.3 million" 1e6), or None: "10", "two million"."""
-    m = P.DIGIT_PARTS.match(s, timeout=_SHORT)
+    m = P.DIGIT_PARTS.match(s, None, None, False, False, _SHORT)
     if not m or not (m.group(2) or m.group(3).strip()):
         return None
     scale = V.suffix_scale(m.group(2)) if m.group(2) else Decimal(1)
@@ -323,7 +324,7 @@ def _duration(m, g: dict, text: str, end: int):
         half = Decimal("0.5")
         return _phrase(text, _start(m, g, False), m.end(), _bounded(half, half, *_hedging(g, ())),
                        (DURATION, unit))
-    parts = list(P.duration_part().finditer(text, m.start("dur_parts"), m.end("dur_parts"), timeout=_SHORT))
+    parts = list(P.duration_part().finditer(text, m.start("dur_parts"), m.end("dur_parts"), False, False, False, _SHORT))
     units = [T.UNITS[_unit_key(part["unit"])][1] for part in parts]
     mixed = len({u in T.UNIT_SECONDS for u in units}) > 1
     lengths = [_unit_length(u, mixed=True) for u in units]
@@ -485,14 +486,14 @@ _BEFORE_A_DIGIT_CORE = frozenset({"", " ", "\n", "(", '"', "$"})
 def _next_core(text: str, tried: int, end: int, hints: _Hints) -> Optional[tuple[int, int]]:
     """The span of the leftmost core match at or after ``tried``."""
     if not hints.trusted:
-        core = P.quick_patterns().core.search(text, tried, end, timeout=_timeout(tried, end))
+        core = P.quick_patterns().core.search(text, tried, end, False, False, _timeout(tried, end))
         return core.span() if core else None
     starts = hints.cores
     for i in range(bisect_left(starts, tried), len(starts)):
         start = starts[i]
         if "0" <= text[start] <= "9" and text[start - 1:start] in _BEFORE_A_DIGIT_CORE:
             return start, start + 1
-        core = P.quick_patterns().core.match(text, start, end, timeout=_SHORT)
+        core = P.quick_patterns().core.match(text, start, end, False, False, _SHORT)
         if core is not None:
             return core.span()
     return None
@@ -501,12 +502,12 @@ def _next_core(text: str, tried: int, end: int, hints: _Hints) -> Optional[tuple
 def _candidates(text: str, pos: int, end: int, hints: _Hints):
     """The candidate matches in ``text[pos:end]``, as ``finditer`` gives them."""
     if not hints.trusted:
-        yield from P.quick_patterns().candidate.finditer(text, pos, end, timeout=_timeout(pos, end))
+        yield from P.quick_patterns().candidate.finditer(text, pos, end, False, False, False, _timeout(pos, end))
         return
     starts = hints.candidates(pos, end)
     i = bisect_left(starts, pos)
     while i < len(starts) and starts[i] < end:
-        m = P.quick_patterns().candidate.match(text, starts[i], end, timeout=_SHORT)
+        m = P.quick_patterns().candidate.match(text, starts[i], end, False, False, _SHORT)
         if m is None:
             i += 1
             continue
@@ -526,7 +527,7 @@ def _next_match(text: str, pos: int, end: int, hints: _Hints):
             if hints.trusted:
                 m = _phrase_at(text, candidate.start(), end, hints)
             else:
-                m = P.phrase().match(text, candidate.start(), end, timeout=_SHORT)
+                m = P.phrase().match(text, candidate.start(), end, False, False, _SHORT)
             if m is not None:
                 return m
         tried = core_end
@@ -587,18 +588,18 @@ def _phrase_at(text: str, pos: int, end: int, hints: _Hints):
     any shape is tried without it, as in the one pattern."""
     shapes, look, i = P.shapes(), hints.lowered, pos - hints.start
     for name in _first_shapes(text, pos, look, i):
-        m = shapes.first[name].match(text, pos, end, timeout=_SHORT)
+        m = shapes.first[name].match(text, pos, end, False, False, _SHORT)
         if m is not None:
             return m
-    hedge = shapes.hedge.match(text, pos, end, timeout=_SHORT) if look.startswith(P.HEDGE_STARTS, i) else None
+    hedge = shapes.hedge.match(text, pos, end, False, False, _SHORT) if look.startswith(P.HEDGE_STARTS, i) else None
     tried = {}  # shape name -> its match here (or None), from the pass with the hedge
     if hedge is not None:  # first every shape with the hedge (its number starts after it)...
         for name in _hedged_shapes(hints, i + hedge.end() - pos):
-            m = tried[name] = shapes.hedged[name].match(text, pos, end, timeout=_SHORT)
+            m = tried[name] = shapes.hedged[name].match(text, pos, end, False, False, _SHORT)
             if m is not None and m["hedge"] is not None:  # (a match without it must wait its turn)
                 return m
     for name in _hedged_shapes(hints, i):  # ...then every shape without one (same pattern, same place)
-        m = tried[name] if name in tried else shapes.hedged[name].match(text, pos, end, timeout=_SHORT)
+        m = tried[name] if name in tried else shapes.hedged[name].match(text, pos, end, False, False, _SHORT)
         if m is not None:
             return m
     return None
@@ -627,7 +628,7 @@ def find_number_phrases(text: str, start: int = 0, end: Optional[int] = None) ->
             plain = _plain_count(m, groups, text) if shape == "qty" else None
             phrases, resume = plain or _RESOLVERS[shape](m, _groups(m, groups), text, end)
             if phrases is None and m.lastgroup != "qty":  # "10 in 5 games": read as quantities
-                m = P.qty_only().match(text, m.start(), end, timeout=_SHORT)
+                m = P.qty_only().match(text, m.start(), end, False, False, _SHORT)
                 phrases, resume = _quantity(m, _groups(m), text, end) if m else (None, resume)
             found.extend(phrases or ())
             pos = max(resume, pos + 1)

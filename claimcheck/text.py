@@ -105,13 +105,13 @@ def _furniture_rules() -> tuple[frozenset, regex.Pattern, regex.Pattern]:
     return exact, _any_of(data["lines"]["patterns"]), _any_of(data["blocks"]["starts"])
 
 
-# The regex calls of this module name no argument: regex's search and match take
+# The regex calls of claimcheck name no argument: regex's search and match take
 # (string, pos, endpos, concurrent, partial, timeout), finditer (string, pos, endpos,
-# overlapped, concurrent, partial, timeout). A keyword argument costs the module ~3,500
-# instructions a call (it makes a string of every keyword name to look up), as much as
-# a failed search of a line. And concurrent is False: releasing the GIL for a match and
-# taking it back costs ~1,200 more, and a worker has no other thread to let run.
-# (tests/test_text.py checks that a time limit given so is kept.)
+# overlapped, concurrent, partial, timeout). A keyword argument costs the regex module
+# ~3,500 instructions a call (it makes a string of every keyword name to look up), as
+# much as a failed search of a line. And concurrent is False: releasing the GIL for a
+# match and taking it back costs ~1,200 more, and a worker has no other thread to let
+# run. (tests/test_text.py checks that a time limit given so is kept.)
 
 
 def _is_furniture(key: str) -> bool:
