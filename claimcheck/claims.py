@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, replace
+from dataclasses import replace
+from operator import attrgetter, itemgetter
 from typing import Optional, Sequence
 
 import regex
@@ -102,11 +103,12 @@ def claims_in(reading: DocumentReading) -> list[Claim]:
     claims: list[Claim] = []
     for index, sentence in enumerate(reading.sentences):
         phrases = find_number_phrases(doc.text, sentence.start, sentence.end)
+        if not phrases:  # most sentences hold no number
+            continue
         wanted = [p for p in phrases if p.quantity in CLAIM_QUANTITIES]
         if not wanted:
             continue
-        context = _SentenceContext.build(index, sentence, reading.words[index], phrases, reading.dates(index),
-                                         reading.clause_breaks(index), nouns)
+        context = _SentenceContext(reading, index, sentence, phrases, nouns)
         for phrase in wanted:
             claims.append(_claim(doc, lex, context, phrase, reading.attributions.find(index, phrase.start)))
     return _link_parts(_coordinated_parts(doc.text, claims))
@@ -145,46 +147,47 @@ class _LastNouns:
         return known[count]
 
 
-@dataclass(frozen=True)
+# Keys for bisecting lists of tokens (by their start or end) and of spans, in C.
+_TOKEN_START, _TOKEN_END = itemgetter(0), itemgetter(1)
+_SPAN_START, _SPAN_END = attrgetter("start"), attrgetter("end")
+
+
 class _SentenceContext:
-    """What every claim in one sentence is read against, computed once per sentence."""
+    """What every claim in one sentence is read against. The sentence's words, dates
+    and clause breaks are each found once per sentence by the reading, the clause
+    breaks only when a claim has dates to choose from; lists are searched by bisecting
+    on a key rather than copied into columns."""
 
-    index: int
-    sentence: Sentence
-    tokens: list[Token]
-    token_starts: Sequence[int]
-    token_ends: Sequence[int]
-    phrases: Sequence[NumberPhrase]
-    phrase_starts: list[int]
-    dates: Sequence[DateMention]
-    date_starts: list[int]
-    date_ends: list[int]
-    clause_breaks: list[int]  # where the clause breaks stand (text.clause_breaks)
-    nouns: _LastNouns
+    __slots__ = ("reading", "index", "sentence", "tokens", "phrases", "dates", "nouns")
 
-    @classmethod
-    def build(cls, index: int, sentence: Sentence, tokens: list[Token], phrases: Sequence[NumberPhrase],
-              dates: Sequence[DateMention], breaks: list[int], nouns: _LastNouns) -> "_SentenceContext":
-        starts, ends = list(zip(*tokens))[:2] or ((), ())  # the tokens' first two columns, in one pass
-        return cls(
-            index, sentence, tokens, starts, ends,
-            phrases, [p.start for p in phrases], dates, [m.start for m in dates], [m.end for m in dates],
-            breaks, nouns,
-        )
+    def __init__(self, reading: DocumentReading, index: int, sentence: Sentence,
+                 phrases: Sequence[NumberPhrase], nouns: _LastNouns) -> None:
+        self.reading = reading
+        self.index = index
+        self.sentence = sentence
+        self.tokens = reading.words[index]
+        self.phrases = phrases
+        self.dates = reading.dates(index)
+        self.nouns = nouns
+
+    @property
+    def clause_breaks(self) -> list[int]:
+        """Where the clause breaks stand (text.clause_breaks)."""
+        return self.reading.clause_breaks(self.index)
 
     def before(self, phrase: NumberPhrase) -> tuple[int, list[Token]]:
         """(how many words end before the number, the last few of them)."""
-        k = bisect_right(self.token_ends, phrase.start)
+        k = bisect_right(self.tokens, phrase.start, key=_TOKEN_END)
         return k, self.tokens[max(0, k - _BEFORE_REACH) : k]
 
     def after(self, phrase: NumberPhrase) -> list[Token]:
         """The first words after the number."""
-        j = bisect_left(self.token_starts, phrase.end)
+        j = bisect_left(self.tokens, phrase.end, key=_TOKEN_START)
         return self.tokens[j : j + _AFTER_REACH]
 
     def in_number(self, tok: Token) -> bool:
         """Whether ``tok`` starts inside one of the sentence's number phrases."""
-        i = bisect_right(self.phrase_starts, tok.start) - 1
+        i = bisect_right(self.phrases, tok.start, key=_SPAN_START) - 1
         return i >= 0 and tok.start < self.phrases[i].end
 
     def antecedent(self, words_before: int) -> Optional[list[Token]]:
@@ -320,15 +323,11 @@ def _topic(lex, phrase, counted, before, after, noun_tokens) -> Optional[str]:
     verb_topic = _outcome_verb(lex, before[-_VERB_BEFORE:])
     if verb_topic is None:
         anchor_end = noun_tokens[-1].end if noun_tokens and noun_tokens[-1].start >= phrase.end else phrase.end
-        first = bisect_left(after, anchor_end, key=_token_start)  # the words are in text order
+        first = bisect_left(after, anchor_end, key=_TOKEN_START)  # the words are in text order
         verb_topic = _outcome_verb(lex, after[first : first + _VERB_AFTER])
     if verb_topic:
         return verb_topic
     return lex.noun_topic(tuple(counted.casefold().split())) if counted else None
-
-
-def _token_start(tok: Token) -> int:
-    return tok.start
 
 
 def _outcome_verb(lex: Lexicon, window: Sequence[Token]) -> Optional[str]:
@@ -443,8 +442,8 @@ def _time_reference(text, context: _SentenceContext, phrase, attribution) -> Opt
 
     # Mentions are sorted and do not overlap, so the ones inside the clause are a run.
     start, end = clause_bounds(context.sentence, phrase.start, context.clause_breaks)
-    first, stop = bisect_left(context.date_starts, start), bisect_right(context.date_ends, end)
-    split = min(max(bisect_left(context.date_starts, phrase.start), first), stop)
+    first, stop = bisect_left(dates, start, key=_SPAN_START), bisect_right(dates, end, key=_SPAN_END)
+    split = min(max(bisect_left(dates, phrase.start, key=_SPAN_START), first), stop)
     candidates = [
         next((dates[k] for k in range(split - 1, first - 1, -1) if usable(dates[k])), None),  # nearest before
         next((dates[k] for k in range(split, stop) if usable(dates[k])), None),  # nearest at or after
