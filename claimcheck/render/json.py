@@ -269,10 +269,11 @@ def _scalar(x: Any, ascii_only: bool) -> str:
 
 def claim_record(claim: Claim, ascii_only: bool = False) -> str:
     """``dumps_record({"type": "claim", "data": claim_to_dict(claim)}, ascii_only)``,
-    written field by field into one f-string: the encoder spends most of a claim line on
+    written field by field into f-strings: the encoder spends most of a claim line on
     escaping the same keys again and building a dict for every nested object
     (tests/test_render_json.py ties the two). Strings still go through the encoder's
-    own escape; offsets and part numbers are ints, written as the encoder writes them."""
+    own escape. Offsets and part numbers are ints, which an f-string writes as the
+    encoder does; the other numbers and the flags go through ``_scalar``."""
     string = encode_basestring_ascii if ascii_only else encode_basestring
     value, attribution, time, sentence = claim.value, claim.attribution, claim.time, claim.sentence
     unit, counted, topic = claim.unit, claim.counted, claim.topic
@@ -282,35 +283,42 @@ def claim_record(claim: Claim, ascii_only: bool = False) -> str:
         via, pronoun = attribution.via, attribution.pronoun
         said = (
             f'{{"source":{string(attribution.source)},"via":{"null" if via is None else string(via)}'
-            f',"verb":{string(attribution.verb)},"start":{int.__repr__(attribution.start)}'
-            f',"end":{int.__repr__(attribution.end)},"verb_start":{_scalar(attribution.verb_start, ascii_only)}'
+            f',"verb":{string(attribution.verb)},"start":{attribution.start},"end":{attribution.end}'
+            f',"verb_start":{_scalar(attribution.verb_start, ascii_only)}'
             f',"verb_end":{_scalar(attribution.verb_end, ascii_only)}'
             f',"pronoun":{"null" if pronoun is None else string(pronoun)}}}'
         )
-    if time is None:
-        when = "null"
-    else:
-        resolved, anchor = time.resolved, time.anchor
-        when = (
-            f'{{"text":{string(time.text)},"start":{int.__repr__(time.start)},"end":{int.__repr__(time.end)}'
-            f',"kind":{string(time.kind)},"future":{_scalar(time.future, ascii_only)}'
-            f',"resolved":{"null" if resolved is None else dumps_record(resolved.to_dict(), ascii_only)}'
-            f',"anchor":{"null" if anchor is None else string(anchor.isoformat())}'
-            f',"assumed":{_scalar(time.assumed, ascii_only)}}}'
-        )
+    when = "null" if time is None else _time_record(time, string, ascii_only)
     return (
         f'{{"type":"claim","data":{{"id":{string(claim.id)},"doc":{string(claim.doc)}'
-        f',"part":{int.__repr__(claim.part)},"start":{int.__repr__(claim.start)},"end":{int.__repr__(claim.end)}'
-        f',"text":{string(claim.text)}'
+        f',"part":{claim.part},"start":{claim.start},"end":{claim.end},"text":{string(claim.text)}'
         f',"value":{{"low":{_scalar(value.low, ascii_only)},"high":{_scalar(value.high, ascii_only)}'
         f',"approx":{_scalar(value.approx, ascii_only)},"kind":{string(value.kind)}}}'
         f',"quantity":{string(claim.quantity)},"unit":{"null" if unit is None else string(unit)}'
         f',"counted":{"null" if counted is None else string(counted)}'
         f',"topic":{"null" if topic is None else string(topic)},"role":{string(claim.role)}'
         f',"attribution":{said},"time":{when}'
-        f',"sentence":{{"start":{int.__repr__(sentence.start)},"end":{int.__repr__(sentence.end)}'
-        f',"text":{string(sentence.text)}}},"notes":[{",".join(map(string, claim.notes))}]'
-        ',"group":null,"conflicts_with":[]}}'
+        f',"sentence":{{"start":{sentence.start},"end":{sentence.end},"text":{string(sentence.text)}}}'
+        f',"notes":[{",".join(map(string, claim.notes))}],"group":null,"conflicts_with":[]}}}}'
+    )
+
+
+def _time_record(time: DateMention, string, ascii_only: bool) -> str:
+    """``_time(time)`` as the encoder writes it (see ``claim_record``)."""
+    resolved, anchor = time.resolved, time.anchor
+    if resolved is None:
+        interval = "null"
+    else:  # DateInterval.to_dict()
+        note = resolved.note
+        interval = (
+            f'{{"start":{string(resolved.start.isoformat())},"end":{string(resolved.end.isoformat())}'
+            f',"precision":{string(resolved.precision)},"note":{"null" if note is None else string(note)}}}'
+        )
+    return (
+        f'{{"text":{string(time.text)},"start":{time.start},"end":{time.end}'
+        f',"kind":{string(time.kind)},"future":{_scalar(time.future, ascii_only)},"resolved":{interval}'
+        f',"anchor":{"null" if anchor is None else string(anchor.isoformat())}'
+        f',"assumed":{_scalar(time.assumed, ascii_only)}}}'
     )
 
 
