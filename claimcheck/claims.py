@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, replace
+from dataclasses import replace
+from functools import lru_cache
+from operator import attrgetter, itemgetter
 from typing import Optional, Sequence
 
 import regex
@@ -102,11 +104,12 @@ def claims_in(reading: DocumentReading) -> list[Claim]:
     claims: list[Claim] = []
     for index, sentence in enumerate(reading.sentences):
         phrases = find_number_phrases(doc.text, sentence.start, sentence.end)
+        if not phrases:  # most sentences hold no number
+            continue
         wanted = [p for p in phrases if p.quantity in CLAIM_QUANTITIES]
         if not wanted:
             continue
-        context = _SentenceContext.build(index, sentence, reading.words[index], phrases, reading.dates(index),
-                                         reading.clause_breaks(index), nouns)
+        context = _SentenceContext(reading, index, sentence, phrases, nouns)
         for phrase in wanted:
             claims.append(_claim(doc, lex, context, phrase, reading.attributions.find(index, phrase.start)))
     return _link_parts(_coordinated_parts(doc.text, claims))
@@ -145,46 +148,47 @@ class _LastNouns:
         return known[count]
 
 
-@dataclass(frozen=True)
+# Keys for bisecting lists of tokens (by their start or end) and of spans, in C.
+_TOKEN_START, _TOKEN_END = itemgetter(0), itemgetter(1)
+_SPAN_START, _SPAN_END = attrgetter("start"), attrgetter("end")
+
+
 class _SentenceContext:
-    """What every claim in one sentence is read against, computed once per sentence."""
+    """What every claim in one sentence is read against. The sentence's words, dates
+    and clause breaks are each found once per sentence by the reading, the clause
+    breaks only when a claim has dates to choose from; lists are searched by bisecting
+    on a key rather than copied into columns."""
 
-    index: int
-    sentence: Sentence
-    tokens: list[Token]
-    token_starts: Sequence[int]
-    token_ends: Sequence[int]
-    phrases: Sequence[NumberPhrase]
-    phrase_starts: list[int]
-    dates: Sequence[DateMention]
-    date_starts: list[int]
-    date_ends: list[int]
-    clause_breaks: list[int]  # where the clause breaks stand (text.clause_breaks)
-    nouns: _LastNouns
+    __slots__ = ("reading", "index", "sentence", "tokens", "phrases", "dates", "nouns")
 
-    @classmethod
-    def build(cls, index: int, sentence: Sentence, tokens: list[Token], phrases: Sequence[NumberPhrase],
-              dates: Sequence[DateMention], breaks: list[int], nouns: _LastNouns) -> "_SentenceContext":
-        starts, ends = list(zip(*tokens))[:2] or ((), ())  # the tokens' first two columns, in one pass
-        return cls(
-            index, sentence, tokens, starts, ends,
-            phrases, [p.start for p in phrases], dates, [m.start for m in dates], [m.end for m in dates],
-            breaks, nouns,
-        )
+    def __init__(self, reading: DocumentReading, index: int, sentence: Sentence,
+                 phrases: Sequence[NumberPhrase], nouns: _LastNouns) -> None:
+        self.reading = reading
+        self.index = index
+        self.sentence = sentence
+        self.tokens = reading.words[index]
+        self.phrases = phrases
+        self.dates = reading.dates(index)
+        self.nouns = nouns
+
+    @property
+    def clause_breaks(self) -> list[int]:
+        """Where the clause breaks stand (text.clause_breaks)."""
+        return self.reading.clause_breaks(self.index)
 
     def before(self, phrase: NumberPhrase) -> tuple[int, list[Token]]:
         """(how many words end before the number, the last few of them)."""
-        k = bisect_right(self.token_ends, phrase.start)
+        k = bisect_right(self.tokens, phrase.start, key=_TOKEN_END)
         return k, self.tokens[max(0, k - _BEFORE_REACH) : k]
 
     def after(self, phrase: NumberPhrase) -> list[Token]:
         """The first words after the number."""
-        j = bisect_left(self.token_starts, phrase.end)
+        j = bisect_left(self.tokens, phrase.end, key=_TOKEN_START)
         return self.tokens[j : j + _AFTER_REACH]
 
     def in_number(self, tok: Token) -> bool:
         """Whether ``tok`` starts inside one of the sentence's number phrases."""
-        i = bisect_right(self.phrase_starts, tok.start) - 1
+        i = bisect_right(self.phrases, tok.start, key=_SPAN_START) - 1
         return i >= 0 and tok.start < self.phrases[i].end
 
     def antecedent(self, words_before: int) -> Optional[list[Token]]:
@@ -196,13 +200,18 @@ class _SentenceContext:
 
 
 def _claim(doc: Document, lex: Lexicon, context: _SentenceContext, phrase: NumberPhrase, attribution) -> Claim:
+    text = doc.text
     words_before, before = context.before(phrase)
     after = context.after(phrase)
-    counted, noun_tokens, notes = _counted_noun(doc.text, lex, phrase, after, context, words_before)
-    topic = _topic(lex, phrase, counted, before, after, noun_tokens)
-    role, role_notes = _role(doc.text, lex, phrase, counted, before, after)
-    time = _time_reference(doc.text, context, phrase, attribution)
-    sentence = context.sentence
+    if phrase.quantity == COUNT:
+        counted, noun_tokens, notes = _counted_noun(text, lex, phrase, after, context, words_before)
+        counted_words = counted.casefold().split() if counted else None  # read by the topic and the role
+        topic = _count_topic(lex, phrase, counted_words, before, after, noun_tokens)
+    else:
+        counted, counted_words, notes = None, None, []
+        topic = lex.quantity_topics.get(phrase.quantity)
+    role, role_notes = _role(text, lex, phrase, counted, counted_words, before, after)
+    time = _time_reference(text, context, phrase, attribution)
     return Claim(
         id=f"{doc.id}:{phrase.start}",
         doc=doc.id,
@@ -218,7 +227,7 @@ def _claim(doc: Document, lex: Lexicon, context: _SentenceContext, phrase: Numbe
         role=role,
         attribution=attribution,
         time=time,
-        sentence=sentence,
+        sentence=context.sentence,
         notes=tuple(notes + role_notes),
     )
 
@@ -227,15 +236,13 @@ def _claim(doc: Document, lex: Lexicon, context: _SentenceContext, phrase: Numbe
 
 
 def _counted_noun(text, lex, phrase, after, context, words_before):
-    """(counted noun, its tokens, notes).
+    """(counted noun, its tokens, notes) of a count.
 
     The noun is the head of the noun phrase after the number: the last lexicon noun
     in it ("1,000 land mine removal WORKERS"), else its first plural-looking word.
     Pronouns ("thousands of them") and elided nouns ("at least 1,000 had been
     killed") take the nearest earlier lexicon noun in this sentence or the two before.
     """
-    if phrase.quantity != COUNT:
-        return None, [], []
     i = 0
     pronoun = None
     if after and after[0].lower == "of":  # partitive: "some 300 of Pyongyang's troops"
@@ -252,7 +259,7 @@ def _counted_noun(text, lex, phrase, after, context, words_before):
             break
     if best:
         return text[best[0].start : best[-1].end], best, []
-    plural = next((t for t in run if _looks_plural(t)), None)
+    plural = next((t for t in run if _looks_plural(t.text)), None)
     if plural is not None:
         return plural.text, [plural], []
     head = run[-1] if run else pronoun
@@ -270,20 +277,23 @@ def _noun_phrase(text, lex, phrase, after, context) -> list[Token]:
     """The words after a number up to where its noun phrase visibly ends."""
     run: list[Token] = []
     found_noun = False
+    gap_start = phrase.end  # where the text between the last word taken and the next begins
+    markers = lex.roles["increment_after"]
     for tok in after[:_NOUN_WINDOW]:
-        gap = text[(run[-1].end if run else phrase.end) : tok.start]
-        if _ends_phrase(gap) or tok.lower in _NP_END or context.in_number(tok):
+        lower = tok.lower
+        if _ends_phrase(text[gap_start : tok.start]) or lower in _NP_END or context.in_number(tok):
             break
-        if run and tok.lower == "of":
+        if run and lower == "of":
             break
-        if tok.lower.endswith("ing") and _lexicon_noun(lex, [tok]) is None:
+        if lower.endswith("ing") and _lexicon_noun(lex, [tok]) is None:
             break  # a gerund or participle: "all four of conspiring", "troops fighting"
-        if found_noun and (tok.lower in ("and", "or") or tok.lower.endswith(("ed", "ing"))):
+        if found_noun and (lower in ("and", "or") or lower.endswith(("ed", "ing"))):
             break  # "two soldiers and Seoul estimated", "troops deployed"
-        if tok.lower in lex.roles["increment_after"] and not run:
+        if not run and lower in markers:
             continue  # "thousands more": the marker is not the noun
         run.append(tok)
-        found_noun = found_noun or _looks_plural(tok) or _lexicon_noun(lex, run) is not None
+        gap_start = tok.end
+        found_noun = found_noun or _looks_plural(tok.text) or _lexicon_noun(lex, run) is not None
     return run
 
 
@@ -295,73 +305,75 @@ def _ends_phrase(gap: str) -> bool:
     return not _PHRASE_STOPS.isdisjoint(gap) or " -" in gap or "- " in gap
 
 
-def _looks_plural(tok: Token) -> bool:
-    return looks_plural(tok.text)
+# A word's plural look, kept: the same few nouns follow the numbers of a corpus.
+_looks_plural = lru_cache(maxsize=1 << 14)(looks_plural)
 
 
 def _lexicon_noun(lex: Lexicon, tokens: Sequence[Token], end: Optional[int] = None) -> Optional[list[Token]]:
     """The longest lexicon noun that ends at ``tokens[end - 1]`` (default: the last token)."""
     end = len(tokens) if end is None else end
-    if not end or not lex.may_end_noun(tokens[end - 1].lower):
+    if not end:
         return None
+    head = lex.noun_head(tokens[end - 1].lower)
+    if head is None:  # no counted noun ends with this word
+        return None
+    nouns = lex.nouns
     for size in range(min(lex.longest_noun, end), 0, -1):
-        tail = tokens[end - size : end]
-        if lex.noun_topic(tuple(t.lower for t in tail)):
-            return list(tail)
+        # lex.noun_topic() of the words, with the head's singular found once
+        if nouns.get((*[t.lower for t in tokens[end - size : end - 1]], head)):
+            return list(tokens[end - size : end])
     return None
 
 
 # --- topic and role --------------------------------------------------------------------
 
 
-def _topic(lex, phrase, counted, before, after, noun_tokens) -> Optional[str]:
-    if phrase.quantity != COUNT:
-        return lex.quantity_topics.get(phrase.quantity)
+def _count_topic(lex, phrase, counted_words, before, after, noun_tokens) -> Optional[str]:
+    """A count's topic: an outcome verb's near the number ("killing 25", "25 were
+    killed"), else its counted noun's."""
     verb_topic = _outcome_verb(lex, before[-_VERB_BEFORE:])
     if verb_topic is None:
         anchor_end = noun_tokens[-1].end if noun_tokens and noun_tokens[-1].start >= phrase.end else phrase.end
-        first = bisect_left(after, anchor_end, key=_token_start)  # the words are in text order
+        first = bisect_left(after, anchor_end, key=_TOKEN_START)  # the words are in text order
         verb_topic = _outcome_verb(lex, after[first : first + _VERB_AFTER])
     if verb_topic:
         return verb_topic
-    return lex.noun_topic(tuple(counted.casefold().split())) if counted else None
-
-
-def _token_start(tok: Token) -> int:
-    return tok.start
+    return lex.noun_topic(tuple(counted_words)) if counted_words is not None else None
 
 
 def _outcome_verb(lex: Lexicon, window: Sequence[Token]) -> Optional[str]:
     """The topic of the longest outcome-verb phrase inside ``window``."""
-    lowered = [t.lower for t in window]
-    may_start = lex.may_start_verb
-    starts = [i for i, word in enumerate(lowered) if may_start(word)]
-    if not starts:
+    lowered = [t.lower for t in window]  # case-folded already: looked up as they are
+    may_start = lex.verb_starts
+    if may_start.isdisjoint(lowered):  # the usual case
         return None
+    starts = [i for i, word in enumerate(lowered) if word in may_start]
+    verbs = lex.verbs
     for size in range(min(lex.longest_verb, len(lowered)), 0, -1):
         for i in starts:
             if i + size > len(lowered):
                 break
-            topic = lex.verb_topic(tuple(lowered[i : i + size]))
+            topic = verbs.get(tuple(lowered[i : i + size]))
             if topic:
                 return topic
     return None
 
 
-def _role(text, lex, phrase, counted, before, after) -> tuple[str, list[str]]:
+def _role(text, lex, phrase, counted, counted_words, before, after) -> tuple[str, list[str]]:
     roles = lex.roles
     lead = text[max(0, phrase.start - 40) : phrase.start].casefold().rstrip()
-    if _ending_word(lead, roles["part_before"]) is not None:
+    lead_rules = lead.endswith(lex.role_leads)  # one test for the usual case, where no lead rule applies
+    if lead_rules and _ending_word(lead, roles["part_before"]) is not None:
         return PART, ["part of a larger figure"]
-    if counted and counted.casefold().split()[-1] in roles["increment_nouns"]:
+    if counted_words and counted_words[-1] in roles["increment_nouns"]:
         return INCREMENT, [f'described as "{counted}"']
     if after and after[0].lower in roles["increment_after"]:
         return INCREMENT, [f'described as "{after[0].text}"']
-    if _ending_word(lead, roles["increment_before"]) is not None:
+    if lead_rules and _ending_word(lead, roles["increment_before"]) is not None:
         return INCREMENT, ["described as added to an earlier figure"]
-    if _subject_marks_increment(before, roles):
+    if before and before[-1].lower in lex.total_verb_ends and _subject_marks_increment(before, roles):
         return INCREMENT, ["the total of an additional group"]
-    weak = _ending_word(lead, roles["weak_increment_before"])
+    weak = _ending_word(lead, roles["weak_increment_before"]) if lead_rules else None
     return TOTAL, ([f'described as "{weak}"'] if weak else [])
 
 
@@ -443,8 +455,8 @@ def _time_reference(text, context: _SentenceContext, phrase, attribution) -> Opt
 
     # Mentions are sorted and do not overlap, so the ones inside the clause are a run.
     start, end = clause_bounds(context.sentence, phrase.start, context.clause_breaks)
-    first, stop = bisect_left(context.date_starts, start), bisect_right(context.date_ends, end)
-    split = min(max(bisect_left(context.date_starts, phrase.start), first), stop)
+    first, stop = bisect_left(dates, start, key=_SPAN_START), bisect_right(dates, end, key=_SPAN_END)
+    split = min(max(bisect_left(dates, phrase.start, key=_SPAN_START), first), stop)
     candidates = [
         next((dates[k] for k in range(split - 1, first - 1, -1) if usable(dates[k])), None),  # nearest before
         next((dates[k] for k in range(split, stop) if usable(dates[k])), None),  # nearest at or after

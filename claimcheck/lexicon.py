@@ -49,23 +49,28 @@ class Lexicon:
     descriptions: Mapping[str, str] = field(default_factory=dict)
     noun_heads: frozenset[str] = field(init=False)  # the last word (singular) of every counted noun
     verb_starts: frozenset[str] = field(init=False)  # the first word of every outcome verb phrase
+    # Quick tests before the role rules (claims._role): every phrase a rule looks for at
+    # the end of the text before a number, and the last word of every "total" verb.
+    role_leads: tuple[str, ...] = field(init=False)
+    total_verb_ends: frozenset[str] = field(init=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "noun_heads", frozenset(k[-1] for k in self.nouns if k))
         object.__setattr__(self, "verb_starts", frozenset(k[0] for k in self.verbs if k))
+        leads = [*self.roles["part_before"], *self.roles["increment_before"], *self.roles["weak_increment_before"]]
+        object.__setattr__(self, "role_leads", tuple(leads))
+        object.__setattr__(self, "total_verb_ends", frozenset(v.split()[-1] for v in self.roles["total_verbs"] if v.split()))
 
     def noun_topic(self, words: tuple[str, ...]) -> Optional[str]:
         """Topic of a counted noun given as a tuple of lower-case words."""
         return self.nouns.get(words[:-1] + (singular(words[-1]),)) if words else None
 
-    def may_end_noun(self, word: str) -> bool:
-        """False when no counted noun ends with the lower-case ``word``: a quick test
-        before trying the noun phrases that end there."""
-        return singular(word) in self.noun_heads
-
-    def may_start_verb(self, word: str) -> bool:
-        """False when no outcome verb phrase starts with the lower-case ``word``."""
-        return word.casefold() in self.verb_starts
+    def noun_head(self, word: str) -> Optional[str]:
+        """The singular of the lower-case ``word`` when a counted noun ends with it (the
+        last word of its key in ``nouns``), else None: a quick test before trying the
+        noun phrases that end there."""
+        head = singular(word)
+        return head if head in self.noun_heads else None
 
     def verb_topic(self, words: tuple[str, ...]) -> Optional[str]:
         return self.verbs.get(tuple(w.casefold() for w in words))

@@ -258,59 +258,68 @@ def document_lines(doc: Document, result: DocumentResult, ascii_only: bool = Fal
     return "\n".join(lines) + "\n"
 
 
+def _scalar(x: Any, ascii_only: bool) -> str:
+    """A number, true, false or null, exactly as the encoder writes it."""
+    if x is None:
+        return "null"
+    if x is True or x is False:
+        return "true" if x else "false"
+    return int.__repr__(x) if type(x) is int else dumps_record(x, ascii_only)  # a float: NaN, Infinity, 2.5
+
+
 def claim_record(claim: Claim, ascii_only: bool = False) -> str:
     """``dumps_record({"type": "claim", "data": claim_to_dict(claim)}, ascii_only)``,
-    written field by field: the encoder spends most of a claim line on escaping the same
-    keys again and building a dict for every nested object (tests/test_render_json.py
-    ties the two). Strings still go through the encoder's own escape."""
+    written field by field into f-strings: the encoder spends most of a claim line on
+    escaping the same keys again and building a dict for every nested object
+    (tests/test_render_json.py ties the two). Strings still go through the encoder's
+    own escape. Offsets and part numbers are ints, which an f-string writes as the
+    encoder does; the other numbers and the flags go through ``_scalar``."""
     string = encode_basestring_ascii if ascii_only else encode_basestring
     value, attribution, time, sentence = claim.value, claim.attribution, claim.time, claim.sentence
-
-    def text(s: Optional[str]) -> str:
-        return "null" if s is None else string(s)
-
-    def other(x: Any) -> str:
-        """A number, true, false or null, exactly as the encoder writes it."""
-        if x is None:
-            return "null"
-        if x is True or x is False:
-            return "true" if x else "false"
-        return int.__repr__(x) if type(x) is int else dumps_record(x, ascii_only)  # a float: NaN, Infinity, 2.5
-
-    parts = [
-        '{"type":"claim","data":{"id":', string(claim.id), ',"doc":', string(claim.doc),
-        ',"part":', other(claim.part), ',"start":', other(claim.start), ',"end":', other(claim.end),
-        ',"text":', text(claim.text),
-        ',"value":{"low":', other(value.low), ',"high":', other(value.high), ',"approx":', other(value.approx),
-        ',"kind":', text(value.kind), '},"quantity":', text(claim.quantity), ',"unit":', text(claim.unit),
-        ',"counted":', text(claim.counted), ',"topic":', text(claim.topic), ',"role":', text(claim.role),
-        ',"attribution":',
-    ]
+    unit, counted, topic = claim.unit, claim.counted, claim.topic
     if attribution is None:
-        parts.append("null")
+        said = "null"
     else:
-        parts += [
-            '{"source":', text(attribution.source), ',"via":', text(attribution.via), ',"verb":', text(attribution.verb),
-            ',"start":', other(attribution.start), ',"end":', other(attribution.end),
-            ',"verb_start":', other(attribution.verb_start), ',"verb_end":', other(attribution.verb_end),
-            ',"pronoun":', text(attribution.pronoun), "}",
-        ]
-    parts.append(',"time":')
-    if time is None:
-        parts.append("null")
-    else:
-        parts += [
-            '{"text":', text(time.text), ',"start":', other(time.start), ',"end":', other(time.end),
-            ',"kind":', text(time.kind), ',"future":', other(time.future), ',"resolved":',
-            "null" if time.resolved is None else dumps_record(time.resolved.to_dict(), ascii_only),
-            ',"anchor":', "null" if time.anchor is None else string(time.anchor.isoformat()),
-            ',"assumed":', other(time.assumed), "}",
-        ]
-    parts += [
-        ',"sentence":{"start":', other(sentence.start), ',"end":', other(sentence.end), ',"text":', text(sentence.text),
-        '},"notes":[', ",".join(map(text, claim.notes)), '],"group":null,"conflicts_with":[]}}',
-    ]
-    return "".join(parts)
+        via, pronoun = attribution.via, attribution.pronoun
+        said = (
+            f'{{"source":{string(attribution.source)},"via":{"null" if via is None else string(via)}'
+            f',"verb":{string(attribution.verb)},"start":{attribution.start},"end":{attribution.end}'
+            f',"verb_start":{_scalar(attribution.verb_start, ascii_only)}'
+            f',"verb_end":{_scalar(attribution.verb_end, ascii_only)}'
+            f',"pronoun":{"null" if pronoun is None else string(pronoun)}}}'
+        )
+    when = "null" if time is None else _time_record(time, string, ascii_only)
+    return (
+        f'{{"type":"claim","data":{{"id":{string(claim.id)},"doc":{string(claim.doc)}'
+        f',"part":{claim.part},"start":{claim.start},"end":{claim.end},"text":{string(claim.text)}'
+        f',"value":{{"low":{_scalar(value.low, ascii_only)},"high":{_scalar(value.high, ascii_only)}'
+        f',"approx":{_scalar(value.approx, ascii_only)},"kind":{string(value.kind)}}}'
+        f',"quantity":{string(claim.quantity)},"unit":{"null" if unit is None else string(unit)}'
+        f',"counted":{"null" if counted is None else string(counted)}'
+        f',"topic":{"null" if topic is None else string(topic)},"role":{string(claim.role)}'
+        f',"attribution":{said},"time":{when}'
+        f',"sentence":{{"start":{sentence.start},"end":{sentence.end},"text":{string(sentence.text)}}}'
+        f',"notes":[{",".join(map(string, claim.notes))}],"group":null,"conflicts_with":[]}}}}'
+    )
+
+
+def _time_record(time: DateMention, string, ascii_only: bool) -> str:
+    """``_time(time)`` as the encoder writes it (see ``claim_record``)."""
+    resolved, anchor = time.resolved, time.anchor
+    if resolved is None:
+        interval = "null"
+    else:  # DateInterval.to_dict()
+        note = resolved.note
+        interval = (
+            f'{{"start":{string(resolved.start.isoformat())},"end":{string(resolved.end.isoformat())}'
+            f',"precision":{string(resolved.precision)},"note":{"null" if note is None else string(note)}}}'
+        )
+    return (
+        f'{{"text":{string(time.text)},"start":{time.start},"end":{time.end}'
+        f',"kind":{string(time.kind)},"future":{_scalar(time.future, ascii_only)},"resolved":{interval}'
+        f',"anchor":{"null" if anchor is None else string(anchor.isoformat())}'
+        f',"assumed":{_scalar(time.assumed, ascii_only)}}}'
+    )
 
 
 def document_lines_ascii(doc: Document, result: DocumentResult) -> str:
