@@ -535,6 +535,8 @@ _OF_MONTH_DIGIT_START = re.compile(  # "20th (day) in"
 _OF_MONTH_START = re.compile(f"{_OF_MONTH_WORD_START.pattern}|{_OF_MONTH_DIGIT_START.pattern}", re.VERBOSE)
 _DURATION_START = re.compile(  # a count, then a unit: "three months", "2.5-hour", "couple of days"
     rf"(?:{_COUNT})(?=[a-z0-9.,-]*(?:\s+[a-z]+)?[-\s]+(?:{_words([*T.UNITS, *T.DURATION_ONLY_UNITS])}))")
+
+
 def _found_before(stems: frozenset[str], back: re.Pattern, look: re.Pattern) -> Callable[[str], list[int]]:
     """Where ``look`` matches in a stretch (as its finditer: no match starts inside
     another), looked for only shortly before each place one of ``stems`` stands: every
