@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from typing import Any, Optional
 
 import regex
@@ -418,6 +418,26 @@ def _found(pattern: re.Pattern) -> Callable[[str], list[int]]:
 _IN_ORDER: set[Callable[[str], list[int]]] = set()  # the scanners whose places come sorted, each once
 
 
+def _found_at_stems(stems: Collection[str], pattern: re.Pattern) -> Callable[[str], list[int]]:
+    """Where ``pattern``, each of whose matches opens with one of ``stems`` (none of
+    which starts inside a match), matches in a stretch, in order: tried only where a stem
+    stands (found with str.find), not at every place its first letters stand."""
+    match = pattern.match
+
+    @functools.lru_cache(maxsize=4)
+    def starts(lowered: str) -> list[int]:
+        found = []
+        for stem in stems:
+            at = lowered.find(stem)
+            while at >= 0:
+                if match(lowered, at):
+                    found.append(at)
+                at = lowered.find(stem, at + 1)
+        return sorted(found)
+    _IN_ORDER.add(starts)
+    return starts
+
+
 # Where a month name or abbreviation stands, as the MONTH marker reads it ("xApril 5"
 # holds one). No month name holds another but at its start, so no match hides one.
 assert not any(o in w[1:] for w in vocab.MONTHS for o in vocab.MONTHS), "a month name inside another"
@@ -425,25 +445,7 @@ assert not any(o in w[1:] for w in vocab.MONTHS for o in vocab.MONTHS), "a month
 # stands, found with str.find, are far fewer than the letters the engine would try.
 _MONTH_STEMS = tuple(sorted({w[:3] for w in vocab.MONTHS}))
 assert all(len(w) >= 3 for w in vocab.MONTHS)
-
-
-@functools.lru_cache(maxsize=4)
-def _month_starts(lowered: str) -> list[int]:
-    """Where _MONTH_NAME matches, in order (shared by several rules and the scanners
-    below): as its finditer, since no match can start inside another."""
-    match = _MONTH_NAME.match
-    found = []
-    for stem in _MONTH_STEMS:
-        i = lowered.find(stem)
-        while i >= 0:
-            if match(lowered, i):
-                found.append(i)
-            i = lowered.find(stem, i + 3)  # no stem starts inside another
-    found.sort()
-    return found
-
-
-_IN_ORDER.add(_month_starts)
+_month_starts = _found_at_stems(_MONTH_STEMS, _MONTH_NAME)  # (shared by several rules and scanners below)
 
 
 def _months_and(found: Callable[[str], list[int]]) -> Callable[[str], list[int]]:
@@ -580,26 +582,6 @@ _calendar_starts = _found_before(_stems({"week", "month", "year"}), re.compile(r
 # search, where the two together have it try every "t" and "r".
 _SPAN_REL_LOOKS = [re.compile(rf"{word}(?<![a-z0-9_]{word})(?=\s+(?:{_words([*T.SPAN_DIRECTIONS, *T.UNITS])}))")
                    for word in ("the", "recent")]
-
-
-def _found_at_stems(stems: frozenset[str], pattern: re.Pattern) -> Callable[[str], list[int]]:
-    """Where ``pattern``, each of whose matches opens with one of ``stems`` (none of
-    which starts inside a match), matches in a stretch, in order: tried only where a stem
-    stands (found with str.find), not at every place its first letters stand."""
-    match = pattern.match
-
-    @functools.lru_cache(maxsize=4)
-    def starts(lowered: str) -> list[int]:
-        found = []
-        for stem in stems:
-            at = lowered.find(stem)
-            while at >= 0:
-                if match(lowered, at):
-                    found.append(at)
-                at = lowered.find(stem, at + 1)
-        return sorted(found)
-    _IN_ORDER.add(starts)
-    return starts
 
 
 _WEEKDAY_STEMS = frozenset(w[:3] for w in vocab.WEEKDAYS)  # mon ... sun
