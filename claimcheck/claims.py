@@ -362,18 +362,17 @@ def _outcome_verb(lex: Lexicon, window: Sequence[Token]) -> Optional[str]:
 def _role(text, lex, phrase, counted, counted_words, before, after) -> tuple[str, list[str]]:
     roles = lex.roles
     lead = text[max(0, phrase.start - 40) : phrase.start].casefold().rstrip()
-    lead_rules = lead.endswith(lex.role_leads)  # one test for the usual case, where no lead rule applies
-    if lead_rules and _ending_word(lead, roles["part_before"]) is not None:
+    if _ending_word(lead, roles["part_before"]) is not None:
         return PART, ["part of a larger figure"]
     if counted_words and counted_words[-1] in roles["increment_nouns"]:
         return INCREMENT, [f'described as "{counted}"']
     if after and after[0].lower in roles["increment_after"]:
         return INCREMENT, [f'described as "{after[0].text}"']
-    if lead_rules and _ending_word(lead, roles["increment_before"]) is not None:
+    if _ending_word(lead, roles["increment_before"]) is not None:
         return INCREMENT, ["described as added to an earlier figure"]
-    if before and before[-1].lower in lex.total_verb_ends and _subject_marks_increment(before, roles):
+    if _subject_marks_increment(before, lex):
         return INCREMENT, ["the total of an additional group"]
-    weak = _ending_word(lead, roles["weak_increment_before"]) if lead_rules else None
+    weak = _ending_word(lead, roles["weak_increment_before"])
     return TOTAL, ([f'described as "{weak}"'] if weak else [])
 
 
@@ -388,8 +387,11 @@ def _ending_word(lead: str, phrases: Sequence[str]) -> Optional[str]:
     return next((w for w in phrases if _ends_with_word(lead, w)), None)
 
 
-def _subject_marks_increment(before: Sequence[Token], roles) -> bool:
+def _subject_marks_increment(before: Sequence[Token], lex: Lexicon) -> bool:
     """"those additional troops may total about 4,000": the figure totals an increment."""
+    if not before or before[-1].lower not in lex.total_verb_ends:  # the usual case: no "total" verb
+        return False
+    roles = lex.roles
     lowered = [t.lower for t in before]
     for size in (2, 1):
         if len(lowered) >= size and " ".join(lowered[-size:]) in roles["total_verbs"]:

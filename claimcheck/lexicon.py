@@ -49,16 +49,11 @@ class Lexicon:
     descriptions: Mapping[str, str] = field(default_factory=dict)
     noun_heads: frozenset[str] = field(init=False)  # the last word (singular) of every counted noun
     verb_starts: frozenset[str] = field(init=False)  # the first word of every outcome verb phrase
-    # Quick tests before the role rules (claims._role): every phrase a rule looks for at
-    # the end of the text before a number, and the last word of every "total" verb.
-    role_leads: tuple[str, ...] = field(init=False)
-    total_verb_ends: frozenset[str] = field(init=False)
+    total_verb_ends: frozenset[str] = field(init=False)  # the last word of every "total" verb (roles)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "noun_heads", frozenset(k[-1] for k in self.nouns if k))
         object.__setattr__(self, "verb_starts", frozenset(k[0] for k in self.verbs if k))
-        leads = [*self.roles["part_before"], *self.roles["increment_before"], *self.roles["weak_increment_before"]]
-        object.__setattr__(self, "role_leads", tuple(leads))
         object.__setattr__(self, "total_verb_ends", frozenset(v.split()[-1] for v in self.roles["total_verbs"] if v.split()))
 
     def noun_topic(self, words: tuple[str, ...]) -> Optional[str]:

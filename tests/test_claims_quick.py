@@ -43,14 +43,9 @@ def test_lexicon_noun_is_the_longest_noun_topic_match():
             assert claims._lexicon_noun(lex, tokens, end) == _reference_lexicon_noun(lex, tokens, end)
 
 
-def test_role_quick_tests_cover_every_rule():
+def test_every_total_verb_passes_the_quick_test():
     lex = default_lexicon()
-    roles = lex.roles
-    for key in ("part_before", "increment_before", "weak_increment_before"):
-        for phrase in roles[key]:
-            assert phrase.endswith(lex.role_leads)
-    for verb in roles["total_verbs"]:
-        assert verb.split()[-1] in lex.total_verb_ends
+    for verb in lex.roles["total_verbs"]:
         # "those additional troops may total about 4,000": the quick test lets it through
         text = f"Those additional troops {verb} 4,000."
         at = text.index("4,000")
