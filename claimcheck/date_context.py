@@ -42,14 +42,14 @@ class Context(NamedTuple):
         """A named group of the core, else of the left context (asked for several times
         by each resolver: written out for the core, then the left context)."""
         m = self.m
-        number = (_GROUP_NUMBERS.get(m.re) or group_numbers(m.re)).get(name)
+        number = group_numbers(m.re).get(name)
         if number is not None:
             value = m.group(number)
             if value is not None:
                 return value
         left = self.left
         if left is not None:
-            number = (_GROUP_NUMBERS.get(left.re) or group_numbers(left.re)).get(name)
+            number = group_numbers(left.re).get(name)
             if number is not None:
                 return left.group(number)
         return None

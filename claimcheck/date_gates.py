@@ -702,7 +702,7 @@ class Stretch:
     which breaks ties between mentions of one length), each scanner run once (rules that
     share one share its list)."""
 
-    __slots__ = ("start", "lowered", "ranked_rules", "known_places")
+    __slots__ = ("start", "lowered", "ranked_rules", "_places")
 
     def __init__(self, text: str, start: int, end: int) -> None:
         self.start = start
@@ -714,7 +714,7 @@ class Stretch:
             self.lowered = vocab.quick_look_text(chunk)  # None: not to be trusted
             lowered = self.lowered if self.lowered is not None else vocab.ascii_lower(chunk)
         self.ranked_rules = _tried(_present_groups(text, start, end, lowered))[1]
-        self.known_places: dict[Optional[Scanner], list[int]] = {}  # by scanner, those found so far
+        self._places: dict[Optional[Scanner], list[int]] = {}  # by scanner, those found so far
 
     def places(self, scan: Optional[Scanner]) -> Optional[list[int]]:
         """Where a rule with scanner ``scan`` may start, ascending, as offsets from
@@ -722,12 +722,12 @@ class Stretch:
         looks cannot be trusted here)."""
         if scan is None or self.lowered is None:
             return None
-        found = self.known_places.get(scan)
+        found = self._places.get(scan)
         if found is None:
             found = scan(self.lowered)
             if scan not in _IN_ORDER:
                 found = sorted(set(found))
-            self.known_places[scan] = found
+            self._places[scan] = found
         return found
 
     def match_starts(self, name: str) -> Optional[list[int]]:

@@ -382,13 +382,11 @@ def find_date_mentions(text: str, start: int = 0, end: int | None = None, *,
     deadline = time.monotonic() + SEARCH_TIMEOUT
     prefer_future = prefer == "future"
     stretch = G.Stretch(text, start, end)
-    opt_in, known_places = (frozenset() if present else P.OPT_IN), stretch.known_places
+    opt_in = frozenset() if present else P.OPT_IN
     for rank, name, scan in stretch.ranked_rules:  # the stretch holds words of each
         if name in opt_in:
             continue  # not asked for
-        places = known_places.get(scan)  # (found for a rule before that shares the scanner)
-        if places is None:
-            places = stretch.places(scan)
+        places = stretch.places(scan)  # (found once for the rules that share a scanner)
         if places is not None and not places:
             continue  # no place its core can start: not even compiled, if never met
         pattern, left_pattern, left_required = _LOOKS.get(name) or _looks(name)
