@@ -9,12 +9,14 @@ warm, as on every run after the first; and with `--no-cache`) against
 bench/floor_app.py, a minimal Typer app with the same signature that prints a 4-row
 Rich table. Extraction: `claimcheck claims --jsonl --no-cache DIR > /dev/null` over a
 synthetic corpus (bench/synthetic.py) against bench/ceiling.py, one plain `regex`
-findall of a number pattern over the same files; then, on the smallest corpus,
-`--jobs 1` against all cores, and on the largest the first run into an empty cache
-against the second. Runs are paired and alternate which goes first; the table gives
-medians with min-max, the median of the paired ratios, the peak RSS of the child
-process (its largest process, workers included), and the targets of issue 5. Nothing
-asserts a time. The result cache lives in a temporary folder, never the user's.
+findall of a number pattern over the same files; then, on the largest corpus, `--jobs 1`
+against all cores and against as many `--jobs 1` processes started at once, each over
+its share of the files (what the machine gives processes that share nothing: the
+ceiling of any `--jobs`), and the first run into an empty cache against the second.
+Runs are paired and alternate which goes first; the table gives medians with min-max,
+the median of the paired ratios, the peak RSS of the child process (its largest process,
+workers included), and the targets of issue 5. Nothing asserts a time. The result
+cache lives in a temporary folder, never the user's.
 """
 
 from __future__ import annotations
@@ -76,17 +78,40 @@ def run_once(command: list[str]) -> Run:
     return Run(seconds, usage.ru_maxrss / 1024)  # ru_maxrss is in KiB on Linux
 
 
+def run_at_once(commands: list[list[str]]) -> Run:
+    """Start every command at the same moment; the wall time until the last one ends and
+    the largest peak RSS among them."""
+    with tempfile.TemporaryFile() as errors:
+        started = time.perf_counter()
+        children = [subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=errors,
+                                     env=ENV) for command in commands]
+        peak = 0.0
+        for child in children:
+            _, status, usage = os.wait4(child.pid, 0)
+            peak = max(peak, usage.ru_maxrss / 1024)
+            if os.waitstatus_to_exitcode(status) != 0:
+                errors.seek(0)
+                sys.exit(f"{' '.join(child.args[:4])} ... exited with {os.waitstatus_to_exitcode(status)}:\n"
+                         f"{errors.read().decode(errors='replace')}")
+        return Run(time.perf_counter() - started, peak)
+
+
+def rotated(runners: list, runs: int, label: str) -> list[list[Run]]:
+    """``runs`` rounds of every runner (a function giving a Run), each round starting with
+    the next one: the runs of each runner, in order."""
+    results: list[list[Run]] = [[] for _ in runners]
+    for i in range(runs):
+        print(f"  {label} ... round {i + 1}/{runs}", file=sys.stderr, flush=True)
+        for k in range(len(runners)):
+            j = (i + k) % len(runners)
+            results[j].append(runners[j]())
+    return results
+
+
 def paired(first: list[str], second: list[str], runs: int) -> tuple[list[Run], list[Run]]:
     """``runs`` runs of each command, alternating which one goes first."""
-    a, b = [], []
-    for i in range(runs):
-        print(f"  {' '.join(Path(w).name for w in first[:3])} ... pair {i + 1}/{runs}", file=sys.stderr, flush=True)
-        if i % 2 == 0:
-            a.append(run_once(first))
-            b.append(run_once(second))
-        else:
-            b.append(run_once(second))
-            a.append(run_once(first))
+    a, b = rotated([lambda: run_once(first), lambda: run_once(second)], runs,
+                   " ".join(Path(w).name for w in first[:3]))
     return a, b
 
 
@@ -141,6 +166,25 @@ def corpus(n: int, seed: int, keep_in: Path | None, scratch: Path) -> tuple[Path
     return folder, size / 1e6
 
 
+def parallel_rows(claimcheck: list[str], folder: Path, megabytes: float, runs: int) -> list[Row]:
+    """``--jobs 1`` against one process per core (the default), and against what this
+    machine gives as many processes that share nothing: ``--jobs 1`` runs started at
+    once, each over its share of the files: about the best any ``--jobs`` can hope for."""
+    jobs = default_jobs()
+    extract = [*claimcheck, "claims", "--jsonl", "--no-cache"]
+    files = sorted(str(p) for p in folder.glob("*.txt"))
+    shares = [[*extract, "--jobs", "1", *files[k::jobs]] for k in range(jobs)]  # every jobs-th file: even shares
+    alone, every, apart = rotated([lambda: run_once([*extract, "--jobs", "1", str(folder)]),
+                                   lambda: run_once([*extract, str(folder)]),
+                                   lambda: run_at_once(shares)], runs, "claims --jobs 1 / default / shares")
+    n = len(files)
+    return [Row(f"claims --jsonl --jobs 1,\n{n:,} files", alone, f"--jobs {jobs} (default)", every,
+                "≥ 1.7× (the ratio)", megabytes),
+            Row(f"claims --jsonl --jobs 1,\n{n:,} files", alone,
+                f"{jobs} × --jobs 1 at once,\neach on 1/{jobs} of the files", apart, "(this machine's\nceiling)",
+                megabytes)]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, action="append", help="corpus sizes in files (repeatable; default 1000 and 10000)")
@@ -182,10 +226,8 @@ def main() -> None:
             rows.append(Row(f"claims --jsonl > /dev/null,\n{n:,} files, {megabytes:.1f} MB", ours,
                             "plain regex findall", ref, "≤ 3× (stretch 2×)", megabytes))
             walls[n] = statistics.median(r.seconds for r in ours)
-            if n == sizes[0] and default_jobs() > 1:
-                one, every = paired([*extract, "--jobs", "1"], extract, args.extract_runs)
-                rows.append(Row(f"claims --jsonl --jobs 1,\n{n:,} files", one, f"--jobs {default_jobs()} (default)", every,
-                                "≥ 1.7× (the ratio)", megabytes))
+            if n == sizes[-1] and default_jobs() > 1:
+                rows.extend(parallel_rows(claimcheck, folder, megabytes, args.extract_runs))
             if n == sizes[-1]:
                 cached = [*claimcheck, "claims", "--jsonl", str(folder)]
                 first, second = [], []
