@@ -85,12 +85,20 @@ _BULLET = regex.compile(r"^[\s\-*•·]+")
 def _key(stripped: str) -> str:
     """A stripped line without a leading bullet, case-folded ("- Get link" -> "get link"):
     what the furniture and trailing-block rules are matched against."""
-    if stripped[:1].isalnum():  # no bullet to take off (nor white space: it is stripped)
-        return stripped.lower() if stripped.isascii() else stripped.casefold()  # (the same for ASCII, faster)
-    if not stripped:  # a blank line (half of all lines): nothing to take off nor fold
-        return ""
-    key = _BULLET.sub("", stripped).strip()
-    return (key or stripped).casefold()
+    return _fold(_body(stripped))
+
+
+def _body(stripped: str) -> str:
+    """A stripped line without a leading bullet ("- Get link" -> "Get link"); a line
+    that is all bullet stays whole."""
+    if stripped[:1].isalnum() or not stripped:  # no bullet to take off (nor white space: it is stripped)
+        return stripped
+    return _BULLET.sub("", stripped).strip() or stripped
+
+
+def _fold(text: str) -> str:
+    """``text.casefold()``; for ASCII its ``lower()``, the same and faster."""
+    return text.lower() if text.isascii() else text.casefold()
 
 
 def _any_of(patterns: list[str]) -> regex.Pattern:
@@ -128,6 +136,39 @@ def _starts_block(key: str) -> bool:
     """True for a heading such as "Related Articles" or "Comments" (``key``: see ``_key``)."""
     _, _, blocks = _furniture_rules()
     return bool(key) and blocks.search(key, None, None, False, False, _timeout(len(key))) is not None
+
+
+
+# Most lines are prose that no rule matches, and a paragraph's key is long to fold and
+# to search: a line's first few characters rule most of them out. Which rules could
+# match a key that starts so is told by regex's partial matching, which also counts a
+# match cut short by the end of the string (so a line opening "rel" may be "related:"),
+# and kept for each such start; whole keys are made and searched only where it says yes.
+_HEAD = 3  # characters of a key that rule a line in or out
+
+
+@lru_cache(maxsize=4096)
+def _rules_for_head(head: str) -> tuple[bool, bool]:
+    """(whether a furniture rule, whether a trailing-block rule) could match a key that
+    starts with ``head``."""
+    exact, lines, blocks = _furniture_rules()
+    furniture = any(word.startswith(head) for word in exact) or (
+        lines.search(head, None, None, False, True, TIMEOUT) is not None)
+    return furniture, blocks.search(head, None, None, False, True, TIMEOUT) is not None
+
+
+def _rule_keys(stripped: str) -> tuple[str, str]:
+    """The key (see ``_key``) of a stripped line for the furniture rules and for the
+    trailing-block rules, each "" (which no rule matches) where no rule of its kind can
+    match it."""
+    if not stripped:  # a blank line (half of all lines)
+        return "", ""
+    body = _body(stripped)
+    furniture, block = _rules_for_head(_fold(body[:_HEAD]))  # (a prefix of the key: folding goes by character)
+    if not (furniture or block):
+        return "", ""
+    key = _fold(body)
+    return key if furniture else "", key if block else ""
 
 
 # --- bylines, headlines and articles ---------------------------------------------
@@ -188,9 +229,9 @@ def analyse_layout(text: str, lines: Sequence[Line], metadata_lines: Optional[di
     matter to that reason; they are left out of claims like furniture.
     """
     stripped = [line.text.strip() for line in lines]  # each line's text, stripped once for every test
-    keys = [_key(text) for text in stripped]
+    keys = [_rule_keys(text) for text in stripped]
     leave_out: dict[int, str] = dict(metadata_lines or {})
-    for i, key in enumerate(keys):
+    for i, (key, _) in enumerate(keys):
         if i not in leave_out and _is_furniture(key):
             leave_out[i] = "furniture"
 
@@ -229,7 +270,7 @@ def analyse_layout(text: str, lines: Sequence[Line], metadata_lines: Optional[di
         parts.append(Part(number, start, end, titles[number - 1], bylines[number - 1]))
         start = end
 
-    spans = _trailing_blocks(lines, stripped, keys, part_bounds)
+    spans = _trailing_blocks(lines, stripped, [block_key for _, block_key in keys], part_bounds)
     spans += [Span(lines[i].start, lines[i].end, reason) for i, reason in leave_out.items()]
     return Layout(
         parts=tuple(parts),

@@ -133,3 +133,36 @@ def _sentences_paragraph_by_paragraph(text: str, start: int, end: int) -> list:
 def test_sentences_split_by_one_scan_match_a_scan_a_paragraph(text, data):
     start, end = _bounds(text, data)
     assert T.split_sentences(text, start, end) == _sentences_paragraph_by_paragraph(text, start, end)
+
+
+def _furniture_and_block(key: str) -> tuple[bool, bool]:
+    return T._is_furniture(key), T._starts_block(key)
+
+
+_RULE_PIECES = st.sampled_from([
+    *T._furniture_rules()[0], "Related", "related:", "Related Articles", "Comments", "More from", "Read next",
+    "Copyright", "©", "(c) ", "All rights reserved", "Updated: 5", "2 hours ago", "a day ago", "Visit x.com",
+    "Follow us", "Tags:", "Hashtags", "- ", "• ", "* ", "·", "---", "/", "|", "_", " ", "  ", ":", "5", "The", "the",
+    "said", "“", "’", "é", "ß", "ſ", "İ", "ı", "K", "Σ", "Ꭰ", "ꭰ", "x",
+])
+
+
+@settings(max_examples=800, deadline=None)
+@given(text=st.one_of(st.text(max_size=30), st.lists(_RULE_PIECES, max_size=6).map("".join)))
+def test_a_line_ruled_out_by_its_first_characters_is_neither_furniture_nor_a_block(text):
+    """``_rule_keys`` leaves out a line's key where its head says no rule can match:
+    it must agree with testing the whole key."""
+    stripped = text.strip()
+    key = T._key(stripped)
+    furniture_key, block_key = T._rule_keys(stripped)
+    assert furniture_key in ("", key) and block_key in ("", key)
+    assert (T._is_furniture(furniture_key), T._starts_block(block_key)) == _furniture_and_block(key)
+
+
+def test_every_furniture_word_and_heading_is_still_found():
+    lines = [*T._furniture_rules()[0], "Related Articles", "related:", "Comments", "© 2025 Yonhap", "(c) 2024",
+             "Copyright 2025", "2 hours ago", "Updated: 5 May", "Read more: the rest", "- Share", "• Get link", "---",
+             "Hashtags"]
+    for line in lines:
+        furniture_key, block_key = T._rule_keys(line)
+        assert T._is_furniture(furniture_key) or T._starts_block(block_key), line
