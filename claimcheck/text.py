@@ -621,15 +621,17 @@ def words(text: str, start: int, end: int) -> list[Token]:
         # Built column by column by C-level maps, without a Python step per word (a
         # sentence's tokens are made by the hundred), nor a match object: the split
         # gives [gap, word, gap, word, ..., gap], and the running sum of their lengths
-        # each word's start and end. Plain words (ASCII and "’") lower-case as their
-        # casefold() does; only "’" is left to straighten.
+        # each word's start and end, read in pairs off one iterator (no list of them).
+        # Plain words (ASCII and "’") lower-case as their casefold() does; only "’" is
+        # left to straighten.
         parts = _PLAIN_WORD_SPLIT.split(piece)
         texts = parts[1::2]
-        bounds = list(accumulate(map(len, parts), initial=start))  # [start, word 1 start, word 1 end, ...]
+        bounds = accumulate(map(len, parts), initial=start)  # start, word 1 start, word 1 end, ...
+        next(bounds)  # (the start of the first gap)
         lowers = map(str.lower, texts)
         if "’" in piece:
             lowers = [word.replace("’", "'") for word in lowers]
-        return list(map(_new_tuple, repeat(Token), zip(bounds[1::2], bounds[2::2], texts, lowers)))
+        return list(map(_new_tuple, repeat(Token), zip(bounds, bounds, texts, lowers)))
     tokens = []
     for m in _WORD.finditer(text, start, end, False, False, False, _timeout(end - start)):
         word_start, word_end = m.span()
