@@ -418,52 +418,48 @@ def _sentence_breaks(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return breaks
 
 
-# A line break with the spaces around it: what ``_para_breaks`` finds, faster. Spaces
-# before the line break are taken only from the start of their run, so that a scan
-# stays linear on a long run of spaces.
+# A line break with the spaces around it: the break between two lines of ``_paragraphs``
+# (its definition; ``_paragraphs`` finds the same breaks faster). Spaces before the line
+# break are taken only from the start of their run, so that a scan stays linear on a
+# long run of spaces.
 _PARA_BREAK = re.compile(r"(?:(?<![ \t\u00a0])[ \t\u00a0]+)?(?:\r\n|\r|\n)[ \t\u00a0]*")
-_LINE_END_RUN = re.compile(r"(?:\r\n|\r|\n)[ \t\u00a0]*")  # a line break and the spaces after it
-_NEWLINE_RUN = re.compile(r"\n[ \t\u00a0]*")  # the same in text without "\r"
+# A run of line breaks and the spaces after each: one break, or one and the blank lines
+# after it (group 1), which end a paragraph without a look at the next line.
+_LINE_END_RUN = re.compile(r"(?:\r\n|\r|\n)[ \t\u00a0]*((?:(?:\r\n|\r|\n)[ \t\u00a0]*)+)?")
+_NEWLINE_RUN = re.compile(r"\n[ \t\u00a0]*((?:\n[ \t\u00a0]*)+)?")  # the same in text without "\r"
 _SPACES = " \t\u00a0"
-
-
-def _para_breaks(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The spans of ``_PARA_BREAK.finditer(text, start, end)``, found from the line
-    breaks: a break takes the run of spaces before it back to the run's start."""
-    breaks = []
-    pos = start
-    # Without a "\r", a line ends at a "\n": a literal first character is found by a
-    # fast search, where "\r\n|\r|\n" is tried at every position.
-    line_ends = _LINE_END_RUN if text.find("\r", start, end) >= 0 else _NEWLINE_RUN
-    for line_end in line_ends.finditer(text, start, end):
-        first = line_end.start()
-        while first > pos and text[first - 1] in _SPACES:
-            first -= 1
-        if first < line_end.start() and first and text[first - 1] in _SPACES:
-            first = line_end.start()  # the run of spaces began before ``start``: the break starts at the line end
-        pos = line_end.end()
-        breaks.append((first, pos))
-    return breaks
 
 
 def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The ``[start, end)`` of each paragraph: lines, but a line that ends in a letter,
-    "," or "-" runs on into a next line that starts in lower case."""
+    "," or "-" runs on into a next line that starts in lower case. Blank lines are not
+    paragraphs: the paragraphs around them are split by the breaks of ``_PARA_BREAK``,
+    each a run of line breaks found at once."""
     paragraphs = []
-    pos = start
-    for break_start, break_end in _para_breaks(text, start, end):
+    para_start = pos = start
+    # Without a "\r", a line ends at a "\n": a literal first character is found by a
+    # fast search, where "\r\n|\r|\n" is tried at every position.
+    line_ends = _LINE_END_RUN if text.find("\r", start, end) >= 0 else _NEWLINE_RUN
+    for line_end in line_ends.finditer(text, start, end):
+        # The break takes the run of spaces before the line break back to the run's start.
+        break_start = line_end.start()
+        while break_start > pos and text[break_start - 1] in _SPACES:
+            break_start -= 1
+        if break_start < line_end.start() and break_start and text[break_start - 1] in _SPACES:
+            break_start = line_end.start()  # the run of spaces began before ``start``: the break starts at the line end
+        pos = line_end.end()
         # Only a next line that starts in lower case can continue this one (tested
         # first: after most line breaks comes a blank line or a capital).
-        if text[break_end : break_end + 1].islower():
+        if line_end.lastindex is None and text[pos : pos + 1].islower():
             last = break_start  # just after the line's last visible character
-            while last > pos and text[last - 1].isspace():
+            while last > para_start and text[last - 1].isspace():
                 last -= 1
-            ending = text[last - 1] if last > pos else ""
+            ending = text[last - 1] if last > para_start else ""
             if ending and (ending.isalpha() or ending in ",-"):
                 continue
-        paragraphs.append((pos, break_start))
-        pos = break_end
-    paragraphs.append((pos, end))
+        paragraphs.append((para_start, break_start))
+        para_start = pos
+    paragraphs.append((para_start, end))
     return paragraphs
 
 

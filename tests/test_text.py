@@ -36,7 +36,28 @@ def test_words_match_the_word_pattern(text, data):
 def test_break_scans_match_their_patterns(text, data):
     start, end = _bounds(text, data)
     assert T._sentence_breaks(text, start, end) == [m.span() for m in T._SENTENCE_BREAK.finditer(text, start, end)]
-    assert T._para_breaks(text, start, end) == [m.span() for m in T._PARA_BREAK.finditer(text, start, end)]
+    assert T._paragraphs(text, start, end) == _paragraphs_break_by_break(text, start, end)
+
+
+def _paragraphs_break_by_break(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """_paragraphs as first written (the reference): at every break of _PARA_BREAK, a
+    line that ends in a letter, "," or "-" runs on into a next line in lower case;
+    blank lines are left out (they hold no sentence)."""
+    paragraphs = []
+    pos = start
+    for line_end in T._PARA_BREAK.finditer(text, start, end):
+        break_start, break_end = line_end.span()
+        if text[break_end : break_end + 1].islower():
+            last = break_start
+            while last > pos and text[last - 1].isspace():
+                last -= 1
+            ending = text[last - 1] if last > pos else ""
+            if ending and (ending.isalpha() or ending in ",-"):
+                continue
+        paragraphs.append((pos, break_start))
+        pos = break_end
+    paragraphs.append((pos, end))
+    return [(a, b) for i, (a, b) in enumerate(paragraphs) if a < b or i in (0, len(paragraphs) - 1)]
 
 
 def _quote_spans_by_character(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -115,7 +136,7 @@ def test_clause_breaks_match_the_clause_pattern(text, data):
 def _sentences_paragraph_by_paragraph(text: str, start: int, end: int) -> list:
     """split_sentences as first written: each paragraph's breaks found by its own scan."""
     sentences: list = []
-    for para_start, para_end in T._paragraphs(text, start, end):
+    for para_start, para_end in _paragraphs_break_by_break(text, start, end):
         if para_start == para_end:
             continue
         pos = para_start
