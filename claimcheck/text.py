@@ -10,8 +10,8 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, repeat
-from typing import NamedTuple, Optional, Sequence
+from itertools import accumulate, chain, repeat
+from typing import Iterable, NamedTuple, Optional, Sequence
 
 import regex
 
@@ -395,20 +395,23 @@ _AFTER_THE_MARK = r"""
     (?=[\"'“‘(\[]?                # which starts, after an opening quote or bracket, with
        ([A-Z0-9]|[^\x00-\x7f]))   # an ASCII capital or digit, or a character to check (group 2)
     """
-_SENTENCE_GAP = re.compile(r"[.!?]" + _AFTER_THE_MARK, re.VERBOSE)  # after a sentence-final mark
-# The same after a full stop only: for a paragraph without "!" or "?", where it finds
-# the same gaps; a literal first character is found by a fast search, a set is tried
-# at every position.
-_FULL_STOP_GAP = re.compile(r"\." + _AFTER_THE_MARK, re.VERBOSE)
+# One pattern for each sentence-final mark, each opening with its mark: a literal first
+# character is found by a fast search, where a set ([.!?]) is tried at every position.
+# A gap holds no mark, so no two gaps overlap: the gaps after each mark, put in order,
+# are the gaps after any.
+_GAP_AFTER = {mark: re.compile(re.escape(mark) + _AFTER_THE_MARK, re.VERBOSE) for mark in ".!?"}
 
 
 def _sentence_breaks(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The spans of ``_SENTENCE_BREAK.finditer(text, start, end)`` (the gaps between
-    sentences), found by ``_SENTENCE_GAP``."""
+    sentences), found by ``_GAP_AFTER``."""
     breaks = []
     start = max(start - 1, 0)  # the mark may stand just before ``start``
-    other_marks = text.find("!", start, end) >= 0 or text.find("?", start, end) >= 0
-    for gap in (_SENTENCE_GAP if other_marks else _FULL_STOP_GAP).finditer(text, start, end):
+    gaps: Iterable[re.Match] = _GAP_AFTER["."].finditer(text, start, end)
+    others = [_GAP_AFTER[mark].finditer(text, start, end) for mark in "!?" if text.find(mark, start, end) >= 0]
+    if others:  # (most paragraphs hold only full stops)
+        gaps = sorted(chain(gaps, *others), key=re.Match.start)
+    for gap in gaps:
         if gap.group(2).isascii():
             breaks.append(gap.span(1))
         else:
