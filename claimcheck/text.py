@@ -232,7 +232,7 @@ def analyse_layout(text: str, lines: Sequence[Line], metadata_lines: Optional[di
     keys = [_rule_keys(text) for text in stripped]
     leave_out: dict[int, str] = dict(metadata_lines or {})
     for i, (key, _) in enumerate(keys):
-        if i not in leave_out and _is_furniture(key):
+        if key and i not in leave_out and _is_furniture(key):  # ("": no rule can match the line)
             leave_out[i] = "furniture"
 
     content = [i for i, text in enumerate(stripped) if text and i not in leave_out]
@@ -285,7 +285,7 @@ def _trailing_blocks(lines: Sequence[Line], stripped: list[str], keys: list[str]
     i = 0
     while i < len(lines):
         line = lines[i]
-        if stripped[i] and _starts_block(keys[i]):
+        if keys[i] and _starts_block(keys[i]):  # ("": a blank line, or one no rule can match)
             end = next(e for e in part_ends if e > line.start)
             spans.append(Span(line.start, end, "trailing block: " + stripped[i][:40]))
             while i < len(lines) and lines[i].start < end:
