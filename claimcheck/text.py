@@ -138,7 +138,6 @@ def _starts_block(key: str) -> bool:
     return bool(key) and blocks.search(key, None, None, False, False, _timeout(len(key))) is not None
 
 
-
 # Most lines are prose that no rule matches, and a paragraph's key is long to fold and
 # to search: a line's first few characters rule most of them out. Which rules could
 # match a key that starts so is told by regex's partial matching, which also counts a
