@@ -16,7 +16,7 @@ from .decoding import binary_kind, decode
 from .errors import InputError
 from .manifest import MANIFEST_NAME, Manifest, read_manifest
 from .models import Corpus, Document, InputWarning, MetaField, SkippedFile
-from .reading import Unusable, listing, not_a_file, read_file, read_stdin, reason_for, walk
+from .reading import Unusable, listing, not_a_file, read_file, read_stdin, reason_for, walk_relative
 from .resources import bundled_corpus
 
 __all__ = ["load_corpus", "build_document", "DocumentDraft", "decode", "read_manifest", "Manifest", "MANIFEST_NAME"]
@@ -137,7 +137,7 @@ class _Loading:
             draft = DocumentDraft(doc_id, path, "", "", entry, key, self._order(inside), found)
         else:
             text, encoding = decode(data)
-            if not text.strip():
+            if not text or text.isspace():  # (not text.strip(), which copies the text)
                 self.skip(name, "empty file" if not data else "no text (only white space)", inside)
                 return
             draft = DocumentDraft(doc_id, path, text, encoding, entry, key, self._order(inside))
@@ -197,14 +197,13 @@ class _Loading:
         if folder_manifest:
             self.topics.update(folder_manifest.topics)
             self.check_entries(folder_manifest)
-        files, passed = walk(path)
+        files, passed = walk_relative(path)
         if not files:
             empty = not passed and not any(not e.name.startswith(".") for e in listing(path))
             self.skip(arg, "empty folder" if empty else "no .txt or .md files in this folder")
         for passed_over in passed:
             self.skip(passed_over.path, passed_over.reason, Path(passed_over.path).relative_to(path).as_posix())
-        for file in files:
-            rel = file.relative_to(path).as_posix()
+        for rel, file in files:
             doc_id = f"{arg.rstrip('/')}/{rel}" if self.several else rel
             entry = _entry(self.explicit, file, rel) or _entry(folder_manifest, file, rel)
             self.read_file(file, doc_id, entry, rel)

@@ -72,7 +72,7 @@ def binary_kind(data: bytes) -> Optional[str]:
         if data.startswith(magic):
             return kind
     sample = data[:SAMPLE]
-    if sample:
+    if sample and any(map(sample.__contains__, _CONTROL_BYTES)):  # (a search for each byte: quicker than a count)
         controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
         if controls > CONTROL_SHARE * len(sample):
             return f"{100 * controls // len(sample)}% control bytes"

@@ -92,11 +92,18 @@ def walk(folder: Path) -> tuple[list[Path], list[SkippedFile]]:
     Hidden files and folders are left out silently. A symbolic link to a folder is
     not followed (it may lead out of the folder, or back into it) but is reported.
     """
-    files: list[Path] = []
+    files, passed = walk_relative(folder)
+    return [path for _, path in files], passed
+
+
+def walk_relative(folder: Path) -> tuple[list[tuple[str, Path]], list[SkippedFile]]:
+    """``walk``, each file with its path relative to ``folder`` (``as_posix``), which
+    orders them: built name by name on the way down, not found again by ``pathlib``."""
+    files: list[tuple[str, Path]] = []
     passed: list[SkippedFile] = []
-    pending = [folder]
+    pending = [(folder, "")]  # (a folder, its relative path with a "/" after it)
     while pending:
-        current = pending.pop()
+        current, prefix = pending.pop()
         try:
             with os.scandir(current) as entries:
                 listed = sorted(entries, key=lambda e: e.name)
@@ -108,15 +115,15 @@ def walk(folder: Path) -> tuple[list[Path], list[SkippedFile]]:
                 continue
             path = Path(entry.path)
             if entry.is_dir(follow_symlinks=False):
-                pending.append(path)
+                pending.append((path, prefix + entry.name + "/"))
             elif entry.is_symlink() and _links_to_folder(path):
                 passed.append(SkippedFile(str(path), "symbolic link to a folder, not followed (give it as a path to read it)"))
             elif entry.name.lower().endswith(TEXT_SUFFIXES):
-                files.append(path)
+                files.append((prefix + entry.name, path))
             elif not (current == folder and entry.name == MANIFEST_NAME):
                 passed.append(SkippedFile(str(path), "not a .txt or .md file"))
     order = lambda p: Path(p).relative_to(folder).as_posix()  # noqa: E731
-    return sorted(files, key=order), sorted(passed, key=lambda s: order(s.path))
+    return sorted(files), sorted(passed, key=lambda s: order(s.path))  # (no two files share a relative path)
 
 
 def _links_to_folder(path: Path) -> bool:

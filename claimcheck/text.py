@@ -10,8 +10,8 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, repeat
-from typing import NamedTuple, Optional, Sequence
+from itertools import accumulate, chain, repeat
+from typing import Iterable, NamedTuple, Optional, Sequence
 
 import regex
 
@@ -85,12 +85,20 @@ _BULLET = regex.compile(r"^[\s\-*•·]+")
 def _key(stripped: str) -> str:
     """A stripped line without a leading bullet, case-folded ("- Get link" -> "get link"):
     what the furniture and trailing-block rules are matched against."""
-    if stripped[:1].isalnum():  # no bullet to take off (nor white space: it is stripped)
-        return stripped.lower() if stripped.isascii() else stripped.casefold()  # (the same for ASCII, faster)
-    if not stripped:  # a blank line (half of all lines): nothing to take off nor fold
-        return ""
-    key = _BULLET.sub("", stripped).strip()
-    return (key or stripped).casefold()
+    return _fold(_body(stripped))
+
+
+def _body(stripped: str) -> str:
+    """A stripped line without a leading bullet ("- Get link" -> "Get link"); a line
+    that is all bullet stays whole."""
+    if stripped[:1].isalnum() or not stripped:  # no bullet to take off (nor white space: it is stripped)
+        return stripped
+    return _BULLET.sub("", stripped).strip() or stripped
+
+
+def _fold(text: str) -> str:
+    """``text.casefold()``; for ASCII its ``lower()``, the same and faster."""
+    return text.lower() if text.isascii() else text.casefold()
 
 
 def _any_of(patterns: list[str]) -> regex.Pattern:
@@ -128,6 +136,38 @@ def _starts_block(key: str) -> bool:
     """True for a heading such as "Related Articles" or "Comments" (``key``: see ``_key``)."""
     _, _, blocks = _furniture_rules()
     return bool(key) and blocks.search(key, None, None, False, False, _timeout(len(key))) is not None
+
+
+# Most lines are prose that no rule matches, and a paragraph's key is long to fold and
+# to search: a line's first few characters rule most of them out. Which rules could
+# match a key that starts so is told by regex's partial matching, which also counts a
+# match cut short by the end of the string (so a line opening "rel" may be "related:"),
+# and kept for each such start; whole keys are made and searched only where it says yes.
+_HEAD = 3  # characters of a key that rule a line in or out
+
+
+@lru_cache(maxsize=4096)
+def _rules_for_head(head: str) -> tuple[bool, bool]:
+    """(whether a furniture rule, whether a trailing-block rule) could match a key that
+    starts with ``head``."""
+    exact, lines, blocks = _furniture_rules()
+    furniture = any(word.startswith(head) for word in exact) or (
+        lines.search(head, None, None, False, True, TIMEOUT) is not None)
+    return furniture, blocks.search(head, None, None, False, True, TIMEOUT) is not None
+
+
+def _rule_keys(stripped: str) -> tuple[str, str]:
+    """The key (see ``_key``) of a stripped line for the furniture rules and for the
+    trailing-block rules, each "" (which no rule matches) where no rule of its kind can
+    match it."""
+    if not stripped:  # a blank line (half of all lines)
+        return "", ""
+    body = _body(stripped)
+    furniture, block = _rules_for_head(_fold(body[:_HEAD]))  # (a prefix of the key: folding goes by character)
+    if not (furniture or block):
+        return "", ""
+    key = _fold(body)
+    return key if furniture else "", key if block else ""
 
 
 # --- bylines, headlines and articles ---------------------------------------------
@@ -188,10 +228,10 @@ def analyse_layout(text: str, lines: Sequence[Line], metadata_lines: Optional[di
     matter to that reason; they are left out of claims like furniture.
     """
     stripped = [line.text.strip() for line in lines]  # each line's text, stripped once for every test
-    keys = [_key(text) for text in stripped]
+    keys = [_rule_keys(text) for text in stripped]
     leave_out: dict[int, str] = dict(metadata_lines or {})
-    for i, key in enumerate(keys):
-        if i not in leave_out and _is_furniture(key):
+    for i, (key, _) in enumerate(keys):
+        if key and i not in leave_out and _is_furniture(key):  # ("": no rule can match the line)
             leave_out[i] = "furniture"
 
     content = [i for i, text in enumerate(stripped) if text and i not in leave_out]
@@ -229,7 +269,7 @@ def analyse_layout(text: str, lines: Sequence[Line], metadata_lines: Optional[di
         parts.append(Part(number, start, end, titles[number - 1], bylines[number - 1]))
         start = end
 
-    spans = _trailing_blocks(lines, stripped, keys, part_bounds)
+    spans = _trailing_blocks(lines, stripped, [block_key for _, block_key in keys], part_bounds)
     spans += [Span(lines[i].start, lines[i].end, reason) for i, reason in leave_out.items()]
     return Layout(
         parts=tuple(parts),
@@ -244,7 +284,7 @@ def _trailing_blocks(lines: Sequence[Line], stripped: list[str], keys: list[str]
     i = 0
     while i < len(lines):
         line = lines[i]
-        if stripped[i] and _starts_block(keys[i]):
+        if keys[i] and _starts_block(keys[i]):  # ("": a blank line, or one no rule can match)
             end = next(e for e in part_ends if e > line.start)
             spans.append(Span(line.start, end, "trailing block: " + stripped[i][:40]))
             while i < len(lines) and lines[i].start < end:
@@ -354,20 +394,23 @@ _AFTER_THE_MARK = r"""
     (?=[\"'“‘(\[]?                # which starts, after an opening quote or bracket, with
        ([A-Z0-9]|[^\x00-\x7f]))   # an ASCII capital or digit, or a character to check (group 2)
     """
-_SENTENCE_GAP = re.compile(r"[.!?]" + _AFTER_THE_MARK, re.VERBOSE)  # after a sentence-final mark
-# The same after a full stop only: for a paragraph without "!" or "?", where it finds
-# the same gaps; a literal first character is found by a fast search, a set is tried
-# at every position.
-_FULL_STOP_GAP = re.compile(r"\." + _AFTER_THE_MARK, re.VERBOSE)
+# One pattern for each sentence-final mark, each opening with its mark: a literal first
+# character is found by a fast search, where a set ([.!?]) is tried at every position.
+# A gap holds no mark, so no two gaps overlap: the gaps after each mark, put in order,
+# are the gaps after any.
+_GAP_AFTER = {mark: re.compile(re.escape(mark) + _AFTER_THE_MARK, re.VERBOSE) for mark in ".!?"}
 
 
 def _sentence_breaks(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The spans of ``_SENTENCE_BREAK.finditer(text, start, end)`` (the gaps between
-    sentences), found by ``_SENTENCE_GAP``."""
+    sentences), found by ``_GAP_AFTER``."""
     breaks = []
     start = max(start - 1, 0)  # the mark may stand just before ``start``
-    other_marks = text.find("!", start, end) >= 0 or text.find("?", start, end) >= 0
-    for gap in (_SENTENCE_GAP if other_marks else _FULL_STOP_GAP).finditer(text, start, end):
+    gaps: Iterable[re.Match] = _GAP_AFTER["."].finditer(text, start, end)
+    others = [_GAP_AFTER[mark].finditer(text, start, end) for mark in "!?" if text.find(mark, start, end) >= 0]
+    if others:  # (most paragraphs hold only full stops)
+        gaps = sorted(chain(gaps, *others), key=re.Match.start)
+    for gap in gaps:
         if gap.group(2).isascii():
             breaks.append(gap.span(1))
         else:
@@ -377,52 +420,48 @@ def _sentence_breaks(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return breaks
 
 
-# A line break with the spaces around it: what ``_para_breaks`` finds, faster. Spaces
-# before the line break are taken only from the start of their run, so that a scan
-# stays linear on a long run of spaces.
+# A line break with the spaces around it: the break between two lines of ``_paragraphs``
+# (its definition; ``_paragraphs`` finds the same breaks faster). Spaces before the line
+# break are taken only from the start of their run, so that a scan stays linear on a
+# long run of spaces.
 _PARA_BREAK = re.compile(r"(?:(?<![ \t\u00a0])[ \t\u00a0]+)?(?:\r\n|\r|\n)[ \t\u00a0]*")
-_LINE_END_RUN = re.compile(r"(?:\r\n|\r|\n)[ \t\u00a0]*")  # a line break and the spaces after it
-_NEWLINE_RUN = re.compile(r"\n[ \t\u00a0]*")  # the same in text without "\r"
+# A run of line breaks and the spaces after each: one break, or one and the blank lines
+# after it (group 1), which end a paragraph without a look at the next line.
+_LINE_END_RUN = re.compile(r"(?:\r\n|\r|\n)[ \t\u00a0]*((?:(?:\r\n|\r|\n)[ \t\u00a0]*)+)?")
+_NEWLINE_RUN = re.compile(r"\n[ \t\u00a0]*((?:\n[ \t\u00a0]*)+)?")  # the same in text without "\r"
 _SPACES = " \t\u00a0"
-
-
-def _para_breaks(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The spans of ``_PARA_BREAK.finditer(text, start, end)``, found from the line
-    breaks: a break takes the run of spaces before it back to the run's start."""
-    breaks = []
-    pos = start
-    # Without a "\r", a line ends at a "\n": a literal first character is found by a
-    # fast search, where "\r\n|\r|\n" is tried at every position.
-    line_ends = _LINE_END_RUN if text.find("\r", start, end) >= 0 else _NEWLINE_RUN
-    for line_end in line_ends.finditer(text, start, end):
-        first = line_end.start()
-        while first > pos and text[first - 1] in _SPACES:
-            first -= 1
-        if first < line_end.start() and first and text[first - 1] in _SPACES:
-            first = line_end.start()  # the run of spaces began before ``start``: the break starts at the line end
-        pos = line_end.end()
-        breaks.append((first, pos))
-    return breaks
 
 
 def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The ``[start, end)`` of each paragraph: lines, but a line that ends in a letter,
-    "," or "-" runs on into a next line that starts in lower case."""
+    "," or "-" runs on into a next line that starts in lower case. Blank lines are not
+    paragraphs: the paragraphs around them are split by the breaks of ``_PARA_BREAK``,
+    each a run of line breaks found at once."""
     paragraphs = []
-    pos = start
-    for break_start, break_end in _para_breaks(text, start, end):
+    para_start = pos = start
+    # Without a "\r", a line ends at a "\n": a literal first character is found by a
+    # fast search, where "\r\n|\r|\n" is tried at every position.
+    line_ends = _LINE_END_RUN if text.find("\r", start, end) >= 0 else _NEWLINE_RUN
+    for line_end in line_ends.finditer(text, start, end):
+        # The break takes the run of spaces before the line break back to the run's start.
+        break_start = line_end.start()
+        while break_start > pos and text[break_start - 1] in _SPACES:
+            break_start -= 1
+        if break_start < line_end.start() and break_start and text[break_start - 1] in _SPACES:
+            break_start = line_end.start()  # the run of spaces began before ``start``: the break starts at the line end
+        pos = line_end.end()
         # Only a next line that starts in lower case can continue this one (tested
         # first: after most line breaks comes a blank line or a capital).
-        if text[break_end : break_end + 1].islower():
+        if line_end.lastindex is None and text[pos : pos + 1].islower():
             last = break_start  # just after the line's last visible character
-            while last > pos and text[last - 1].isspace():
+            while last > para_start and text[last - 1].isspace():
                 last -= 1
-            ending = text[last - 1] if last > pos else ""
+            ending = text[last - 1] if last > para_start else ""
             if ending and (ending.isalpha() or ending in ",-"):
                 continue
-        paragraphs.append((pos, break_start))
-        pos = break_end
-    paragraphs.append((pos, end))
+        paragraphs.append((para_start, break_start))
+        para_start = pos
+    paragraphs.append((para_start, end))
     return paragraphs
 
 
@@ -580,15 +619,17 @@ def words(text: str, start: int, end: int) -> list[Token]:
         # Built column by column by C-level maps, without a Python step per word (a
         # sentence's tokens are made by the hundred), nor a match object: the split
         # gives [gap, word, gap, word, ..., gap], and the running sum of their lengths
-        # each word's start and end. Plain words (ASCII and "’") lower-case as their
-        # casefold() does; only "’" is left to straighten.
+        # each word's start and end, read in pairs off one iterator (no list of them).
+        # Plain words (ASCII and "’") lower-case as their casefold() does; only "’" is
+        # left to straighten.
         parts = _PLAIN_WORD_SPLIT.split(piece)
         texts = parts[1::2]
-        bounds = list(accumulate(map(len, parts), initial=start))  # [start, word 1 start, word 1 end, ...]
+        bounds = accumulate(map(len, parts), initial=start)  # start, word 1 start, word 1 end, ...
+        next(bounds)  # (the start of the first gap)
         lowers = map(str.lower, texts)
         if "’" in piece:
             lowers = [word.replace("’", "'") for word in lowers]
-        return list(map(_new_tuple, repeat(Token), zip(bounds[1::2], bounds[2::2], texts, lowers)))
+        return list(map(_new_tuple, repeat(Token), zip(bounds, bounds, texts, lowers)))
     tokens = []
     for m in _WORD.finditer(text, start, end, False, False, False, _timeout(end - start)):
         word_start, word_end = m.span()

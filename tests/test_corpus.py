@@ -106,6 +106,18 @@ def test_folders_are_read_recursively_in_sorted_order_skipping_hidden(tmp_path):
     assert [d.id for d in corpus.documents] == ["a.txt", "b/z.md"]
 
 
+def test_walk_gives_each_file_the_relative_path_pathlib_would(tmp_path):
+    from claimcheck.reading import walk, walk_relative
+
+    for name in ["b/z.md", "b/a b.txt", "a.txt", "b-c.txt", "b/c/d.TXT", "bc/e.md", "Z.txt"]:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("Three troops.", encoding="utf-8")
+    files, _ = walk_relative(tmp_path)
+    assert [rel for rel, path in files] == [path.relative_to(tmp_path).as_posix() for _, path in files]
+    assert [rel for rel, _ in files] == sorted(path.relative_to(tmp_path).as_posix() for _, path in files)
+    assert walk(tmp_path)[0] == [path for _, path in files] and len(files) == 7
+
+
 def test_missing_path_is_reported_and_the_rest_still_load(tmp_path):
     (tmp_path / "a.txt").write_text("Three troops.", encoding="utf-8")
     corpus = load_corpus([str(tmp_path / "a.txt"), str(tmp_path / "missing.txt")])

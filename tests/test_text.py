@@ -36,7 +36,28 @@ def test_words_match_the_word_pattern(text, data):
 def test_break_scans_match_their_patterns(text, data):
     start, end = _bounds(text, data)
     assert T._sentence_breaks(text, start, end) == [m.span() for m in T._SENTENCE_BREAK.finditer(text, start, end)]
-    assert T._para_breaks(text, start, end) == [m.span() for m in T._PARA_BREAK.finditer(text, start, end)]
+    assert T._paragraphs(text, start, end) == _paragraphs_break_by_break(text, start, end)
+
+
+def _paragraphs_break_by_break(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """_paragraphs as first written (the reference): at every break of _PARA_BREAK, a
+    line that ends in a letter, "," or "-" runs on into a next line in lower case;
+    blank lines are left out (they hold no sentence)."""
+    paragraphs = []
+    pos = start
+    for line_end in T._PARA_BREAK.finditer(text, start, end):
+        break_start, break_end = line_end.span()
+        if text[break_end : break_end + 1].islower():
+            last = break_start
+            while last > pos and text[last - 1].isspace():
+                last -= 1
+            ending = text[last - 1] if last > pos else ""
+            if ending and (ending.isalpha() or ending in ",-"):
+                continue
+        paragraphs.append((pos, break_start))
+        pos = break_end
+    paragraphs.append((pos, end))
+    return [(a, b) for i, (a, b) in enumerate(paragraphs) if a < b or i in (0, len(paragraphs) - 1)]
 
 
 def _quote_spans_by_character(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -115,7 +136,7 @@ def test_clause_breaks_match_the_clause_pattern(text, data):
 def _sentences_paragraph_by_paragraph(text: str, start: int, end: int) -> list:
     """split_sentences as first written: each paragraph's breaks found by its own scan."""
     sentences: list = []
-    for para_start, para_end in T._paragraphs(text, start, end):
+    for para_start, para_end in _paragraphs_break_by_break(text, start, end):
         if para_start == para_end:
             continue
         pos = para_start
@@ -133,3 +154,36 @@ def _sentences_paragraph_by_paragraph(text: str, start: int, end: int) -> list:
 def test_sentences_split_by_one_scan_match_a_scan_a_paragraph(text, data):
     start, end = _bounds(text, data)
     assert T.split_sentences(text, start, end) == _sentences_paragraph_by_paragraph(text, start, end)
+
+
+def _furniture_and_block(key: str) -> tuple[bool, bool]:
+    return T._is_furniture(key), T._starts_block(key)
+
+
+_RULE_PIECES = st.sampled_from([
+    *T._furniture_rules()[0], "Related", "related:", "Related Articles", "Comments", "More from", "Read next",
+    "Copyright", "©", "(c) ", "All rights reserved", "Updated: 5", "2 hours ago", "a day ago", "Visit x.com",
+    "Follow us", "Tags:", "Hashtags", "- ", "• ", "* ", "·", "---", "/", "|", "_", " ", "  ", ":", "5", "The", "the",
+    "said", "“", "’", "é", "ß", "ſ", "İ", "ı", "K", "Σ", "Ꭰ", "ꭰ", "x",
+])
+
+
+@settings(max_examples=800, deadline=None)
+@given(text=st.one_of(st.text(max_size=30), st.lists(_RULE_PIECES, max_size=6).map("".join)))
+def test_a_line_ruled_out_by_its_first_characters_is_neither_furniture_nor_a_block(text):
+    """``_rule_keys`` leaves out a line's key where its head says no rule can match:
+    it must agree with testing the whole key."""
+    stripped = text.strip()
+    key = T._key(stripped)
+    furniture_key, block_key = T._rule_keys(stripped)
+    assert furniture_key in ("", key) and block_key in ("", key)
+    assert (T._is_furniture(furniture_key), T._starts_block(block_key)) == _furniture_and_block(key)
+
+
+def test_every_furniture_word_and_heading_is_still_found():
+    lines = [*T._furniture_rules()[0], "Related Articles", "related:", "Comments", "© 2025 Yonhap", "(c) 2024",
+             "Copyright 2025", "2 hours ago", "Updated: 5 May", "Read more: the rest", "- Share", "• Get link", "---",
+             "Hashtags"]
+    for line in lines:
+        furniture_key, block_key = T._rule_keys(line)
+        assert T._is_furniture(furniture_key) or T._starts_block(block_key), line
