@@ -149,7 +149,7 @@ class _LastNouns:
 
 
 # Keys for bisecting lists of tokens (by their start or end) and of spans, in C.
-_TOKEN_START, _TOKEN_END = itemgetter(0), itemgetter(1)
+_TOKEN_START, _TOKEN_END, _TOKEN_LOWER = itemgetter(0), itemgetter(1), itemgetter(3)
 _SPAN_START, _SPAN_END = attrgetter("start"), attrgetter("end")
 
 
@@ -281,7 +281,8 @@ def _noun_phrase(text, lex, phrase, after, context) -> list[Token]:
     markers = lex.roles["increment_after"]
     for tok in after[:_NOUN_WINDOW]:
         lower = tok.lower
-        if _ends_phrase(text[gap_start : tok.start]) or lower in _NP_END or context.in_number(tok):
+        gap = text[gap_start : tok.start]
+        if (gap != " " and _ends_phrase(gap)) or lower in _NP_END or context.in_number(tok):
             break
         if run and lower == "of":
             break
@@ -343,10 +344,10 @@ def _count_topic(lex, phrase, counted_words, before, after, noun_tokens) -> Opti
 
 def _outcome_verb(lex: Lexicon, window: Sequence[Token]) -> Optional[str]:
     """The topic of the longest outcome-verb phrase inside ``window``."""
-    lowered = [t.lower for t in window]  # case-folded already: looked up as they are
     may_start = lex.verb_starts
-    if may_start.isdisjoint(lowered):  # the usual case
+    if may_start.isdisjoint(map(_TOKEN_LOWER, window)):  # the usual case
         return None
+    lowered = [t.lower for t in window]  # case-folded already: looked up as they are
     starts = [i for i, word in enumerate(lowered) if word in may_start]
     verbs = lex.verbs
     for size in range(min(lex.longest_verb, len(lowered)), 0, -1):
@@ -380,9 +381,9 @@ def _ends_with_word(lead: str, phrase: str) -> bool:
     return lead.endswith(phrase) and (len(lead) == len(phrase) or not lead[-len(phrase) - 1].isalnum())
 
 
-def _ending_word(lead: str, phrases: Sequence[str]) -> Optional[str]:
+def _ending_word(lead: str, phrases: tuple[str, ...]) -> Optional[str]:
     """The first of ``phrases`` that ends ``lead`` as whole words, if any."""
-    if not lead.endswith(tuple(phrases)):  # one test for the usual case, where none does
+    if not lead.endswith(phrases):  # one test for the usual case, where none does
         return None
     return next((w for w in phrases if _ends_with_word(lead, w)), None)
 
