@@ -410,8 +410,12 @@ def _coordinated_parts(text: str, claims: list[Claim]) -> list[Claim]:
     out = list(claims)
     for i in range(len(out) - 1):
         a, b = out[i], out[i + 1]
-        same_noun = a.counted and b.counted and a.counted.split()[-1].casefold() == b.counted.split()[-1].casefold()
-        if a.sentence != b.sentence or not same_noun or a.topic != b.topic:
+        # (cheapest tests first; the claims of a sentence share its Sentence object)
+        if a.topic != b.topic or not (a.counted and b.counted):
+            continue
+        if a.sentence is not b.sentence and a.sentence != b.sentence:
+            continue
+        if a.counted.split()[-1].casefold() != b.counted.split()[-1].casefold():
             continue
         if _COORDINATION.match(text[a.end : b.start]):
             for j, other in ((i, b), (i + 1, a)):
@@ -428,7 +432,8 @@ def _link_parts(claims: list[Claim]) -> list[Claim]:
     includes: dict[int, list[str]] = {}
     whole_at: Optional[int] = None
     for i, claim in enumerate(claims):
-        if i and claim.sentence != claims[i - 1].sentence:
+        # (the claims of a sentence share its Sentence object: most tests stop at "is not")
+        if i and claims[i - 1].sentence is not claim.sentence and claims[i - 1].sentence != claim.sentence:
             whole_at = None
         if claim.role != PART:
             whole_at = i
