@@ -8,7 +8,9 @@ source of one of the few sentences before it. Nothing is borrowed from further a
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from itertools import compress, count
+from operator import itemgetter
 from typing import Optional, Sequence
 
 from .lexicon import Lexicon
@@ -159,12 +161,9 @@ def _passive(tokens: Sequence[Token], verb: int) -> bool:
     return k >= 0 and tokens[k].lower in ("it's", "there's")
 
 
-def _subject_of(text: str, sentence: Sentence, tokens: Sequence[Token], v: int) -> Optional[tuple[int, int]]:
-    """The subject of verb ``v`` when it names someone (not only determiners)."""
-    span = _subject_before(text, tokens, v, sentence.start)
-    if span and not all(tokens[k].lower in DETERMINERS for k in range(*span)):
-        return span
-    return None
+def _names_someone(tokens: Sequence[Token], span: tuple[int, int]) -> bool:
+    """Whether a subject ``span`` names someone (is not only determiners)."""
+    return not all(tokens[k].lower in DETERMINERS for k in range(*span))
 
 
 def _said_x(text: str, tokens: Sequence[Token], v: int) -> Optional[_Found]:
@@ -181,47 +180,80 @@ def _said_x(text: str, tokens: Sequence[Token], v: int) -> Optional[_Found]:
     return None
 
 
-@dataclass
+_UNREAD = object()  # an answer not yet worked out (None is an answer)
+_LOWER = itemgetter(3)  # Token.lower, in C
+
+
 class _SentenceVerbs:
-    """The speech verbs of one sentence and what each can attribute, worked out once,
-    so that each number in a long sentence costs a lookup rather than a rescan."""
+    """The speech verbs of one sentence and what each can attribute, so that each
+    number in a long sentence costs a lookup rather than a rescan. Each part is worked
+    out when first asked for: a sentence that names its source "according to" someone
+    needs no verbs, and one whose numbers follow a verb with a subject (or whose last
+    verb stands before them) needs no inverted forms."""
 
-    text: str
-    sentence: Sentence
-    tokens: Sequence[Token]
-    lex: Lexicon
-    verbs: list[int] = field(default_factory=list)  # token indexes of speech verbs
-    verb_ends: list[int] = field(default_factory=list)
-    inverted: list[tuple[int, Optional[_Found], Optional[int], Optional[_Found]]] = field(default_factory=list)
-    inverted_starts: list[int] = field(default_factory=list)
-    according: Optional[_Found] = None
-    _before: dict[int, Optional[tuple[int, tuple[int, int]]]] = field(default_factory=dict)
+    __slots__ = ("text", "sentence", "tokens", "lex", "_according", "_verbs", "_verb_ends",
+                 "_inverted", "_inverted_starts", "_before", "_subjects")
 
-    @classmethod
-    def build(cls, text: str, sentence: Sentence, tokens: Sequence[Token], lex: Lexicon) -> "_SentenceVerbs":
-        found = cls(text, sentence, tokens, lex)
-        found.according = _according_to(text, sentence, tokens, lex)
-        verbs = lex.attribution_verbs  # (tested first: most words are not one)
-        found.verbs = [v for v, tok in enumerate(tokens) if tok.lower in verbs and _is_verb(tokens, v, lex)]
-        found.verb_ends = [tokens[v].end for v in found.verbs]
-        for v in found.verbs:
-            said = _said_x(text, tokens, v)
-            span = _subject_before(text, tokens, v, sentence.start)
-            subject_start = lead_found = None
-            if span is not None:
-                lead = text[max(sentence.start, tokens[span[0]].start - 3) : tokens[span[0]].start]
-                if not _INVERSION_MARKS.isdisjoint(lead):  # "..., the SBU said."
-                    subject_start = tokens[span[0]].start
-                    lead_found = _found(text, tokens, span, v, lex, sentence.end)
-            if said or lead_found:
-                found.inverted.append((v, said, subject_start, lead_found))
-                found.inverted_starts.append(tokens[v].start)
-        return found
+    def __init__(self, text: str, sentence: Sentence, tokens: Sequence[Token], lex: Lexicon) -> None:
+        self.text, self.sentence, self.tokens, self.lex = text, sentence, tokens, lex
+        self._according: object = _UNREAD
+        self._verbs: Optional[list[int]] = None  # token indexes of speech verbs
+        self._verb_ends: list[int] = []
+        self._inverted: Optional[list[tuple[int, Optional[_Found], Optional[int], Optional[_Found]]]] = None
+        self._inverted_starts: list[int] = []
+        self._before: dict[int, Optional[tuple[int, tuple[int, int]]]] = {}
+        self._subjects: dict[int, Optional[tuple[int, int]]] = {}  # verb -> _subject_before's span
+
+    @property
+    def according(self) -> Optional[_Found]:
+        """The source named "according to", "citing", ... anywhere in the sentence."""
+        if self._according is _UNREAD:
+            self._according = _according_to(self.text, self.sentence, self.tokens, self.lex)
+        return self._according  # type: ignore[return-value]
+
+    @property
+    def verbs(self) -> list[int]:
+        """Token indexes of the speech verbs."""
+        if self._verbs is None:
+            tokens, lex = self.tokens, self.lex
+            # Only the few words in the verb list are tried further; the test is made
+            # word by word in C (most sentences hold no such word, or one).
+            listed = compress(count(), map(lex.attribution_verbs.__contains__, map(_LOWER, tokens)))
+            self._verbs = [v for v in listed if _is_verb(tokens, v, lex)]
+            self._verb_ends = [tokens[v].end for v in self._verbs]
+        return self._verbs
+
+    def _subject(self, v: int) -> Optional[tuple[int, int]]:
+        """``_subject_before`` verb ``v``, worked out once for both of its readers."""
+        if v not in self._subjects:
+            self._subjects[v] = _subject_before(self.text, self.tokens, v, self.sentence.start)
+        return self._subjects[v]
+
+    def _inverted_forms(self) -> list[tuple[int, Optional[_Found], Optional[int], Optional[_Found]]]:
+        """For each verb that has one: (verb, its "said X", where its subject starts, "..., X said")."""
+        if self._inverted is None:
+            text, sentence, tokens, lex = self.text, self.sentence, self.tokens, self.lex
+            self._inverted = []
+            for v in self.verbs:
+                said = _said_x(text, tokens, v)
+                span = self._subject(v)
+                subject_start = lead_found = None
+                if span is not None:
+                    lead = text[max(sentence.start, tokens[span[0]].start - 3) : tokens[span[0]].start]
+                    if not _INVERSION_MARKS.isdisjoint(lead):  # "..., the SBU said."
+                        subject_start = tokens[span[0]].start
+                        lead_found = _found(text, tokens, span, v, lex, sentence.end)
+                if said or lead_found:
+                    self._inverted.append((v, said, subject_start, lead_found))
+                    self._inverted_starts.append(tokens[v].start)
+        return self._inverted
 
     def before(self, position: int) -> Optional[_Found]:
         """The subject and verb of the last speech verb ending before ``position``;
         None when that verb is a passive "it has been reported"."""
-        i = bisect_right(self.verb_ends, position) - 1
+        if not self.verbs:
+            return None
+        i = bisect_right(self._verb_ends, position) - 1
         resolved = self._resolve_before(i)
         if resolved is None:
             return None
@@ -235,11 +267,11 @@ class _SentenceVerbs:
         result = None
         while i >= 0 and i not in self._before:
             walked.append(i)
-            v = self.verbs[i]
+            v = self._verbs[i]  # type: ignore[index]
             if _passive(self.tokens, v):
                 break
-            span = _subject_of(self.text, self.sentence, self.tokens, v)
-            if span:
+            span = self._subject(v)
+            if span and _names_someone(self.tokens, span):
                 result = (v, span)
                 break
             i -= 1
@@ -251,8 +283,12 @@ class _SentenceVerbs:
 
     def after(self, position: int) -> Optional[_Found]:
         """The inverted forms after ``position``: "..., the SBU said." and "..., said X"."""
-        for k in range(bisect_left(self.inverted_starts, position), len(self.inverted)):
-            _, said, subject_start, lead_found = self.inverted[k]
+        verbs = self.verbs
+        if not verbs or self.tokens[verbs[-1]].start < position:  # no verb after it: no inverted form
+            return None
+        inverted = self._inverted_forms()
+        for k in range(bisect_left(self._inverted_starts, position), len(inverted)):
+            _, said, subject_start, lead_found = inverted[k]
             if said:
                 return said
             if subject_start > position:
@@ -262,6 +298,23 @@ class _SentenceVerbs:
     def find(self, position: int) -> Optional[_Found]:
         """Who the sentence says asserts a number at ``position``."""
         return self.according or self.before(position) or self.after(position)
+
+
+_QUOTE_MARKS = "“‘\"'"  # the marks that may open a quotation (text.quote_spans)
+_OPENS_AFTER = " \t([—–-"  # what a mark that opens one stands after, unless it starts the paragraph
+
+
+def _may_open_quotation(text: str, start: int, offset: int) -> bool:
+    """Whether a quotation may open in ``text[start:offset]`` (``start`` begins a
+    paragraph): a mark there that stands where ``quote_spans`` lets one open. Found
+    by string searches, far cheaper than ``quote_spans``."""
+    for mark in _QUOTE_MARKS:
+        at = text.find(mark, start, offset)
+        while at >= 0:
+            if at == start or text[at - 1] in _OPENS_AFTER:
+                return True
+            at = text.find(mark, at + 1, offset)
+    return False
 
 
 class AttributionFinder:
@@ -282,12 +335,14 @@ class AttributionFinder:
 
     def _sentence_verbs(self, index: int) -> _SentenceVerbs:
         if index not in self._verbs:
-            self._verbs[index] = _SentenceVerbs.build(self.text, self.sentences[index], self.words[index], self.lex)
+            self._verbs[index] = _SentenceVerbs(self.text, self.sentences[index], self.words[index], self.lex)
         return self._verbs[index]
 
     def _quotation_around(self, offset: int) -> Optional[tuple[int, int]]:
         """The quotation in ``offset``'s paragraph that holds it, if any."""
         key = line_bounds(self.text, offset)
+        if not _may_open_quotation(self.text, key[0], offset):  # the usual case: none opens before it
+            return None
         if key not in self._quotes:
             spans = quote_spans(self.text, *key)
             self._quotes[key] = ([a for a, _ in spans], spans)

@@ -101,6 +101,7 @@ def claims_in(reading: DocumentReading) -> list[Claim]:
     """The claims of a document already split into a ``DocumentReading``."""
     doc, lex = reading.doc, reading.lexicon
     nouns = _LastNouns(reading.words, lex)
+    part = doc.part_at(0) if len(doc.parts) <= 1 else None  # one article (or none): one part number for all
     claims: list[Claim] = []
     for index, sentence in enumerate(reading.sentences):
         phrases = find_number_phrases(doc.text, sentence.start, sentence.end)
@@ -111,7 +112,7 @@ def claims_in(reading: DocumentReading) -> list[Claim]:
             continue
         context = _SentenceContext(reading, index, sentence, phrases, nouns)
         for phrase in wanted:
-            claims.append(_claim(doc, lex, context, phrase, reading.attributions.find(index, phrase.start)))
+            claims.append(_claim(doc, lex, context, phrase, reading.attributions.find(index, phrase.start), part))
     return _link_parts(_coordinated_parts(doc.text, claims))
 
 
@@ -149,7 +150,7 @@ class _LastNouns:
 
 
 # Keys for bisecting lists of tokens (by their start or end) and of spans, in C.
-_TOKEN_START, _TOKEN_END = itemgetter(0), itemgetter(1)
+_TOKEN_START, _TOKEN_END, _TOKEN_LOWER = itemgetter(0), itemgetter(1), itemgetter(3)
 _SPAN_START, _SPAN_END = attrgetter("start"), attrgetter("end")
 
 
@@ -199,7 +200,9 @@ class _SentenceContext:
         return found
 
 
-def _claim(doc: Document, lex: Lexicon, context: _SentenceContext, phrase: NumberPhrase, attribution) -> Claim:
+def _claim(doc: Document, lex: Lexicon, context: _SentenceContext, phrase: NumberPhrase, attribution,
+           part: Optional[int] = None) -> Claim:
+    """The claim a number phrase makes (``part``: its article's number, when known)."""
     text = doc.text
     words_before, before = context.before(phrase)
     after = context.after(phrase)
@@ -215,7 +218,7 @@ def _claim(doc: Document, lex: Lexicon, context: _SentenceContext, phrase: Numbe
     return Claim(
         id=f"{doc.id}:{phrase.start}",
         doc=doc.id,
-        part=doc.part_at(phrase.start),
+        part=doc.part_at(phrase.start) if part is None else part,
         start=phrase.start,
         end=phrase.end,
         text=phrase.text,
@@ -281,7 +284,8 @@ def _noun_phrase(text, lex, phrase, after, context) -> list[Token]:
     markers = lex.roles["increment_after"]
     for tok in after[:_NOUN_WINDOW]:
         lower = tok.lower
-        if _ends_phrase(text[gap_start : tok.start]) or lower in _NP_END or context.in_number(tok):
+        gap = text[gap_start : tok.start]
+        if (gap != " " and _ends_phrase(gap)) or lower in _NP_END or context.in_number(tok):
             break
         if run and lower == "of":
             break
@@ -343,10 +347,10 @@ def _count_topic(lex, phrase, counted_words, before, after, noun_tokens) -> Opti
 
 def _outcome_verb(lex: Lexicon, window: Sequence[Token]) -> Optional[str]:
     """The topic of the longest outcome-verb phrase inside ``window``."""
-    lowered = [t.lower for t in window]  # case-folded already: looked up as they are
     may_start = lex.verb_starts
-    if may_start.isdisjoint(lowered):  # the usual case
+    if may_start.isdisjoint(map(_TOKEN_LOWER, window)):  # the usual case
         return None
+    lowered = [t.lower for t in window]  # case-folded already: looked up as they are
     starts = [i for i, word in enumerate(lowered) if word in may_start]
     verbs = lex.verbs
     for size in range(min(lex.longest_verb, len(lowered)), 0, -1):
@@ -380,9 +384,9 @@ def _ends_with_word(lead: str, phrase: str) -> bool:
     return lead.endswith(phrase) and (len(lead) == len(phrase) or not lead[-len(phrase) - 1].isalnum())
 
 
-def _ending_word(lead: str, phrases: Sequence[str]) -> Optional[str]:
+def _ending_word(lead: str, phrases: tuple[str, ...]) -> Optional[str]:
     """The first of ``phrases`` that ends ``lead`` as whole words, if any."""
-    if not lead.endswith(tuple(phrases)):  # one test for the usual case, where none does
+    if not lead.endswith(phrases):  # one test for the usual case, where none does
         return None
     return next((w for w in phrases if _ends_with_word(lead, w)), None)
 
@@ -409,8 +413,12 @@ def _coordinated_parts(text: str, claims: list[Claim]) -> list[Claim]:
     out = list(claims)
     for i in range(len(out) - 1):
         a, b = out[i], out[i + 1]
-        same_noun = a.counted and b.counted and a.counted.split()[-1].casefold() == b.counted.split()[-1].casefold()
-        if a.sentence != b.sentence or not same_noun or a.topic != b.topic:
+        # (cheapest tests first; the claims of a sentence share its Sentence object)
+        if a.topic != b.topic or not (a.counted and b.counted):
+            continue
+        if a.sentence is not b.sentence and a.sentence != b.sentence:
+            continue
+        if a.counted.split()[-1].casefold() != b.counted.split()[-1].casefold():
             continue
         if _COORDINATION.match(text[a.end : b.start]):
             for j, other in ((i, b), (i + 1, a)):
@@ -427,7 +435,8 @@ def _link_parts(claims: list[Claim]) -> list[Claim]:
     includes: dict[int, list[str]] = {}
     whole_at: Optional[int] = None
     for i, claim in enumerate(claims):
-        if i and claim.sentence != claims[i - 1].sentence:
+        # (the claims of a sentence share its Sentence object: most tests stop at "is not")
+        if i and claims[i - 1].sentence is not claim.sentence and claims[i - 1].sentence != claim.sentence:
             whole_at = None
         if claim.role != PART:
             whole_at = i

@@ -111,7 +111,7 @@ def build_lexicon(extra_topics: Optional[Mapping[str, Mapping[str, Any]]] = None
         attribution_verbs=frozenset(attribution["verbs"]),
         telling_verbs=frozenset(attribution["telling"]),
         attribution_prefixes=tuple(sorted(attribution["prefixes"], key=len, reverse=True)),
-        roles=data["roles"],
+        roles={name: tuple(words) for name, words in data["roles"].items()},  # (tuples: str.endswith takes them)
         quantity_topics=data["quantities"],
         longest_noun=max((len(k) for k in nouns), default=1),
         longest_verb=max((len(k) for k in verbs), default=1),

@@ -45,7 +45,6 @@ class Line(NamedTuple):
 
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")  # the standard library's engine scans ASCII faster
-_LINE_END = re.compile(r"[\r\n]")  # where a line's text ends
 _new_tuple = tuple.__new__  # a named tuple made without its __new__ in Python (made by the thousand)
 
 
@@ -73,8 +72,10 @@ def line_bounds(text: str, offset: int) -> tuple[int, int]:
     if offset and text.startswith("\n", offset) and text[offset - 1] == "\r":
         offset -= 1  # the "\n" of a "\r\n" ends the line before it
     start = max(text.rfind("\n", 0, offset), text.rfind("\r", 0, offset)) + 1
-    end = _LINE_END.search(text, offset)
-    return start, end.start() if end else len(text)
+    # The first "\n", else the text's end, unless a "\r" comes first: string searches, not a pattern's scan.
+    end = text.find("\n", offset) % (len(text) + 1)  # (-1 when none: the text's end)
+    carriage_return = text.find("\r", offset, end)
+    return start, end if carriage_return < 0 else carriage_return
 
 
 # --- page furniture --------------------------------------------------------------

@@ -267,6 +267,9 @@ def _scalar(x: Any, ascii_only: bool) -> str:
     return int.__repr__(x) if type(x) is int else dumps_record(x, ascii_only)  # a float: NaN, Infinity, 2.5
 
 
+_FLAGS = {True: "true", False: "false"}  # (looked up by bools only: 1 == True)
+
+
 def claim_record(claim: Claim, ascii_only: bool = False) -> str:
     """``dumps_record({"type": "claim", "data": claim_to_dict(claim)}, ascii_only)``,
     written field by field into f-strings: the encoder spends most of a claim line on
@@ -277,23 +280,27 @@ def claim_record(claim: Claim, ascii_only: bool = False) -> str:
     string = encode_basestring_ascii if ascii_only else encode_basestring
     value, attribution, time, sentence = claim.value, claim.attribution, claim.time, claim.sentence
     unit, counted, topic = claim.unit, claim.counted, claim.topic
+    # The usual types written here without a call: an int writes itself, a flag is looked up.
+    low, high, approx = value.low, value.high, value.approx
+    low = low if type(low) is int else _scalar(low, ascii_only)
+    high = high if type(high) is int else _scalar(high, ascii_only)
+    approx = _FLAGS[approx] if type(approx) is bool else _scalar(approx, ascii_only)
     if attribution is None:
         said = "null"
     else:
-        via, pronoun = attribution.via, attribution.pronoun
+        via, pronoun, verb_start, verb_end = attribution.via, attribution.pronoun, attribution.verb_start, attribution.verb_end
         said = (
             f'{{"source":{string(attribution.source)},"via":{"null" if via is None else string(via)}'
             f',"verb":{string(attribution.verb)},"start":{attribution.start},"end":{attribution.end}'
-            f',"verb_start":{_scalar(attribution.verb_start, ascii_only)}'
-            f',"verb_end":{_scalar(attribution.verb_end, ascii_only)}'
+            f',"verb_start":{verb_start if type(verb_start) is int else _scalar(verb_start, ascii_only)}'
+            f',"verb_end":{verb_end if type(verb_end) is int else _scalar(verb_end, ascii_only)}'
             f',"pronoun":{"null" if pronoun is None else string(pronoun)}}}'
         )
     when = "null" if time is None else _time_record(time, string, ascii_only)
     return (
         f'{{"type":"claim","data":{{"id":{string(claim.id)},"doc":{string(claim.doc)}'
         f',"part":{claim.part},"start":{claim.start},"end":{claim.end},"text":{string(claim.text)}'
-        f',"value":{{"low":{_scalar(value.low, ascii_only)},"high":{_scalar(value.high, ascii_only)}'
-        f',"approx":{_scalar(value.approx, ascii_only)},"kind":{string(value.kind)}}}'
+        f',"value":{{"low":{low},"high":{high},"approx":{approx},"kind":{string(value.kind)}}}'
         f',"quantity":{string(claim.quantity)},"unit":{"null" if unit is None else string(unit)}'
         f',"counted":{"null" if counted is None else string(counted)}'
         f',"topic":{"null" if topic is None else string(topic)},"role":{string(claim.role)}'
@@ -305,7 +312,7 @@ def claim_record(claim: Claim, ascii_only: bool = False) -> str:
 
 def _time_record(time: DateMention, string, ascii_only: bool) -> str:
     """``_time(time)`` as the encoder writes it (see ``claim_record``)."""
-    resolved, anchor = time.resolved, time.anchor
+    resolved, anchor, future, assumed = time.resolved, time.anchor, time.future, time.assumed
     if resolved is None:
         interval = "null"
     else:  # DateInterval.to_dict()
@@ -316,9 +323,9 @@ def _time_record(time: DateMention, string, ascii_only: bool) -> str:
         )
     return (
         f'{{"text":{string(time.text)},"start":{time.start},"end":{time.end}'
-        f',"kind":{string(time.kind)},"future":{_scalar(time.future, ascii_only)},"resolved":{interval}'
-        f',"anchor":{"null" if anchor is None else string(anchor.isoformat())}'
-        f',"assumed":{_scalar(time.assumed, ascii_only)}}}'
+        f',"kind":{string(time.kind)},"future":{_FLAGS[future] if type(future) is bool else _scalar(future, ascii_only)}'
+        f',"resolved":{interval},"anchor":{"null" if anchor is None else string(anchor.isoformat())}'
+        f',"assumed":{_FLAGS[assumed] if type(assumed) is bool else _scalar(assumed, ascii_only)}}}'
     )
 
 
