@@ -298,3 +298,13 @@ def test_a_digit_after_a_plain_character_is_a_core_alone(before, plain, digit, a
     text = before + plain + digit + after
     pos = len(before + plain)
     assert number_patterns.quick_patterns().core.match(text, pos).span() == (pos, pos + 1), text
+
+
+def test_no_unit_starts_with_a_blank_or_a_dash():
+    """_UNIT tries a unit with nothing before it only where number_patterns._UNIT_GLUED
+    allows: no unit, time unit filler nor currency code starts with a blank or a dash."""
+    glued = regex.compile(number_patterns._UNIT_GLUED, regex.VERBOSE | regex.IGNORECASE)
+    words = {*number_patterns.T.UNITS, *number_patterns.T.TIME_UNIT_FILLERS, *number_patterns.T.CURRENCY_CODES}
+    for word in words:
+        for cased in (word, word.upper(), word.capitalize()):
+            assert glued.match(cased), word
