@@ -311,7 +311,7 @@ _PHRASE = "\n  | ".join(_FIRST_SHAPES.values()) + rf"""
 
 
 # Every phrase holds a core within _PREFIX characters of its start.
-_CORE = rf"""{_LEFT_DIGIT}\d             # a digit
+_CORE = rf"""(?=\d){_LEFT_DIGIT}\d      # a digit (looked at first: most calls are at words)
   | {_START}{_alt(T.CORE_WORDS)}s?{_WEND}             # two, hundreds, dozens, scores
   | {_START}one(?=-|{_S}o['’]clock|{_S}and{_S}|{_S}over{_S}  # one-year, one and a half, one over
       |{_S}{_alt(TENS_WORDS)}[\s-]                   # one twenty two
