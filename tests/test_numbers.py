@@ -298,3 +298,26 @@ def test_a_digit_after_a_plain_character_is_a_core_alone(before, plain, digit, a
     text = before + plain + digit + after
     pos = len(before + plain)
     assert number_patterns.quick_patterns().core.match(text, pos).span() == (pos, pos + 1), text
+
+
+def test_no_unit_starts_with_a_blank_or_a_dash():
+    """_UNIT tries a unit with nothing before it only where number_patterns._UNIT_GLUED
+    allows: no unit, time unit filler nor currency code starts with a blank or a dash."""
+    glued = regex.compile(number_patterns._UNIT_GLUED, regex.VERBOSE | regex.IGNORECASE)
+    words = {*number_patterns.T.UNITS, *number_patterns.T.TIME_UNIT_FILLERS, *number_patterns.T.CURRENCY_CODES}
+    for word in words:
+        for cased in (word, word.upper(), word.capitalize()):
+            assert glued.match(cased), word
+
+
+def test_a_number_in_digits_starts_where_its_look_ahead_allows():
+    """_NUMBER tries a number in digits (_DIGIT_FIRST) only where _DIGIT_AHEAD allows:
+    whatever the first character, it starts none elsewhere."""
+    flags = regex.VERBOSE | regex.IGNORECASE
+    digits = regex.compile(number_patterns._DIGIT_FIRST, flags)
+    ahead = regex.compile(number_patterns._DIGIT_AHEAD, flags)
+    for c in map(chr, range(0x30000)):
+        if 0xD800 <= ord(c) < 0xE000 or ahead.match(c):
+            continue
+        for after in ("", "5", "0", "5 1/2", "1/2", ",000", "5 300 200", "e5"):
+            assert not digits.match(c + after), c + after
