@@ -271,8 +271,8 @@ def _present_groups(text: str, start: int, end: int, lowered: Optional[str] = No
     for word, bits in _SPACED_WORDS:
         if word in lowered:
             present |= bits
-    if lowered.isascii():  # as almost always (no digit but ASCII ones): the quicker look
-        has_digit = found & _HAS_DIGIT
+    if lowered.isascii() or not _holds_other_digit(lowered):  # as almost always (no digit but ASCII ones):
+        has_digit = found & _HAS_DIGIT                           # the quicker look
         year_shaped = found & _HAS_YEAR  # four digits lie in one token
     else:  # the patterns' own \d (their Unicode tables may know digits the standard's lack)
         has_digit = _DIGIT.search(text, start, end) is not None
@@ -282,6 +282,27 @@ def _present_groups(text: str, start: int, end: int, lowered: Optional[str] = No
     if year_shaped:
         present |= _BITS[YEAR]
     return present
+
+
+# Runs of non-ASCII characters (one character first: the engine then skips to each), and
+# whether the patterns' own \d matches in each run met (news text holds a few: quotes,
+# dashes, no-break spaces). Lower-casing neither makes nor unmakes a digit, so those of
+# a lowered stretch are those of the stretch.
+_NOT_ASCII_RUN = re.compile(r"[^\x00-\x7f][^\x00-\x7f]*")
+_RUN_HOLDS_DIGIT: dict[str, bool] = {}
+
+
+def _holds_other_digit(lowered: str) -> bool:
+    """Whether a (lowered) stretch holds a digit other than the ASCII ones."""
+    for run in _NOT_ASCII_RUN.findall(lowered):
+        holds = _RUN_HOLDS_DIGIT.get(run)
+        if holds is None:
+            if len(_RUN_HOLDS_DIGIT) > 10_000:
+                _RUN_HOLDS_DIGIT.clear()
+            holds = _RUN_HOLDS_DIGIT[run] = _DIGIT.search(run) is not None
+        if holds:
+            return True
+    return False
 
 
 @functools.lru_cache(maxsize=4)
