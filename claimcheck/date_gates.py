@@ -652,6 +652,29 @@ def _found_at(places: Callable[[str], list[int]], pattern: re.Pattern) -> Callab
     return starts
 
 
+# of_month's core ends in a month just after "of" or "in" (and maybe "the"): a month
+# name, or "month" (maybe after a modifier: "of next month"). Read backwards from each
+# place a month name or "month" starts, the words before it, as this (reversed) says;
+# a stretch where none stands so holds no match, and the two looks are not run there.
+_OF_OR_IN_BEFORE_REVERSED = re.compile(
+    r"\s+(?:(?:%s)\s+)?(?:eht\s+)?(?:fo|ni)\s" % "|".join(re.escape(m[::-1]) for m in T.MONTH_MODIFIERS))
+_of_month_looks = _found_either(_OF_MONTH_WORD_START, _OF_MONTH_DIGIT_START)
+
+
+def _of_month_starts(lowered: str) -> list[int]:
+    n, reversed_text = len(lowered), lowered[::-1]
+    before = _OF_OR_IN_BEFORE_REVERSED.match
+    if any(before(reversed_text, n - at) for at in _month_starts(lowered)):
+        return _of_month_looks(lowered)
+    at = lowered.find("month")
+    while at >= 0:
+        if before(reversed_text, n - at):
+            return _of_month_looks(lowered)
+        at = lowered.find("month", at + 1)
+    return []
+
+
+_IN_ORDER.add(_of_month_starts)
 _count_starts = _found(_COUNT_START)
 _the_day_starts = _found(_THE_DAY_START)
 _year_starts = _found(_YEAR_START)
@@ -664,7 +687,7 @@ _STARTS: dict[str, Callable[[str], list[int]]] = {
     "month": _month_starts,
     "duration": _duration_starts,
     "holiday": _holiday_starts,
-    "of_month": _found_either(_OF_MONTH_WORD_START, _OF_MONTH_DIGIT_START),
+    "of_month": _of_month_starts,
     "day_range": _found_at(_month_digit_or_the, _DAY_RANGE_START),
     "day_date_of_year": _found_at(_month_digit_or_the, _DAY_DATE_OF_YEAR_START),
     "day_date_words": _months_and(_found(_DAY_WORD_START)),
