@@ -696,10 +696,12 @@ LEFT_PATTERNS = LazyPatterns({name: left for name, (left, _) in _RULES.items() i
 
 
 def compile_all() -> None:
-    """Compile every rule now, not on first use (before worker processes fork)."""
+    """Compile every rule now, not on first use (before worker processes fork); but the
+    opt-in ones, which extraction never asks for."""
     for patterns in (PATTERNS, LEFT_PATTERNS):
         for name in patterns:
-            patterns[name]
+            if name not in OPT_IN:
+                patterns[name]
 
 
 FUTURE_CUE = regex.compile(rf"(?:\b(?:{_alt(T.FUTURE_CUES)})\b|['’]ll\b)", regex.IGNORECASE)
