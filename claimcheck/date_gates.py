@@ -39,6 +39,10 @@ MONTH, WEEKDAY, UNIT = "<month>", "<weekday>", "<unit>"
 # An era ("AD", "CE": upper case in the rule, so never the "ce" of "since") as a run of
 # its own or after the digits of its year ("14 AD", "2014CE"; "A.D." is a word below).
 ERA = "<era>"
+# A holiday's first word as a whole run ("new" of "New Year's Day", "mother" of
+# "mother's", never the "new" of "news"): every holiday match opens with one
+# (_HOLIDAY_RUNS below), so a stretch without one skips the rule and its scanner.
+HOLIDAY = "<holiday>"
 
 
 def _stems(words) -> frozenset[str]:
@@ -98,7 +102,7 @@ TRIGGERS: dict[str, tuple[frozenset[str], ...]] = {
     "upcoming_count": (frozenset({"upcoming"}),),
     "calendar_abbr": (frozenset(T.UNIT_ABBREVIATIONS),),
     "year_era": (frozenset({ERA, "a.d", "c.e"}), frozenset({DIGIT})),
-    "holiday": (frozenset(T.HOLIDAY_TRIGGERS),),
+    "holiday": (frozenset(T.HOLIDAY_TRIGGERS), frozenset({HOLIDAY})),
     "present": (_stems(T.PRESENT_WORDS),),
     "span": (frozenset({"from", "between"}), _ANY_DATE_END),
     "quarter_rel": (frozenset({"quarter"}),),
@@ -145,10 +149,18 @@ _ASCII_DIGIT, _ASCII_YEAR_SHAPED = re.compile(r"[0-9]"), re.compile(r"(?:1[6-9]|
 _RUN = re.compile(r"[a-z0-9][a-z0-9]*")  # (one character first: the engine then skips to each)
 _RUN_WORDS = tuple((w, bits) for w, bits in sorted(_BITS.items()) if _RUN.fullmatch(w))
 _OTHER_WORDS = tuple((w, bits) for w, bits in sorted(_BITS.items())
-                     if w not in (DIGIT, YEAR, MONTH, WEEKDAY, UNIT, ERA) and not _RUN.fullmatch(w))
+                     if w not in (DIGIT, YEAR, MONTH, WEEKDAY, UNIT, ERA, HOLIDAY) and not _RUN.fullmatch(w))
 _SIGN_WORDS = tuple((w, bits) for w, bits in _OTHER_WORDS if len(w.split()) == 1)  # "a.d", "w/c"
 _SPACED_WORDS = tuple((w, bits) for w, bits in _OTHER_WORDS if len(w.split()) > 1)  # "from now"
 assert all(w.split(" ") == w.split() for w, _ in _OTHER_WORDS), "a word with a space other than ' '"
+# A holiday name starts with one of these whole words ("black", "st", "mother's", ...).
+_HOLIDAY_FIRST_WORDS = sorted({name.split()[0].lower() for name in T.HOLIDAYS}, key=lambda w: (-len(w), w))
+# The run of letters and digits a holiday match opens with: its first word, up to an
+# apostrophe or without it ("mother" of "mother's", "mothers"). A stretch holding none
+# of these runs holds no holiday (the HOLIDAY marker).
+_HOLIDAY_RUNS = frozenset(_RUN.match(form).group() for word in _HOLIDAY_FIRST_WORDS
+                          for form in (word.split("'")[0], word.replace("'", "")))
+assert all(_RUN.match(word) for word in _HOLIDAY_FIRST_WORDS), "a holiday opening with a sign"
 _MONTH_NAME = re.compile(r"(?:%s)(?![a-z])" % "|".join(  # "s(?:eptember|ept|ep)|o(?:ctober|ct)|..."
     f"{first}(?:{rest})" for first, rest in _by_first_letter(sorted(vocab.MONTHS, key=lambda w: (-len(w), w))).items()))
 _RUN_MARKERS = (  # a marker and what shows it in a run
@@ -156,6 +168,7 @@ _RUN_MARKERS = (  # a marker and what shows it in a run
     (WEEKDAY, re.compile(r"(?:%s)$" % "|".join(sorted(vocab.WEEKDAYS, key=lambda w: (-len(w), w))))),
     (UNIT, re.compile(r"^(?:%s)s?$" % "|".join(sorted({*T.UNITS, *T.DURATION_ONLY_UNITS})))),
     (ERA, re.compile(r"(?:^|[0-9])(?:ad|ce)$")),
+    (HOLIDAY, re.compile(r"^(?:%s)$" % "|".join(sorted(_HOLIDAY_RUNS, key=lambda w: (-len(w), w))))),
 )
 _RUN_BITS: dict[str, int] = {}  # a run of letters and digits -> the bits of the words in it
 # A token's digits, as flags above every group's bit: they count only in ASCII text
@@ -372,9 +385,8 @@ def _stem_starts(stems: frozenset[str]) -> Callable[[str], list[int]]:
     return starts
 
 
-# A holiday name starts with one of these whole words ("black", "st", "mother's", ...),
-# its apostrophe optional as in _phrase: "st" is looked for in "St. Patrick's", not in "state".
-_HOLIDAY_FIRST_WORDS = sorted({name.split()[0].lower() for name in T.HOLIDAYS}, key=lambda w: (-len(w), w))
+# A holiday's first word (_HOLIDAY_FIRST_WORDS) is whole, its apostrophe optional as in
+# _phrase: "st" is looked for in "St. Patrick's", not in "state".
 
 
 def _holiday_word(word: str) -> str:
@@ -473,12 +485,6 @@ def _months_and(found: Callable[[str], list[int]]) -> Callable[[str], list[int]]
     return lambda low: _month_starts(low) + found(low)
 
 
-# The run of letters and digits a holiday match opens with: its first word, up to an
-# apostrophe or without it ("mother" of "mother's", "mothers"). A stretch holding none
-# of these runs holds no holiday, and the (long) scanner is not run there.
-_HOLIDAY_RUNS = frozenset(_RUN.match(form).group() for word in _HOLIDAY_FIRST_WORDS
-                          for form in (word.split("'")[0], word.replace("'", "")))
-assert all(_RUN.match(word) for word in _HOLIDAY_FIRST_WORDS), "a holiday opening with a sign"
 
 
 _HOLIDAY_RUNS_IN = _TokenMemo(lambda token: _HOLIDAY_RUNS.intersection(_RUN.findall(token)))  # in a token

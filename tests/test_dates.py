@@ -277,7 +277,7 @@ def _naive_present_groups(text: str) -> int:
     lowered = vocab.ascii_lower(text)
     present = 0
     for word, bits in g._BITS.items():
-        if word not in (g.DIGIT, g.YEAR, g.MONTH, g.WEEKDAY, g.UNIT, g.ERA) and word in lowered:
+        if word not in (g.DIGIT, g.YEAR, g.MONTH, g.WEEKDAY, g.UNIT, g.ERA, g.HOLIDAY) and word in lowered:
             present |= bits
     for run in g._RUN.findall(lowered):
         for marker, shown in g._RUN_MARKERS:
