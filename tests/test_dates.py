@@ -395,6 +395,13 @@ def test_of_month_is_tried_wherever_it_matches():
         assert date_gates._STARTS["of_month"](text.lower()) == [], text
 
 
+@settings(max_examples=500, deadline=None)
+@given(text=st.one_of(st.text(max_size=60), st.text(alphabet=".!?\n \t\"'”’)]ab3\u2003\x1c\x85", max_size=16)))
+def test_last_sentence_end_is_where_the_last_sentence_end_match_ends(text):
+    from claimcheck.date_context import last_end, last_sentence_end
+    assert last_sentence_end(text) == last_end(date_patterns.SENTENCE_END, text)
+
+
 def test_year_era_is_tried_wherever_it_matches():
     for text in ["in 14 AD", "in 2014CE,", "the year 33 A.D. saw", "c. 400 c.e.", "in 79\tAD", "in \u0661\u0664 AD",
                  "from 1200 AD to 1300 CE", "since the price rose 5 percent"]:
