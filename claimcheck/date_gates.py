@@ -662,8 +662,10 @@ def _found_at(places: Callable[[str], list[int]], pattern: re.Pattern) -> Callab
 # name, or "month" (maybe after a modifier: "of next month"). Read backwards from each
 # place a month name or "month" starts, the words before it, as this (reversed) says;
 # a stretch where none stands so holds no match, and the two looks are not run there.
+# (its spaces read from their first, as at a month's first letter: else a search tries a
+# long run of spaces from each of them)
 _OF_OR_IN_BEFORE_REVERSED = re.compile(
-    r"\s+(?:(?:%s)\s+)?(?:eht\s+)?(?:fo|ni)\s" % "|".join(re.escape(m[::-1]) for m in T.MONTH_MODIFIERS))
+    r"(?<!\s)\s+(?:(?:%s)\s+)?(?:eht\s+)?(?:fo|ni)\s" % "|".join(re.escape(m[::-1]) for m in T.MONTH_MODIFIERS))
 _of_month_looks = _found_either(_OF_MONTH_WORD_START, _OF_MONTH_DIGIT_START)
 
 
