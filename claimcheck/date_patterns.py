@@ -695,21 +695,12 @@ PATTERNS = LazyPatterns({name: _with_definitions(core) for name, (_, core) in _R
 LEFT_PATTERNS = LazyPatterns({name: left for name, (left, _) in _RULES.items() if left}, _FLAGS | regex.REVERSE)
 
 
-# Rules news text seldom gives a place to try (none in the MEANTIME and TempEval-3 news
-# texts, the bundled corpus or the synthetic bench corpora): "Friday after next",
-# "July 4th of 1995", "report-2002-10-09", "Feb13", "04/28/2025", "2019 Q1", "thu",
-# "14 AD". About 5% of the grammar's compile time, spent only by a run that meets one.
-SELDOM_MET = frozenset({"after_next", "day_date_of_year", "iso_embedded", "month_glued", "numeric_date",
-                        "quarter_code", "weekday_abbr", "year_era"})
-
-
 def compile_all() -> None:
-    """Compile now, not on first use (before worker processes fork), every rule a worker
-    would compile on most corpora: all but the opt-in ones, which extraction never asks
-    for, and those seldom met (``SELDOM_MET``), compiled where met."""
+    """Compile every rule now, not on first use (before worker processes fork); but the
+    opt-in ones, which extraction never asks for."""
     for patterns in (PATTERNS, LEFT_PATTERNS):
         for name in patterns:
-            if name not in OPT_IN and name not in SELDOM_MET:
+            if name not in OPT_IN:
                 patterns[name]
 
 
