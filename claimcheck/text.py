@@ -73,7 +73,9 @@ def line_bounds(text: str, offset: int) -> tuple[int, int]:
         offset -= 1  # the "\n" of a "\r\n" ends the line before it
     start = max(text.rfind("\n", 0, offset), text.rfind("\r", 0, offset)) + 1
     # The first "\n", else the text's end, unless a "\r" comes first: string searches, not a pattern's scan.
-    end = text.find("\n", offset) % (len(text) + 1)  # (-1 when none: the text's end)
+    end = text.find("\n", offset)
+    if end < 0:
+        end = len(text)
     carriage_return = text.find("\r", offset, end)
     return start, end if carriage_return < 0 else carriage_return
 
