@@ -485,8 +485,6 @@ def _months_and(found: Callable[[str], list[int]]) -> Callable[[str], list[int]]
     return lambda low: _month_starts(low) + found(low)
 
 
-
-
 _HOLIDAY_RUNS_IN = _TokenMemo(lambda token: _HOLIDAY_RUNS.intersection(_RUN.findall(token)))  # in a token
 
 
