@@ -101,7 +101,6 @@ def claims_in(reading: DocumentReading) -> list[Claim]:
     """The claims of a document already split into a ``DocumentReading``."""
     doc, lex = reading.doc, reading.lexicon
     nouns = _LastNouns(reading.words, lex)
-    part = doc.part_at(0) if len(doc.parts) <= 1 else None  # one article (or none): one part number for all
     claims: list[Claim] = []
     for index, sentence in enumerate(reading.sentences):
         phrases = find_number_phrases(doc.text, sentence.start, sentence.end)
@@ -112,7 +111,7 @@ def claims_in(reading: DocumentReading) -> list[Claim]:
             continue
         context = _SentenceContext(reading, index, sentence, phrases, nouns)
         for phrase in wanted:
-            claims.append(_claim(doc, lex, context, phrase, reading.attributions.find(index, phrase.start), part))
+            claims.append(_claim(doc, lex, context, phrase, reading.attributions.find(index, phrase.start)))
     return _link_parts(_coordinated_parts(doc.text, claims))
 
 
@@ -200,9 +199,8 @@ class _SentenceContext:
         return found
 
 
-def _claim(doc: Document, lex: Lexicon, context: _SentenceContext, phrase: NumberPhrase, attribution,
-           part: Optional[int] = None) -> Claim:
-    """The claim a number phrase makes (``part``: its article's number, when known)."""
+def _claim(doc: Document, lex: Lexicon, context: _SentenceContext, phrase: NumberPhrase, attribution) -> Claim:
+    """The claim a number phrase makes."""
     text = doc.text
     words_before, before = context.before(phrase)
     after = context.after(phrase)
@@ -218,7 +216,7 @@ def _claim(doc: Document, lex: Lexicon, context: _SentenceContext, phrase: Numbe
     return Claim(
         id=f"{doc.id}:{phrase.start}",
         doc=doc.id,
-        part=doc.part_at(phrase.start) if part is None else part,
+        part=doc.part_at(phrase.start),
         start=phrase.start,
         end=phrase.end,
         text=phrase.text,
