@@ -538,6 +538,7 @@ def clause_bounds(sentence: Sentence, position: int, breaks: Sequence[int]) -> t
 
 _QUOTE_PAIRS = {"“": "”", "‘": "’", '"': '"', "'": "'"}
 _QUOTE_MARK = re.compile("[“‘\"']")  # the marks that may open a quotation
+_OPENS_AFTER = " \t([—–-"  # what a mark that opens one stands after, unless it starts the paragraph
 
 
 def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -553,7 +554,7 @@ def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     while (mark := _QUOTE_MARK.search(text, i, end)) is not None:
         i = mark.start()
         closing = _QUOTE_PAIRS[text[i]]
-        opens = closing not in unclosed and (i == start or text[i - 1] in " \t([—–-")
+        opens = closing not in unclosed and (i == start or text[i - 1] in _OPENS_AFTER)
         if opens and i + 1 < end and not text[i + 1].isspace():
             j = _closing_mark(text, i + 1, end, closing)
             if j >= 0:
@@ -563,6 +564,19 @@ def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
             unclosed.add(closing)  # so a long line of unmatched quotes stays linear
         i += 1
     return spans
+
+
+def may_open_quotation(text: str, start: int, offset: int) -> bool:
+    """Whether a quotation may open in ``text[start:offset]`` (``start`` begins a
+    paragraph): a mark there that stands where ``quote_spans`` lets one open. Found
+    by string searches, far cheaper than ``quote_spans``."""
+    for mark in _QUOTE_PAIRS:
+        at = text.find(mark, start, offset)
+        while at >= 0:
+            if at == start or text[at - 1] in _OPENS_AFTER:
+                return True
+            at = text.find(mark, at + 1, offset)
+    return False
 
 
 def _closing_mark(text: str, pos: int, end: int, closing: str) -> int:

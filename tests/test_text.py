@@ -12,7 +12,7 @@ from claimcheck import text as T
 _PIECES = st.sampled_from([
     "Kim", "said", "U.S.", "well-prepared", "Pyongyang's", "Pyongyang’s", "14,000", "2.5", "x",
     ".", "!", "?", ". ", "\" ", "” ", "’ ", ") ", "] ", "  ", " ", "\t", "\u00a0", "\n", "\r\n", "\r",
-    " \n ", "—", "–", "…", "“", "‘", "é", "Ł", "٣", "ſ", "a" * 45, "-", "'", "The", "he",
+    " \n ", "—", "–", "…", "“", "‘", "é", "Ł", "٣", "ſ", "a" * 45, "-", "'", "The", "he", "(", "[", '"',
 ])
 _texts = st.one_of(st.text(max_size=80), st.lists(_PIECES, max_size=40).map("".join))
 
@@ -85,6 +85,15 @@ def _quote_spans_by_character(text: str, start: int, end: int) -> list[tuple[int
 def test_quote_spans_match_the_character_scan(text, data):
     start, end = _bounds(text, data)
     assert T.quote_spans(text, start, end) == _quote_spans_by_character(text, start, end)
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=_texts)
+def test_no_quotation_opens_where_may_open_quotation_finds_no_mark_that_may_open_one(text):
+    for offset in range(len(text) + 1):
+        start, end = T.line_bounds(text, offset)
+        if not T.may_open_quotation(text, start, offset):
+            assert all(opening >= offset for opening, _ in T.quote_spans(text, start, end))
 
 
 @given(st.text(alphabet="ab \r\n", max_size=30))
