@@ -297,25 +297,22 @@ def _present_groups(text: str, start: int, end: int, lowered: Optional[str] = No
     return present
 
 
-# Runs of non-ASCII characters (one character first: the engine then skips to each), and
-# whether the patterns' own \d matches in each run met (news text holds a few: quotes,
-# dashes, no-break spaces). Lower-casing neither makes nor unmakes a digit, so those of
-# a lowered stretch are those of the stretch.
+# Runs of non-ASCII characters (one character first: the engine then skips to each).
+# News text holds a few (quotes, dashes, no-break spaces), and the same ones again and
+# again. Lower-casing neither makes nor unmakes a digit, so those of a lowered stretch
+# are those of the stretch.
 _NOT_ASCII_RUN = re.compile(r"[^\x00-\x7f][^\x00-\x7f]*")
-_RUN_HOLDS_DIGIT: dict[str, bool] = {}
+
+
+@functools.lru_cache(maxsize=4096)
+def _run_holds_digit(run: str) -> bool:
+    """Whether the patterns' own \\d matches in a run of non-ASCII characters."""
+    return _DIGIT.search(run) is not None
 
 
 def _holds_other_digit(lowered: str) -> bool:
     """Whether a (lowered) stretch holds a digit other than the ASCII ones."""
-    for run in _NOT_ASCII_RUN.findall(lowered):
-        holds = _RUN_HOLDS_DIGIT.get(run)
-        if holds is None:
-            if len(_RUN_HOLDS_DIGIT) > 10_000:
-                _RUN_HOLDS_DIGIT.clear()
-            holds = _RUN_HOLDS_DIGIT[run] = _DIGIT.search(run) is not None
-        if holds:
-            return True
-    return False
+    return any(map(_run_holds_digit, _NOT_ASCII_RUN.findall(lowered)))
 
 
 @functools.lru_cache(maxsize=4)
@@ -668,6 +665,7 @@ _of_month_looks = _found_either(_OF_MONTH_WORD_START, _OF_MONTH_DIGIT_START)
 
 
 def _of_month_starts(lowered: str) -> list[int]:
+    """of_month's places: its two looks, run only where "of"/"in" stands before a month."""
     n, reversed_text = len(lowered), lowered[::-1]
     before = _OF_OR_IN_BEFORE_REVERSED.match
     if any(before(reversed_text, n - at) for at in _month_starts(lowered)):
