@@ -165,11 +165,12 @@ def _rule_keys(stripped: str) -> tuple[str, str]:
     match it."""
     if not stripped:  # a blank line (half of all lines)
         return "", ""
-    body = _body(stripped)
-    furniture, block = _rules_for_head(_fold(body[:_HEAD]))  # (a prefix of the key: folding goes by character)
-    if not (furniture or block):
+    # The head of the key: folding goes character by character, so folding a prefix
+    # gives the key's prefix.
+    furniture, block = _rules_for_head(_fold(_body(stripped)[:_HEAD]))
+    if not (furniture or block):  # most lines
         return "", ""
-    key = _fold(body)
+    key = _key(stripped)
     return key if furniture else "", key if block else ""
 
 
