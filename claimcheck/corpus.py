@@ -16,7 +16,7 @@ from .decoding import binary_kind, decode
 from .errors import InputError
 from .manifest import MANIFEST_NAME, Manifest, read_manifest
 from .models import Corpus, Document, InputWarning, MetaField, SkippedFile
-from .reading import Unusable, listing, not_a_file, read_file, read_stdin, reason_for, walk_relative
+from .reading import Unusable, file_identity, listing, not_a_file, read_file, read_stdin, reason_for, walk_relative
 from .resources import bundled_corpus
 
 __all__ = ["load_corpus", "build_document", "DocumentDraft", "decode", "read_manifest", "Manifest", "MANIFEST_NAME"]
@@ -74,13 +74,15 @@ _SkipOrder = tuple[int, int, str]
 @dataclass(frozen=True)
 class DocumentDraft:
     """A file whose metadata and layout are still to be found (or whose Document is in
-    the cache entry found for it). A stream of drafts lets that work run where the
-    document is analysed (in a worker process, when there are several) instead of in
-    the process that reads the files."""
+    the cache entry found for it), perhaps not even read yet. A stream of drafts lets
+    that work run where the document is analysed (in a worker process, when there are
+    several) instead of in the process that lists the files."""
 
     id: str
     path: Optional[str]
-    text: str  # "" when ``entry`` holds the document: the file was not even decoded
+    # None: the file is still to be read, from ``path``; "" when ``entry`` holds the
+    # document: the file was not even decoded.
+    text: Optional[str]
     encoding: str
     manifest_entry: Optional[dict[str, Any]]
     cache_key: Optional[str]  # the key of the file's cache entry (None: not cached)
@@ -88,10 +90,36 @@ class DocumentDraft:
     entry: Optional[Entry] = None  # the file's cache entry, when one was found
 
     def build(self) -> Document:
-        """The Document; ``TimeoutError`` when finding its layout reached the time limit."""
+        """The Document; ``Unusable``, whose message is why the file is skipped, when it
+        cannot be read or holds no text, or when finding its layout reached the time limit."""
         if self.entry is not None:
             return pickle.loads(self.entry.document)
-        return build_document(self.id, self.path, self.text, self.encoding, self.manifest_entry)
+        text, encoding = (self.text, self.encoding) if self.text is not None else _read_text(self.path or "")
+        try:
+            return build_document(self.id, self.path, text, encoding, self.manifest_entry)
+        except TimeoutError as exc:  # the regex backstop: linear patterns should never reach it
+            raise Unusable(GAVE_UP) from exc
+
+
+def _read_text(path: str) -> tuple[str, str]:
+    """A file's text and encoding; ``Unusable`` when it cannot be read or is not text."""
+    data, _ = read_file(path)
+    _check_not_binary(data)
+    return _decoded(data)
+
+
+def _check_not_binary(data: bytes) -> None:
+    kind = binary_kind(data)
+    if kind:
+        raise Unusable(f"binary file ({kind})")
+
+
+def _decoded(data: bytes) -> tuple[str, str]:
+    """``decode``, or ``Unusable`` when there is no text."""
+    text, encoding = decode(data)
+    if not text or text.isspace():  # (not text.strip(), which copies the text)
+        raise Unusable("empty file" if not data else "no text (only white space)")
+    return text, encoding
 
 
 @dataclass
@@ -123,39 +151,38 @@ class _Loading:
     def _order(self, inside: str) -> _SkipOrder:
         return self.argument, 1 if inside else 0, inside
 
+    @property
+    def defer_reading(self) -> bool:
+        """Whether files are read by whoever builds their drafts: when drafts are handed
+        out and no cache key needs a file's bytes first."""
+        return self.defer_layout and not (self.cache and self.cache.enabled)
+
     def add(self, doc_id: str, path: Optional[str], data: bytes, entry: Optional[dict[str, Any]], inside: str = "") -> None:
         """Decode one file's bytes into a document or a draft, or say why it was skipped."""
-        name = path or doc_id
-        kind = binary_kind(data)
-        if kind:
-            self.skip(name, f"binary file ({kind})", inside)
-            return
         cache = self.cache
-        key = cache.key("document", doc_id, path, entry, data) if cache and cache.enabled else None
-        found = cache.get(key) if key else None
-        if isinstance(found, Entry):  # read before: neither decoded nor laid out again
-            draft = DocumentDraft(doc_id, path, "", "", entry, key, self._order(inside), found)
-        else:
-            text, encoding = decode(data)
-            if not text or text.isspace():  # (not text.strip(), which copies the text)
-                self.skip(name, "empty file" if not data else "no text (only white space)", inside)
-                return
-            draft = DocumentDraft(doc_id, path, text, encoding, entry, key, self._order(inside))
-        if self.defer_layout:
-            self.documents.append(draft)
-            return
         try:
+            _check_not_binary(data)
+            key = cache.key("document", doc_id, path, entry, data) if cache and cache.enabled else None
+            found = cache.get(key) if key else None
+            if isinstance(found, Entry):  # read before: neither decoded nor laid out again
+                draft = DocumentDraft(doc_id, path, "", "", entry, key, self._order(inside), found)
+            else:
+                text, encoding = _decoded(data)
+                draft = DocumentDraft(doc_id, path, text, encoding, entry, key, self._order(inside))
+            if self.defer_layout:
+                self.documents.append(draft)
+                return
             document = draft.build()
-        except TimeoutError:  # the regex backstop: linear patterns should never reach it
-            self.skip(name, GAVE_UP, inside)
+        except Unusable as exc:
+            self.skip(path or doc_id, str(exc), inside)
             return
         if key and cache:  # the pipeline looks its results up in the same entry
             cache.remember(document, key, draft.entry)
         self.documents.append(document)
 
-    def give_up(self, draft: DocumentDraft) -> None:
-        """A draft handed out whose layout could not be found: skipped after all."""
-        self.skips.append((draft.order, SkippedFile(draft.path or draft.id, GAVE_UP)))
+    def give_up(self, draft: DocumentDraft, reason: str) -> None:
+        """A draft handed out that could not be built: skipped after all."""
+        self.skips.append((draft.order, SkippedFile(draft.path or draft.id, reason)))
         self.count -= 1
 
     def take(self) -> list[Union[Document, DocumentDraft]]:
@@ -180,16 +207,20 @@ class _Loading:
         self.add("-", None, data, _entry(self.explicit, None, "-"))  # never cached: stdin has no file to key on
 
     def read_file(self, path: Path, doc_id: str, entry: Optional[dict[str, Any]], inside: str = "") -> None:
+        name = str(path)
         try:
-            data, identity = read_file(str(path))
+            data, identity = (None, file_identity(name)) if self.defer_reading else read_file(name)
         except Unusable as exc:
-            self.skip(str(path), str(exc), inside)
+            self.skip(name, str(exc), inside)
             return
         if identity in self.read:
-            self.skip(str(path), f"already read as {self.read[identity]}", inside)
+            self.skip(name, f"already read as {self.read[identity]}", inside)
             return
         self.read[identity] = doc_id
-        self.add(doc_id, str(path), data, entry, inside)
+        if data is None:  # read, decoded and laid out by whoever builds the draft
+            self.documents.append(DocumentDraft(doc_id, name, None, "", entry, None, self._order(inside)))
+        else:
+            self.add(doc_id, name, data, entry, inside)
 
     def read_folder(self, arg: str, path: Path) -> Iterator[Union[Document, DocumentDraft]]:
         local = path / MANIFEST_NAME
@@ -232,8 +263,10 @@ class CorpusStream:
     ``InputError`` is raised at the end when nothing usable was found.
 
     A stream made with ``defer_layout`` hands out ``DocumentDraft``s where it would
-    build documents: whoever builds one reports it with ``built`` (None when it gave
-    up), and calls ``check_read_something`` once all are built.
+    build documents: whoever builds one reports it with ``built`` (with the reason, when
+    the file is skipped after all), and calls ``check_read_something`` once all are
+    built. Without a cache, the drafts' files are not even read yet: whoever builds a
+    draft reads it.
     """
 
     loading: _Loading
@@ -259,10 +292,10 @@ class CorpusStream:
             yield from loading.take()
         self.check_read_something()
 
-    def built(self, draft: DocumentDraft, document: Optional[Document]) -> None:
-        """A draft this stream handed out, built into ``document`` or given up on (None)."""
-        if document is None:
-            self.loading.give_up(draft)
+    def built(self, draft: DocumentDraft, skipped_because: Optional[str]) -> None:
+        """A draft this stream handed out, built, or skipped for the reason given."""
+        if skipped_because is not None:
+            self.loading.give_up(draft, skipped_because)
 
     def check_read_something(self) -> None:
         """Raise ``InputError`` when no document could be read."""

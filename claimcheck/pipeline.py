@@ -14,6 +14,7 @@ from typing import Callable, Iterable, Iterator, Optional, Union
 
 from .cache import Entry, ResultCache, Stored
 from .corpus import DocumentDraft
+from .reading import Unusable
 from .errors import PartialReadWarning
 from .lexicon import Lexicon
 from .models import Claim, Document, DocumentAnchor, Event
@@ -23,7 +24,7 @@ PARALLEL_MIN_DOCUMENTS = 16
 
 Progress = Callable[[int, Optional[int]], None]  # (documents finished, documents in all when known)
 Source = Union[Document, DocumentDraft]  # a document, or a draft still to be built
-Built = Callable[[DocumentDraft, Optional[object]], None]  # a draft, and what it became (None: it gave up)
+Built = Callable[[DocumentDraft, Optional[str]], None]  # a draft, and why its file is skipped (None: it was built)
 
 
 @dataclass(frozen=True)
@@ -120,8 +121,9 @@ def analyse_documents(
     ``documents`` may be a stream: they are taken a window at a time, so memory holds
     one window whatever the corpus size (and ``progress`` is not told a total).
     Drafts among them are built by the process that extracts them, and each one
-    extracted is passed to ``built`` with what it gave (None when it gave up, and then
-    it is not yielded); a draft whose result was in the cache is not.
+    extracted is passed to ``built`` with None, or with the reason its file is skipped
+    when it could not be built (and then it is not yielded); a draft whose result was
+    in the cache is not.
     """
     return _Run(lexicon, options, anchors, jobs, cache, progress, built, None).outcomes(documents)  # type: ignore[return-value]
 
@@ -145,6 +147,14 @@ def render_documents(
 
 
 Outcome = Union[tuple[Document, DocumentResult], Rendered]
+
+
+@dataclass(frozen=True)
+class _Skipped:
+    """What a draft that could not be built gives instead of an outcome."""
+
+    reason: str
+
 # A task: the document (or draft), its anchor, its cache entry's key and the entry
 # found there (None, None when not cached), and the key of the result in the entry.
 Task = tuple[Source, Optional[DocumentAnchor], Optional[str], Optional[Entry], str]
@@ -218,14 +228,15 @@ class _Run:
                total: Optional[int]) -> Iterator[Outcome]:
         outcomes: list[Optional[Outcome]] = [None] * len(tasks)
         for i, outcome in zip(todo, pending()):
+            skipped = outcome if isinstance(outcome, _Skipped) else None
             item = tasks[i][0]
             if isinstance(item, DocumentDraft) and self.built is not None:
-                self.built(item, outcome)
-            outcomes[i] = outcome
+                self.built(item, skipped.reason if skipped else None)
+            outcomes[i] = None if skipped else outcome
         for task, hit, outcome in zip(tasks, stored, outcomes):
             if hit is not None:
                 outcome = self.from_cache(task, hit)
-            if outcome is None:  # a draft that gave up
+            if outcome is None:  # a draft that could not be built
                 continue
             self.done += 1
             if self.progress:
@@ -262,16 +273,16 @@ def _windows(items: Iterable[Source], size: int) -> Iterator[list[Source]]:
 
 
 def _analyse_task(task: Task, lexicon: Lexicon, options: ExtractOptions, cache: ResultCache,
-                  render: Optional[Renderer]) -> Optional[Outcome]:
+                  render: Optional[Renderer]) -> Union[Outcome, _Skipped]:
     """Analyse a document (building it first when it is a draft), keep the result in its
-    cache entry, and give it back rendered when ``render`` is given; None when a draft
-    gave up."""
+    cache entry, and give it back rendered when ``render`` is given; ``_Skipped`` when a
+    draft could not be built."""
     item, anchor, key, entry, result_key = task
     if isinstance(item, DocumentDraft):
         try:
             doc = item.build()
-        except TimeoutError:  # the regex backstop: linear patterns should never reach it
-            return None
+        except Unusable as exc:
+            return _Skipped(str(exc))
     else:
         doc = item
     result = analyse_document(doc, lexicon, options, anchor)
@@ -312,7 +323,7 @@ class _Runner:
             self.pool.terminate() if exc[0] else self.pool.close()
             self.pool.join()
 
-    def submit(self, tasks: list[Task]) -> Callable[[], list[Optional[Outcome]]]:
+    def submit(self, tasks: list[Task]) -> Callable[[], list[Union[Outcome, _Skipped]]]:
         """Start the tasks; the returned function waits for their results, in order."""
         if self.jobs <= 1 or (self.pool is None and len(tasks) < PARALLEL_MIN_DOCUMENTS):
             results = [_analyse_task(task, self.lexicon, self.options, self.cache, self.render) for task in tasks]
@@ -338,6 +349,6 @@ def _init_worker(lexicon: Lexicon, options: ExtractOptions, cache_dir, render: O
     _worker_state.update(lexicon=lexicon, options=options, cache=ResultCache(cache_dir), render=render)
 
 
-def _work(task: Task) -> Optional[Outcome]:
+def _work(task: Task) -> Union[Outcome, _Skipped]:
     state = _worker_state
     return _analyse_task(task, state["lexicon"], state["options"], state["cache"], state["render"])  # type: ignore[arg-type]

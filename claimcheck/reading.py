@@ -64,13 +64,28 @@ def read_file(path: str) -> tuple[bytes, tuple[int, int]]:
         raise Unusable(reason_for(exc, path)) from exc
     with os.fdopen(fd, "rb") as handle:
         info = os.fstat(handle.fileno())
-        odd = not_a_file(info.st_mode)
-        if odd or stat.S_ISDIR(info.st_mode):
-            raise Unusable(odd or "a folder")
+        _check_regular(info.st_mode)
         try:
             return handle.read(), (info.st_dev, info.st_ino)
         except OSError as exc:
             raise Unusable(reason_for(exc, path)) from exc
+
+
+def file_identity(path: str) -> tuple[int, int]:
+    """The (device, inode) of a regular file, for reading it later with ``read_file``:
+    ``Unusable`` for what ``read_file`` would refuse without opening it."""
+    try:
+        info = os.stat(path)
+    except OSError as exc:
+        raise Unusable(reason_for(exc, path)) from exc
+    _check_regular(info.st_mode)
+    return info.st_dev, info.st_ino
+
+
+def _check_regular(mode: int) -> None:
+    odd = not_a_file(mode)
+    if odd or stat.S_ISDIR(mode):
+        raise Unusable(odd or "a folder")
 
 
 def read_stdin() -> bytes:

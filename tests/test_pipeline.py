@@ -273,6 +273,28 @@ def test_the_cache_is_found_again_by_another_process(tmp_path):
 _RENDERED: list[str] = []
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_without_a_cache_files_are_read_where_they_are_analysed(tmp_path, monkeypatch, jobs):
+    """The reading process only lists the files; one gone by the time it is read is
+    skipped with the reason, in its place, and the others are still analysed."""
+    from claimcheck.corpus import stream_corpus
+
+    monkeypatch.setattr(pipeline, "PARALLEL_MIN_DOCUMENTS", 2)
+    for i in range(5):
+        (tmp_path / f"{i}.txt").write_text(f"Officials said {i + 10} people were hurt.\n", encoding="utf-8")
+    (tmp_path / "5.txt").write_bytes("Plus de 3\u00a0000 personnes.\n".encode("cp1252"))
+    stream = stream_corpus([str(tmp_path)], defer_layout=True)
+    drafts = list(stream)
+    assert [d.text for d in drafts] == [None] * 6  # paths only: no text travels to a worker
+    (tmp_path / "2.txt").unlink()
+    analysed = list(analyse_documents(drafts, default_lexicon(), ExtractOptions(), jobs=jobs, built=stream.built))
+    stream.check_read_something()
+    assert [doc.id for doc, _ in analysed] == ["0.txt", "1.txt", "3.txt", "4.txt", "5.txt"]
+    assert [c.value.low for c in analysed[1][1].claims] == [11]
+    assert analysed[-1][0].encoding == "windows-1252"
+    assert [(Path(s.path).name, s.reason) for s in stream.skipped] == [("2.txt", "no such file or folder")]
+
+
 def _render_ids(doc, result) -> str:
     _RENDERED.append(doc.id)
     return f"{doc.id}: {len(result.claims)} claims\n"
