@@ -300,10 +300,15 @@ def _analyse_task(task: Task, lexicon: Lexicon, options: ExtractOptions, cache: 
 def _prepare_grammars() -> None:
     """Import and compile what extraction uses, before worker processes are forked, so
     that they share it instead of each compiling its own (most of a second apiece)."""
+    import gc
+
     from . import claims, date_patterns, number_patterns, timeline  # noqa: F401  (what extraction imports)
 
     number_patterns.compile_all()
     date_patterns.compile_all()
+    # What exists now lives for the whole run: the cyclic collector stops walking it
+    # (in this process and the workers, where walking it would also copy shared pages).
+    gc.freeze()
 
 
 class _Runner:
