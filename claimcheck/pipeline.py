@@ -4,6 +4,7 @@ so the output is the same with ``--jobs 1`` and ``--jobs 8``."""
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import sys
@@ -14,10 +15,10 @@ from typing import Callable, Iterable, Iterator, Optional, Union
 
 from .cache import Entry, ResultCache, Stored
 from .corpus import DocumentDraft
-from .reading import Unusable
 from .errors import PartialReadWarning
 from .lexicon import Lexicon
 from .models import Claim, Document, DocumentAnchor, Event
+from .reading import Unusable
 
 # Below this many documents one process is faster than starting others.
 PARALLEL_MIN_DOCUMENTS = 16
@@ -154,6 +155,7 @@ class _Skipped:
     """What a draft that could not be built gives instead of an outcome."""
 
     reason: str
+
 
 # A task: the document (or draft), its anchor, its cache entry's key and the entry
 # found there (None, None when not cached), and the key of the result in the entry.
@@ -300,15 +302,10 @@ def _analyse_task(task: Task, lexicon: Lexicon, options: ExtractOptions, cache: 
 def _prepare_grammars() -> None:
     """Import and compile what extraction uses, before worker processes are forked, so
     that they share it instead of each compiling its own (most of a second apiece)."""
-    import gc
-
     from . import claims, date_patterns, number_patterns, timeline  # noqa: F401  (what extraction imports)
 
     number_patterns.compile_all()
     date_patterns.compile_all()
-    # What exists now lives for the whole run: the cyclic collector stops walking it
-    # (in this process and the workers, where walking it would also copy shared pages).
-    gc.freeze()
 
 
 class _Runner:
@@ -319,6 +316,7 @@ class _Runner:
                  render: Optional[Renderer]) -> None:
         self.jobs, self.lexicon, self.options, self.cache, self.render = jobs, lexicon, options, cache, render
         self.pool = None
+        self.froze = False  # whether this runner froze the collector's view, to undo
 
     def __enter__(self) -> "_Runner":
         return self
@@ -327,6 +325,8 @@ class _Runner:
         if self.pool is not None:
             self.pool.terminate() if exc[0] else self.pool.close()
             self.pool.join()
+        if self.froze:
+            gc.unfreeze()
 
     def submit(self, tasks: list[Task]) -> Callable[[], list[Union[Outcome, _Skipped]]]:
         """Start the tasks; the returned function waits for their results, in order."""
@@ -340,6 +340,12 @@ class _Runner:
             method = "fork" if sys.platform.startswith("linux") else "spawn"
             if method == "fork":
                 _prepare_grammars()
+                # What is alive now (modules, grammars, lexicon) outlives the pool: the
+                # cyclic collector stops walking it, here and in the workers, where the
+                # walk would also copy the pages they share with this process. Undone
+                # on exit, unless someone else froze first.
+                self.froze = not gc.get_freeze_count()
+                gc.freeze()
             context = multiprocessing.get_context(method)
             self.pool = context.Pool(self.jobs, initializer=_init_worker,
                                      initargs=(self.lexicon, self.options, self.cache.directory, self.render))

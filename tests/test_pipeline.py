@@ -7,6 +7,7 @@ import os
 import json
 import pickle
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -293,6 +294,22 @@ def test_without_a_cache_files_are_read_where_they_are_analysed(tmp_path, monkey
     assert [c.value.low for c in analysed[1][1].claims] == [11]
     assert analysed[-1][0].encoding == "windows-1252"
     assert [(Path(s.path).name, s.reason) for s in stream.skipped] == [("2.txt", "no such file or folder")]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers are forked on Linux only")
+def test_a_run_with_workers_leaves_the_collector_as_it_found_it(monkeypatch):
+    """What was alive when the workers were forked is frozen for the run, then handed
+    back: a library caller's objects are not kept from the garbage collector after it."""
+    import gc
+
+    monkeypatch.setattr(pipeline, "PARALLEL_MIN_DOCUMENTS", 2)
+    assert gc.get_freeze_count() == 0
+    documents = load_corpus([]).documents
+    run = analyse_documents(documents, default_lexicon(), ExtractOptions(), jobs=2)
+    next(run)
+    assert gc.get_freeze_count() > 0  # (the pool is running)
+    assert len(list(run)) == len(documents) - 1
+    assert gc.get_freeze_count() == 0
 
 
 def _render_ids(doc, result) -> str:
