@@ -94,7 +94,7 @@ TRIGGERS: dict[str, tuple[frozenset[str], ...]] = {
     "year_attr": (frozenset({YEAR}),),
     "year_range_end": (frozenset({YEAR}),),
     "century": (frozenset({"century"}),),
-    "of_month": (frozenset({"day", DIGIT}), _MONTH_WORD | {"month"}),
+    "of_month": (frozenset({"day", DIGIT, WEEKDAY}), _MONTH_WORD | {"month"}),  # "day" of Friday, or "Fri."
     "after_next": (frozenset({"after next"}),),
     "weekday_count": (_stems(_FULL_WEEKDAYS), _stems(T.COUNT_DIRECTIONS)),
     "calendar_count": (_stems(T.CALENDAR_COUNT_DIRECTIONS), frozenset({UNIT})),

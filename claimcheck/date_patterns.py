@@ -585,7 +585,7 @@ _RULES: dict[str, tuple[Optional[str], str]] = {
             (?:,?\s*{_year('y')}|(?=\s*(?:[.!?;]|$)))      # with a year or alone, not "may first see"
           | \b(?:the\s+)?(?P<d2>(?&DAYW))\s+of\s+  # second of
             {_month_by_day('m2', last=True, dot="")}     # Aug / march (a final "." ends the sentence)
-          | {_month('m1')},\s+{_day('d1')}(?<=\d(?:st|nd|rd|th))  # October, 1st
+          | {_month('m1')},\s+{_day('d1')}(?<=[0-9](?:st|nd|rd|th))  # October, 1st (as its triggers: an ASCII digit)
           | {_month('m1')}\s+\b(?P<d1>(?&DAYC))\b(?=\s*(?:[.,;:!?]|$)) )  # May twenty nine (at a clause's end)
         """),
     "day_of_month": (
