@@ -31,6 +31,10 @@ _CLAUSE_WORDS = frozenset(
     """that which who whom whose when while as after before because but if or so than
     since where though although until whether and nor yet""".split()
 )
+# "the first time Russia acknowledged", "every time officials said": "time" after one of
+# these opens a clause of its own (an unwritten "when"), so a subject walked back from
+# that clause's verb ends there.
+_TIME_CLAUSE_LEADS = frozenset("first last second third next only every each this".split())
 # Report words that are often nouns: only verbs when not after a determiner or before "of".
 _NOUN_LIKE = frozenset(
     "report reports estimate estimates claim claims notes states shows show puts put say count".split()
@@ -89,6 +93,8 @@ def _subject_before(text: str, tokens: Sequence[Token], verb: int, floor: int) -
             coordinated = prev.lower == "and" and i >= 2 and tokens[i - 2].text[:1].isupper() and tokens[i].text[:1].isupper()
             if not coordinated:
                 break
+        if prev.lower in ("time", "times") and i >= 2 and tokens[i - 2].lower in _TIME_CLAUSE_LEADS:
+            break
         i -= 1
     return (i, j) if i < j else None
 
