@@ -319,7 +319,8 @@ _RULES: dict[str, tuple[Optional[str], str]] = {
     "ago": (
         rf"""\b(?P<hedge>{_alt(T.HEDGES)})\s+             # more than
         """,
-        rf"""{_count('n', articles=True)}[-\s]+           # three / a
+        rf"""(?: (?:\ban?\s+)?\b(?P<vague>{_alt(T.VAGUE_AGO)})\s+  # (a) few / several / a couple of
+          | {_count('n', articles=True)}[-\s]+ )          # three / a
         (?P<unit>{_UNIT})s?\s+ago\b                       # years ago
         """),
     "in_future": (

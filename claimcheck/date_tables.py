@@ -66,6 +66,11 @@ SPAN_DIRECTIONS = {"past": -1, "last": -1, "next": 1, "coming": 1, "upcoming": 1
 VAGUE_COUNTS = {"few": 3, "several": 3,
                 **{f"{word} of": n for word, (n, _) in PAIR_WORDS.items()}}  # couple of: the number grammar's
 VAGUE_PLURAL = 3
+# How many units back "a few days ago" may mean, as a range: a span, never one day picked
+# for the reader. "couple" without "of" as well ("a couple weeks ago").
+VAGUE_AGO = {"few": (2, 5), "several": (3, 7),
+             **{f"{word} of": (n, n + 1) for word, (n, approx) in PAIR_WORDS.items() if approx},
+             **{word: (n, n + 1) for word, (n, approx) in PAIR_WORDS.items() if approx}}
 
 # Hedges before "N units ago", from the one hedge table in vocab: a lower bound ("more
 # than") -> between N and N+1 units ago ("over"); an upper bound ("up to") -> within the

@@ -254,7 +254,10 @@ def _r_span_rel(c: Context) -> Optional[Resolved]:
 
 
 def _r_ago(c: Context) -> Resolved:
-    unit, n = c.g("unit").lower(), int(count_value(c.g("n")))
+    unit = c.g("unit").lower()
+    if c.has("vague"):
+        return _vague_ago(c, unit)
+    n = int(count_value(c.g("n")))
     hedge = T.HEDGES.get(words_key(c.g("hedge")), "approx")
     a = c.anchor
 
@@ -264,6 +267,19 @@ def _r_ago(c: Context) -> Resolved:
         if hedge == "under":
             return DateInterval(cal.shift(a, unit, -n), a, "span")
         return cal.containing(cal.shift(a, unit, -n), unit)
+    return relative(c, make)
+
+
+def _vague_ago(c: Context, unit: str) -> Resolved:
+    """ "a few weeks ago": the units from the most to the fewest the words may mean back."""
+    words = words_key(c.g("vague"))
+    fewest, most = T.VAGUE_AGO[words]
+    a = c.anchor
+
+    def make() -> DateInterval:
+        return DateInterval(cal.containing(cal.shift(a, unit, -most), unit).start,
+                            cal.containing(cal.shift(a, unit, -fewest), unit).end, "span",
+                            f'"{words}" read as {fewest} to {most} {unit}s back')
     return relative(c, make)
 
 

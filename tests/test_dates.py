@@ -144,6 +144,11 @@ def test_ascii_folds_are_every_letter_ignorecase_matches_to_ascii():
     _assert_triggers_cover("xApril 5, for TWENTY-one days, junov 3, a month later, MAY 1")
 
 
+def test_a_vague_count_ago_says_how_it_was_read():
+    (mention,) = find_date_mentions("They met a few weeks ago.", anchor=dt.date(2025, 4, 28))
+    assert mention.resolved.note == '"few" read as 2 to 5 weeks back'
+
+
 def test_non_ascii_digits_are_searched_for_everywhere():
     assert date_gates.match_starts("duration", "for \u0663 months", 0, 12) is None
     assert [m.text for m in find_date_mentions("for \u0663 months")] == ["for \u0663 months"]
