@@ -255,10 +255,10 @@ def _r_span_rel(c: Context) -> Optional[Resolved]:
 
 def _r_ago(c: Context) -> Resolved:
     unit = c.g("unit").lower()
-    if c.has("vague"):
-        return _vague_ago(c, unit)
-    n = int(count_value(c.g("n")))
     hedge = T.HEDGES.get(words_key(c.g("hedge")), "approx")
+    if c.has("vague"):
+        return _vague_ago(c, unit, hedge)
+    n = int(count_value(c.g("n")))
     a = c.anchor
 
     def make() -> DateInterval:
@@ -270,15 +270,18 @@ def _r_ago(c: Context) -> Resolved:
     return relative(c, make)
 
 
-def _vague_ago(c: Context, unit: str) -> Resolved:
-    """ "a few weeks ago": the units from the most to the fewest the words may mean back."""
+def _vague_ago(c: Context, unit: str, hedge: str) -> Resolved:
+    """ "a few weeks ago": the units from the most to the fewest the words may mean back
+    ("up to a few weeks ago": to the anchor; "more than" reads as without it)."""
     words = words_key(c.g("vague"))
     fewest, most = T.VAGUE_AGO[words]
     a = c.anchor
 
     def make() -> DateInterval:
-        return DateInterval(cal.containing(cal.shift(a, unit, -most), unit).start,
-                            cal.containing(cal.shift(a, unit, -fewest), unit).end, "span",
+        start = cal.containing(cal.shift(a, unit, -most), unit).start
+        if hedge == "under":
+            return DateInterval(start, a, "span", f'"{words}" read as up to {most} {unit}s back')
+        return DateInterval(start, cal.containing(cal.shift(a, unit, -fewest), unit).end, "span",
                             f'"{words}" read as {fewest} to {most} {unit}s back')
     return relative(c, make)
 

@@ -147,6 +147,9 @@ def test_ascii_folds_are_every_letter_ignorecase_matches_to_ascii():
 def test_a_vague_count_ago_says_how_it_was_read():
     (mention,) = find_date_mentions("They met a few weeks ago.", anchor=dt.date(2025, 4, 28))
     assert mention.resolved.note == '"few" read as 2 to 5 weeks back'
+    (mention,) = find_date_mentions("It happened up to a few days ago.", anchor=dt.date(2025, 4, 28))
+    assert (mention.text, mention.resolved.start, mention.resolved.end) == ("up to a few days ago", dt.date(2025, 4, 23), dt.date(2025, 4, 28))
+    assert mention.resolved.note == '"few" read as up to 5 days back'
 
 
 def test_non_ascii_digits_are_searched_for_everywhere():
