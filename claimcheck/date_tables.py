@@ -67,10 +67,9 @@ VAGUE_COUNTS = {"few": 3, "several": 3,
                 **{f"{word} of": n for word, (n, _) in PAIR_WORDS.items()}}  # couple of: the number grammar's
 VAGUE_PLURAL = 3
 # How many units back "a few days ago" may mean, as a range: a span, never one day picked
-# for the reader. "couple" without "of" as well ("a couple weeks ago").
+# for the reader. The approximate pair words with "of" or without ("a couple weeks ago").
 VAGUE_AGO = {"few": (2, 5), "several": (3, 7),
-             **{f"{word} of": (n, n + 1) for word, (n, approx) in PAIR_WORDS.items() if approx},
-             **{word: (n, n + 1) for word, (n, approx) in PAIR_WORDS.items() if approx}}
+             **{form: (n, n + 1) for word, (n, approx) in PAIR_WORDS.items() if approx for form in (word, f"{word} of")}}
 
 # Hedges before "N units ago", from the one hedge table in vocab: a lower bound ("more
 # than") -> between N and N+1 units ago ("over"); an upper bound ("up to") -> within the
