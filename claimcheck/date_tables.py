@@ -68,6 +68,7 @@ VAGUE_COUNTS = {"few": 3, "several": 3,
 VAGUE_PLURAL = 3
 # How many units back "a few days ago" may mean, as a range: a span, never one day picked
 # for the reader. The approximate pair words with "of" or without ("a couple weeks ago").
+# (VAGUE_COUNTS' one number is for spans that end at the anchor, "the past few months".)
 VAGUE_AGO = {"few": (2, 5), "several": (3, 7),
              **{form: (n, n + 1) for word, (n, approx) in PAIR_WORDS.items() if approx for form in (word, f"{word} of")}}
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 import json
 import pickle
@@ -300,8 +301,6 @@ def test_without_a_cache_files_are_read_where_they_are_analysed(tmp_path, monkey
 def test_a_run_with_workers_leaves_the_collector_as_it_found_it(monkeypatch):
     """What was alive when the workers were forked is frozen for the run, then handed
     back: a library caller's objects are not kept from the garbage collector after it."""
-    import gc
-
     monkeypatch.setattr(pipeline, "PARALLEL_MIN_DOCUMENTS", 2)
     assert gc.get_freeze_count() == 0
     documents = load_corpus([]).documents
